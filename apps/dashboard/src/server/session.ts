@@ -1,0 +1,15 @@
+import 'server-only';
+import { loadPrincipal, type StaffPrincipal, sessionCookieName, sessionIdFromCookie } from '@carelane/auth';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { env } from '@/env';
+import { runtime } from './runtime';
+
+/** The signed-in staff member for a server component, or a redirect to sign-in. */
+export async function requireStaff(): Promise<StaffPrincipal> {
+  const { deps } = await runtime();
+  const cookie = (await cookies()).get(sessionCookieName('staff'))?.value;
+  const principal = await loadPrincipal(deps.db, await sessionIdFromCookie(cookie, env().AUTH_SECRET));
+  if (principal.kind !== 'staff') redirect('/sign-in');
+  return principal;
+}

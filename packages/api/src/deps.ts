@@ -1,0 +1,16 @@
+import type { AuthAudience, RateLimits } from '@carelane/auth';
+import type { Database } from '@carelane/db';
+import type { MessageChannels } from '@carelane/integrations';
+
+/** What the API needs from its host app, built once per process. */
+export type ApiDeps = {
+  db: Database;
+  /** The app secret: signs session cookies, keys OTP hashes and sealed outbox payloads. */
+  secret: string;
+  rateLimits: RateLimits;
+  channels: MessageChannels;
+  /** Which app mounts the router: decides the session cookie and what sign-in codes are for. */
+  audience: AuthAudience;
+  /** The organization a public site serves (the booking site); null for the dashboard. */
+  siteOrganizationId: string | null;
+};

@@ -1,0 +1,105 @@
+import { can } from '@carelane/auth';
+import { formatLocalTime } from '@carelane/core';
+import { appointments, appointmentTypes, patients, pgErrorInfo, staffCentres, staffUsers } from '@carelane/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { audit } from '../../audit';
+import { notFound } from '../../errors';
+import { requireCentre } from '../../scope';
+import type { StaffContext } from '../../trpc';
+import type { CreateAppointmentInput } from './create.schema';
+
+/**
+ * Books an appointment for a patient (staff). The exclusion constraint decides overlaps; a
+ * refusal becomes CONFLICT naming the clashing time.
+ */
+export async function createAppointmentHandler({ ctx, input }: { ctx: StaffContext; input: CreateAppointmentInput }) {
+  const orgId = ctx.principal.organizationId;
+  if (input.overbook && !can(ctx.principal.role, 'appointments:overbook')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role cannot overbook. Ask a centre manager.' });
+  }
+  const centre = await requireCentre(ctx.db, ctx.principal, input.centreId);
+  const [type] = await ctx.db
+    .select()
+    .from(appointmentTypes)
+    .where(and(eq(appointmentTypes.id, input.typeId), eq(appointmentTypes.organizationId, orgId), eq(appointmentTypes.active, true)));
+  if (!type) throw notFound('Appointment type');
+  const [clinician] = await ctx.db
+    .select({ id: staffUsers.id, name: staffUsers.name })
+    .from(staffUsers)
+    .innerJoin(staffCentres, and(eq(staffCentres.staffUserId, staffUsers.id), eq(staffCentres.centreId, centre.id)))
+    .where(and(eq(staffUsers.id, input.clinicianId), eq(staffUsers.organizationId, orgId), eq(staffUsers.role, 'clinician')));
+  if (!clinician) throw notFound('Clinician');
+  const [patient] = await ctx.db
+    .select({ id: patients.id })
+    .from(patients)
+    .where(and(eq(patients.id, input.patientId), eq(patients.organizationId, orgId), isNull(patients.mergedIntoId)));
+  if (!patient) throw notFound('Patient');
+
+  const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * 60_000);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(appointments)
+        .values({
+          organizationId: orgId,
+          centreId: centre.id,
+          clinicianId: clinician.id,
+          patientId: patient.id,
+          typeId: type.id,
+          startsAt: input.startsAt,
+          endsAt,
+          status: 'confirmed',
+          confirmedAt: new Date(),
+          source: 'dashboard',
+          mode: type.mode,
+          feeMinor: type.priceMinor,
+          currency: type.currency,
+          notes: input.notes ?? null,
+          overbooked: input.overbook,
+          overbookReason: input.overbook ? (input.overbookReason ?? null) : null,
+          createdById: ctx.principal.userId,
+        })
+        .returning();
+      if (!row) throw new Error('Insert returned no row');
+      await audit(
+        ctx,
+        {
+          action: input.overbook ? 'appointment.overbook' : 'appointment.create',
+          entity: 'appointment',
+          entityId: row.id,
+          changes: {
+            startsAt: { to: row.startsAt },
+            clinicianId: { to: row.clinicianId },
+            patientId: { to: row.patientId },
+            ...(input.overbook ? { overbookReason: { to: row.overbookReason } } : {}),
+          },
+        },
+        tx,
+      );
+      return row;
+    });
+  } catch (err) {
+    if (pgErrorInfo(err)?.code !== '23P01') throw err;
+    const [clash] = await ctx.db
+      .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.clinicianId, clinician.id),
+          ne(appointments.status, 'cancelled'),
+          eq(appointments.overbooked, false),
+          lt(appointments.startsAt, endsAt),
+          gt(appointments.endsAt, input.startsAt),
+        ),
+      )
+      .limit(1);
+    const when = clash
+      ? ` from ${formatLocalTime(clash.startsAt, centre.zone)} to ${formatLocalTime(clash.endsAt, centre.zone)}`
+      : '';
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `${clinician.name} already has an appointment${when}. Choose another time.`,
+    });
+  }
+}

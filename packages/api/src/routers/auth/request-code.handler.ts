@@ -1,0 +1,22 @@
+import { OTP_POLICY, requestSignInCode } from '@carelane/auth';
+import { maskPhone } from '@carelane/core';
+import { deliverNotification } from '@carelane/integrations';
+import type { Context } from '../../context';
+import type { RequestCodeInput } from './request-code.schema';
+
+/**
+ * Sends a sign-in code: to staff on the dashboard, to patients on the booking site. Delivery is
+ * attempted at once after commit; the worker retries whatever that attempt leaves behind.
+ */
+export async function requestCodeHandler({ ctx, input }: { ctx: Context; input: RequestCodeInput }) {
+  const purpose = ctx.audience === 'staff' ? 'staff_sign_in' : 'patient_sign_in';
+  const { phone, notificationId } = await requestSignInCode(
+    { db: ctx.db, secret: ctx.secret, rateLimits: ctx.rateLimits },
+    { purpose, phone: input.phone, organizationId: ctx.siteOrganizationId ?? undefined },
+    { ip: ctx.ip },
+  );
+  if (notificationId) {
+    await deliverNotification({ db: ctx.db, channels: ctx.channels, appSecret: ctx.secret }, notificationId).catch(() => false);
+  }
+  return { sentTo: maskPhone(phone), resendAfterSeconds: OTP_POLICY.resendAfterSeconds };
+}

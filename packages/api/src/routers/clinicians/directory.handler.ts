@@ -1,0 +1,69 @@
+import { initials } from '@carelane/core';
+import { centres, clinicianProfiles, organizations, staffCentres, staffUsers } from '@carelane/db';
+import { TRPCError } from '@trpc/server';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Context } from '../../context';
+import type { DirectoryInput } from './directory.schema';
+
+/** The organization a public page speaks for: the booking site's, or the signed-in user's. */
+export function publicOrganizationId(ctx: Context): string {
+  const p = ctx.principal;
+  const id = p.kind === 'anonymous' ? ctx.siteOrganizationId : p.organizationId;
+  if (!id) throw new TRPCError({ code: 'NOT_FOUND', message: 'This site has no clinic configured.' });
+  return id;
+}
+
+/** The public clinician directory with the filters it can be narrowed by. */
+export async function directoryHandler({ ctx, input }: { ctx: Context; input: DirectoryInput }) {
+  const orgId = publicOrganizationId(ctx);
+  const [organization] = await ctx.db
+    .select({ name: organizations.name, currency: organizations.currency })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  const profiles = await ctx.db
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      slug: clinicianProfiles.slug,
+      title: clinicianProfiles.title,
+      specialisations: clinicianProfiles.specialisations,
+      qualifications: clinicianProfiles.qualifications,
+      languages: clinicianProfiles.languages,
+      feeMinor: clinicianProfiles.feeMinor,
+      currency: clinicianProfiles.currency,
+      photoUrl: clinicianProfiles.photoUrl,
+      bio: clinicianProfiles.bio,
+      modes: clinicianProfiles.modes,
+    })
+    .from(clinicianProfiles)
+    .innerJoin(staffUsers, eq(staffUsers.id, clinicianProfiles.staffUserId))
+    .where(and(eq(clinicianProfiles.organizationId, orgId), eq(clinicianProfiles.listed, true), eq(staffUsers.active, true)))
+    .orderBy(asc(staffUsers.name));
+  const workplaces = profiles.length
+    ? await ctx.db
+        .select({ staffUserId: staffCentres.staffUserId, id: centres.id, name: centres.name, city: centres.city })
+        .from(staffCentres)
+        .innerJoin(centres, eq(centres.id, staffCentres.centreId))
+        .where(and(inArray(staffCentres.staffUserId, profiles.map((p) => p.id)), eq(centres.active, true)))
+        .orderBy(asc(centres.name))
+    : [];
+  const all = profiles.map((p) => ({
+    ...p,
+    initials: initials(p.name),
+    centres: workplaces.filter((w) => w.staffUserId === p.id).map(({ staffUserId: _s, ...c }) => c),
+  }));
+  const clinicians = all.filter(
+    (c) =>
+      (!input.specialisation || c.specialisations.includes(input.specialisation)) &&
+      (!input.centreId || c.centres.some((centre) => centre.id === input.centreId)),
+  );
+  const centreFacets = new Map(all.flatMap((c) => c.centres).map((c) => [c.id, c]));
+  return {
+    organization: organization ?? null,
+    clinicians,
+    filters: {
+      specialisations: [...new Set(all.flatMap((c) => c.specialisations))].sort(),
+      centres: [...centreFacets.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    },
+  };
+}

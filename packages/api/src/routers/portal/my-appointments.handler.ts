@@ -1,0 +1,46 @@
+import { appointments, appointmentTypes, centres, organizations, patients, staffUsers } from '@carelane/db';
+import { and, desc, eq } from 'drizzle-orm';
+import { audit } from '../../audit';
+import type { PatientContext } from '../../trpc';
+
+/** The signed-in patient's own visits, upcoming first, then past. Only their own. */
+export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
+  const rows = await ctx.db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      mode: appointments.mode,
+      videoUrl: appointments.videoUrl,
+      feeMinor: appointments.feeMinor,
+      currency: appointments.currency,
+      paymentStatus: appointments.paymentStatus,
+      clinician: { id: staffUsers.id, name: staffUsers.name },
+      centre: { id: centres.id, name: centres.name, city: centres.city, addressLine: centres.addressLine, zone: centres.zone },
+      type: { name: appointmentTypes.name, colour: appointmentTypes.colour },
+    })
+    .from(appointments)
+    .innerJoin(staffUsers, eq(staffUsers.id, appointments.clinicianId))
+    .innerJoin(centres, eq(centres.id, appointments.centreId))
+    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
+    .where(
+      and(eq(appointments.organizationId, ctx.principal.organizationId), eq(appointments.patientId, ctx.principal.patientId)),
+    )
+    .orderBy(desc(appointments.startsAt))
+    .limit(200);
+  const [me] = await ctx.db
+    .select({ firstName: patients.firstName, organizationName: organizations.name })
+    .from(patients)
+    .innerJoin(organizations, eq(organizations.id, patients.organizationId))
+    .where(eq(patients.id, ctx.principal.patientId));
+  await audit(ctx, { action: 'patient.appointments.read', entity: 'patient', entityId: ctx.principal.patientId });
+  const now = Date.now();
+  const isUpcoming = (a: (typeof rows)[number]) =>
+    a.endsAt.getTime() > now && a.status !== 'cancelled' && a.status !== 'completed' && a.status !== 'no_show';
+  return {
+    patient: { firstName: me?.firstName ?? '', organizationName: me?.organizationName ?? '' },
+    upcoming: rows.filter(isUpcoming).reverse(),
+    past: rows.filter((a) => !isUpcoming(a)),
+  };
+}

@@ -1,0 +1,22 @@
+import { router } from '../trpc';
+import { appointmentsRouter } from './appointments/router';
+import { authRouter } from './auth/router';
+import { centresRouter } from './centres/router';
+import { cliniciansRouter } from './clinicians/router';
+import { meRouter } from './me/router';
+import { patientsRouter } from './patients/router';
+import { portalRouter } from './portal/router';
+import { staffRouter } from './staff/router';
+
+export const appRouter = router({
+  appointments: appointmentsRouter,
+  auth: authRouter,
+  centres: centresRouter,
+  clinicians: cliniciansRouter,
+  me: meRouter,
+  patients: patientsRouter,
+  portal: portalRouter,
+  staff: staffRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,50 @@
+import { type AuthAudience, createAuthOptions, createRateLimits } from '@carelane/auth';
+import { createDb, organizations } from '@carelane/db';
+import { localChannels } from '@carelane/integrations';
+import { eq } from 'drizzle-orm';
+import type { NextAuthOptions } from 'next-auth';
+import type { ApiDeps } from './deps';
+
+export type RuntimeConfig = {
+  databaseUrl: string;
+  secret: string;
+  audience: AuthAudience;
+  /** The organization a public site serves, by slug (the booking site). */
+  siteOrganizationSlug?: string | undefined;
+  secureCookies: boolean;
+};
+
+export type ApiRuntime = { deps: ApiDeps; authOptions: NextAuthOptions };
+
+/** Everything an app needs to serve the API and sign-in, built once per process. */
+export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntime> {
+  const { db } = createDb(config.databaseUrl);
+  let siteOrganizationId: string | null = null;
+  if (config.siteOrganizationSlug) {
+    const [org] = await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.slug, config.siteOrganizationSlug));
+    if (!org) throw new Error(`No organization with slug "${config.siteOrganizationSlug}" (BOOKING_ORGANIZATION)`);
+    siteOrganizationId = org.id;
+  }
+  const rateLimits = createRateLimits(db);
+  const deps: ApiDeps = {
+    db,
+    secret: config.secret,
+    rateLimits,
+    // Only the local channel exists so far; real providers arrive with the messaging work.
+    channels: localChannels(db),
+    audience: config.audience,
+    siteOrganizationId,
+  };
+  const authOptions = createAuthOptions({
+    audience: config.audience,
+    db,
+    secret: config.secret,
+    rateLimits,
+    organizationId: siteOrganizationId ?? undefined,
+    secureCookies: config.secureCookies,
+  });
+  return { deps, authOptions };
+}

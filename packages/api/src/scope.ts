@@ -1,0 +1,35 @@
+import { seesAllCentres, type StaffPrincipal } from '@carelane/auth';
+import { centres, type Database, staffCentres } from '@carelane/db';
+import { and, asc, eq } from 'drizzle-orm';
+import { notFound } from './errors';
+
+/** Centres a staff member may see: all of the organization for admins and managers, else their own. */
+export async function visibleCentres(db: Database, principal: StaffPrincipal) {
+  const columns = { id: centres.id, name: centres.name, city: centres.city, zone: centres.zone, addressLine: centres.addressLine };
+  if (seesAllCentres(principal.role)) {
+    return db
+      .select(columns)
+      .from(centres)
+      .where(and(eq(centres.organizationId, principal.organizationId), eq(centres.active, true)))
+      .orderBy(asc(centres.name));
+  }
+  return db
+    .select(columns)
+    .from(centres)
+    .innerJoin(staffCentres, eq(staffCentres.centreId, centres.id))
+    .where(
+      and(
+        eq(centres.organizationId, principal.organizationId),
+        eq(staffCentres.staffUserId, principal.userId),
+        eq(centres.active, true),
+      ),
+    )
+    .orderBy(asc(centres.name));
+}
+
+/** A centre the principal may see, or NOT_FOUND (never FORBIDDEN: existence must not leak). */
+export async function requireCentre(db: Database, principal: StaffPrincipal, centreId: string) {
+  const centre = (await visibleCentres(db, principal)).find((c) => c.id === centreId);
+  if (!centre) throw notFound('Centre');
+  return centre;
+}

@@ -1,0 +1,56 @@
+import type { PatientPrincipal, Permission, StaffPrincipal } from '@carelane/auth';
+import { can } from '@carelane/auth';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { audit } from './audit';
+import type { Context } from './context';
+import { toTrpcError, zodDetails, zodSummary } from './errors';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // One error body everywhere: { code, message, details: [{ field, message }] }, no stack.
+  errorFormatter({ shape, error }) {
+    const details = error.code === 'BAD_REQUEST' ? zodDetails(error.cause) : [];
+    return {
+      message: details.length > 0 ? zodSummary(details) : shape.message,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, details },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps failures in one place and audits failed mutations (attempts are part of the record). */
+const errorBoundary = t.middleware(async ({ ctx, next, type, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const error = toTrpcError(result.error, ctx.requestId);
+  // Bad input changes nothing and is not an attempt on a record, so it is not audited.
+  if (type === 'mutation' && error.code !== 'UNAUTHORIZED' && error.code !== 'BAD_REQUEST') {
+    await audit(ctx, { action: path, entity: path.split('.')[0] ?? path, success: false }).catch(() => {});
+  }
+  return { ...result, error };
+});
+
+export const publicProcedure = t.procedure.use(errorBoundary);
+
+export const patientProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.kind !== 'patient') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return next({ ctx: { ...ctx, principal: ctx.principal as PatientPrincipal } });
+});
+
+export function staffProcedure(permission: Permission) {
+  return publicProcedure.use(({ ctx, next }) => {
+    const principal = ctx.principal;
+    if (principal.kind !== 'staff') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+    if (!can(principal.role, permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
+    }
+    return next({ ctx: { ...ctx, principal: principal as StaffPrincipal } });
+  });
+}
+
+export type StaffContext = Context & { principal: StaffPrincipal };
+export type PatientContext = Context & { principal: PatientPrincipal };

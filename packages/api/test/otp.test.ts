@@ -1,0 +1,123 @@
+import { createRateLimits, SignInError, signInPatientWithOtp, verifyOtp } from '@carelane/auth';
+import { localChannelMessages, notifications, otpChallenges } from '@carelane/db';
+import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
+import { desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { callerAs, createClinic, createPatient, createStaff, nextPhone, SECRET } from './fixtures';
+
+let t: TestDatabase;
+let clinic: Awaited<ReturnType<typeof createClinic>>;
+
+beforeAll(async () => {
+  t = await createTestDatabase(inject('pgAdminUrl'));
+  clinic = await createClinic(t.db);
+});
+afterAll(() => t.close());
+
+const anonymous = { kind: 'anonymous' } as const;
+const patientSite = () => callerAs(t.db, anonymous, { audience: 'patient', siteOrganizationId: clinic.org.id });
+let ipCounter = 1;
+/** Each test comes from its own address so per-IP limits do not couple the tests. */
+const fromNewIp = (caller: () => ReturnType<typeof callerAs>) => {
+  ipCounter++;
+  return caller;
+};
+
+async function lastCodeSentTo(phone: string): Promise<string> {
+  const [message] = await t.db
+    .select()
+    .from(localChannelMessages)
+    .where(eq(localChannelMessages.recipient, phone))
+    .orderBy(desc(localChannelMessages.createdAt))
+    .limit(1);
+  const code = /\b(\d{6})\b/.exec(message?.body ?? '')?.[1];
+  if (!code) throw new Error('no code delivered');
+  return code;
+}
+
+const authDeps = () => ({ db: t.db, secret: SECRET, rateLimits: createRateLimits(t.db) });
+
+describe('sign-in codes', () => {
+  it('are delivered through the outbox, stored only as a hash, and the sealed copy is wiped', async () => {
+    const patient = await createPatient(t.db, clinic.org.id);
+    const answer = await fromNewIp(patientSite)().auth.requestCode({ phone: patient.phone ?? '' });
+    expect(answer.sentTo).toMatch(/^•••• \d{4}$/);
+    const code = await lastCodeSentTo(patient.phone ?? '');
+    const [challenge] = await t.db.select().from(otpChallenges).where(eq(otpChallenges.phone, patient.phone ?? ''));
+    expect(challenge?.codeHash).not.toContain(code);
+    const [outbox] = await t.db.select().from(notifications).where(eq(notifications.recipient, patient.phone ?? ''));
+    expect(outbox).toMatchObject({ status: 'sent', sealedPayload: null, template: 'otp_sign_in' });
+    expect(JSON.stringify(outbox?.payload)).not.toContain(code);
+  });
+
+  it('work once: a second use of the same code is refused', async () => {
+    const patient = await createPatient(t.db, clinic.org.id);
+    const phone = patient.phone ?? '';
+    await patientSite().auth.requestCode({ phone });
+    const code = await lastCodeSentTo(phone);
+    const first = await signInPatientWithOtp(authDeps(), { organizationId: clinic.org.id, phone, code }, { ip: '10.0.0.1' });
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(
+      signInPatientWithOtp(authDeps(), { organizationId: clinic.org.id, phone, code }, { ip: '10.0.0.1' }),
+    ).rejects.toBeInstanceOf(SignInError);
+  });
+
+  it('expire after 10 minutes', async () => {
+    const patient = await createPatient(t.db, clinic.org.id);
+    const phone = patient.phone ?? '';
+    await patientSite().auth.requestCode({ phone });
+    const code = await lastCodeSentTo(phone);
+    const later = new Date(Date.now() + 10 * 60_000 + 1000);
+    expect(await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code, secret: SECRET, now: later })).toEqual({
+      ok: false,
+      reason: 'no_code',
+    });
+    expect(await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code, secret: SECRET })).toEqual({ ok: true });
+  });
+
+  it('lock after 5 wrong tries, even for the right code', async () => {
+    const patient = await createPatient(t.db, clinic.org.id);
+    const phone = patient.phone ?? '';
+    await patientSite().auth.requestCode({ phone });
+    const code = await lastCodeSentTo(phone);
+    const wrong = code === '000000' ? '111111' : '000000';
+    const reasons = [];
+    for (let i = 0; i < 5; i++) {
+      reasons.push((await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code: wrong, secret: SECRET })) as { reason: string });
+    }
+    expect(reasons.map((r) => r.reason)).toEqual(['wrong_code', 'wrong_code', 'wrong_code', 'wrong_code', 'locked']);
+    expect(await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code, secret: SECRET })).toMatchObject({ ok: false });
+  });
+
+  it('are throttled: a second request within 30 seconds is TOO_MANY_REQUESTS', async () => {
+    const patient = await createPatient(t.db, clinic.org.id);
+    const phone = patient.phone ?? '';
+    await patientSite().auth.requestCode({ phone });
+    await expect(patientSite().auth.requestCode({ phone })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/wait \d+ seconds/),
+    });
+    const sent = await t.db.select().from(localChannelMessages).where(eq(localChannelMessages.recipient, phone));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('answer the same for an unknown number, and send nothing', async () => {
+    const phone = nextPhone();
+    const answer = await patientSite().auth.requestCode({ phone });
+    expect(answer.sentTo).toMatch(/^•••• /);
+    const sent = await t.db.select().from(localChannelMessages).where(eq(localChannelMessages.recipient, phone));
+    expect(sent).toHaveLength(0);
+  });
+
+  it('a malformed phone number is BAD_REQUEST', async () => {
+    await expect(patientSite().auth.requestCode({ phone: '12345678' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('staff can sign in with a code sent to their phone', async () => {
+    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
+    const phone = user.phone ?? '';
+    await callerAs(t.db, anonymous).auth.requestCode({ phone });
+    const code = await lastCodeSentTo(phone);
+    expect(await verifyOtp(t.db, { purpose: 'staff_sign_in', phone, code, secret: SECRET })).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,24 @@
+export { can, PERMISSIONS, type Permission, seesAllCentres } from './permissions';
+export { OTP_POLICY, SESSION_POLICY, SIGN_IN_LIMITS } from './policy';
+export { createRateLimits, RateLimitedError, type RateLimits } from './rate-limit';
+export { createOtpChallenge, generateOtp, type OtpPurpose, verifyOtp } from './otp';
+export {
+  type AnonymousPrincipal,
+  createPatientSession,
+  createStaffSession,
+  loadPrincipal,
+  type PatientPrincipal,
+  type Principal,
+  revokeSession,
+  type SessionMeta,
+  type StaffPrincipal,
+} from './sessions';
+export {
+  type AuthDeps,
+  requestSignInCode,
+  SignInError,
+  signInPatientWithOtp,
+  signInStaffWithOtp,
+  signInStaffWithPassword,
+} from './sign-in';
+export { type AuthAudience, type AuthConfig, createAuthOptions, sessionCookieName, sessionIdFromCookie } from './next-auth';

@@ -1,0 +1,33 @@
+import type { StaffRole } from '@carelane/core';
+
+/**
+ * What each role may do. Procedures name one of these actions; the table is the single place
+ * that says who may do it.
+ */
+export const PERMISSIONS = {
+  'profile:read': ['admin', 'manager', 'centre_manager', 'clinician', 'care_coordinator', 'front_desk'],
+  'centres:read': ['admin', 'manager', 'centre_manager', 'clinician', 'care_coordinator', 'front_desk'],
+  'centres:manage': ['admin', 'manager'],
+  'appointments:read': ['admin', 'manager', 'centre_manager', 'clinician', 'care_coordinator', 'front_desk'],
+  'appointments:write': ['admin', 'manager', 'centre_manager', 'care_coordinator', 'front_desk', 'clinician'],
+  'appointments:overbook': ['admin', 'manager', 'centre_manager'],
+  'patients:read': ['admin', 'manager', 'centre_manager', 'clinician', 'care_coordinator', 'front_desk'],
+  'patients:write': ['admin', 'manager', 'centre_manager', 'care_coordinator', 'front_desk', 'clinician'],
+  'clinical_notes:read': ['admin', 'clinician'],
+  'staff:read': ['admin', 'manager', 'centre_manager'],
+  'staff:manage': ['admin'],
+  'settings:manage': ['admin'],
+  'audit:read': ['admin'],
+  'analytics:read': ['admin', 'manager', 'centre_manager'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: StaffRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+}
+
+/** Roles that see every centre of the organization rather than only their own. */
+export function seesAllCentres(role: StaffRole): boolean {
+  return role === 'admin' || role === 'manager';
+}

@@ -1,0 +1,56 @@
+import { type Database, rateLimits } from '@carelane/db';
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import { OTP_POLICY, SIGN_IN_LIMITS } from './policy';
+
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(
+      retryAfterSeconds < 90
+        ? `Too many attempts. Please wait ${retryAfterSeconds} seconds and try again.`
+        : `Too many attempts. Please try again in ${minutes} minutes.`,
+    );
+    this.name = 'RateLimitedError';
+  }
+}
+
+/**
+ * Rate limits kept in PostgreSQL (rate-limiter-flexible's Drizzle store), so they hold across
+ * every app instance.
+ */
+export function createRateLimits(db: Database) {
+  const make = (keyPrefix: string, points: number, duration: number) =>
+    new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      keyPrefix,
+      points,
+      duration,
+      clearExpiredByTimeout: false,
+    });
+  const limiters = {
+    otpResend: make('otp-resend', 1, OTP_POLICY.resendAfterSeconds),
+    otpPhone: make('otp-phone', OTP_POLICY.perPhonePerHour, 3600),
+    otpIp: make('otp-ip', OTP_POLICY.perIpPerHour, 3600),
+    signInIdentifier: make('signin-id', SIGN_IN_LIMITS.perIdentifier, SIGN_IN_LIMITS.windowSeconds),
+    signInIp: make('signin-ip', SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds),
+  };
+  return {
+    /** Consumes one point from each named limiter; throws RateLimitedError when any is spent. */
+    async consume(entries: Array<[keyof typeof limiters, string]>): Promise<void> {
+      for (const [name, key] of entries) {
+        try {
+          await limiters[name].consume(key);
+        } catch (err) {
+          if (err instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+          throw err;
+        }
+      }
+    },
+    /** Forgets an identifier's failures after a successful sign-in. */
+    async reset(name: keyof typeof limiters, key: string): Promise<void> {
+      await limiters[name].delete(key);
+    },
+  };
+}
+export type RateLimits = ReturnType<typeof createRateLimits>;

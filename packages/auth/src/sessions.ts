@@ -1,0 +1,131 @@
+import type { StaffRole } from '@carelane/core';
+import { authSessions, type Database, organizations, patients, staffUsers } from '@carelane/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import { SESSION_POLICY } from './policy';
+
+export type StaffPrincipal = {
+  kind: 'staff';
+  sessionId: string;
+  userId: string;
+  organizationId: string;
+  role: StaffRole;
+  name: string;
+  defaultCentreId: string | null;
+};
+export type PatientPrincipal = { kind: 'patient'; sessionId: string; patientId: string; organizationId: string; name: string };
+export type AnonymousPrincipal = { kind: 'anonymous' };
+export type Principal = StaffPrincipal | PatientPrincipal | AnonymousPrincipal;
+
+export type SessionMeta = { ip?: string | null | undefined; userAgent?: string | null | undefined };
+
+export async function createStaffSession(db: Database, userId: string, meta: SessionMeta, now = new Date()) {
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.id, userId));
+  if (!user?.active) throw new Error('User is not active');
+  const [row] = await db
+    .insert(authSessions)
+    .values({
+      kind: 'staff',
+      organizationId: user.organizationId,
+      staffUserId: user.id,
+      sessionVersion: user.sessionVersion,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_POLICY.staff.absoluteMs),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning({ id: authSessions.id });
+  await db.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id));
+  if (!row) throw new Error('Session insert returned no row');
+  return row.id;
+}
+
+export async function createPatientSession(db: Database, patientId: string, meta: SessionMeta, now = new Date()) {
+  const [patient] = await db.select().from(patients).where(eq(patients.id, patientId));
+  if (!patient) throw new Error('Unknown patient');
+  const [row] = await db
+    .insert(authSessions)
+    .values({
+      kind: 'patient',
+      organizationId: patient.organizationId,
+      patientId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_POLICY.patient.absoluteMs),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning({ id: authSessions.id });
+  if (!row) throw new Error('Session insert returned no row');
+  return row.id;
+}
+
+/**
+ * Turns a session id from the signed cookie into a principal, or anonymous when the session is
+ * unknown, revoked, idle too long, past its absolute limit, or its user was disabled or signed
+ * out everywhere (session version). Runs on every request.
+ */
+export async function loadPrincipal(db: Database, sessionId: string | null, now = new Date()): Promise<Principal> {
+  if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return { kind: 'anonymous' };
+  const [row] = await db
+    .select({
+      session: authSessions,
+      user: {
+        id: staffUsers.id,
+        name: staffUsers.name,
+        role: staffUsers.role,
+        active: staffUsers.active,
+        sessionVersion: staffUsers.sessionVersion,
+        defaultCentreId: staffUsers.defaultCentreId,
+      },
+      patient: {
+        id: patients.id,
+        firstName: patients.firstName,
+        lastName: patients.lastName,
+        mergedIntoId: patients.mergedIntoId,
+        archivedAt: patients.archivedAt,
+      },
+    })
+    .from(authSessions)
+    .innerJoin(organizations, eq(organizations.id, authSessions.organizationId))
+    .leftJoin(staffUsers, eq(staffUsers.id, authSessions.staffUserId))
+    .leftJoin(patients, eq(patients.id, authSessions.patientId))
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+  if (!row) return { kind: 'anonymous' };
+  const { session } = row;
+  const policy = SESSION_POLICY[session.kind];
+  const idleFor = now.getTime() - session.lastSeenAt.getTime();
+  if (session.expiresAt <= now || idleFor > policy.idleMs) {
+    await revokeSession(db, sessionId, now);
+    return { kind: 'anonymous' };
+  }
+  if (idleFor > SESSION_POLICY.touchEveryMs) {
+    await db.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, sessionId));
+  }
+  if (session.kind === 'staff') {
+    const user = row.user;
+    if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return { kind: 'anonymous' };
+    return {
+      kind: 'staff',
+      sessionId,
+      userId: user.id,
+      organizationId: session.organizationId,
+      role: user.role,
+      name: user.name,
+      defaultCentreId: user.defaultCentreId,
+    };
+  }
+  const patient = row.patient;
+  if (!patient || patient.mergedIntoId || patient.archivedAt) return { kind: 'anonymous' };
+  return {
+    kind: 'patient',
+    sessionId,
+    patientId: patient.id,
+    organizationId: session.organizationId,
+    name: `${patient.firstName} ${patient.lastName}`.trim(),
+  };
+}
+
+export async function revokeSession(db: Database, sessionId: string, now = new Date()): Promise<void> {
+  await db.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+}

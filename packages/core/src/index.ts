@@ -1,0 +1,6 @@
+export * from './appointment-status';
+export * from './constants';
+export * from './money';
+export * from './names';
+export * from './phone';
+export * from './time';

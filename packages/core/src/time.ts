@@ -1,0 +1,39 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+
+/**
+ * The start and end instants of a local calendar day in an IANA zone ("today at the centre",
+ * wherever the server runs). DST days come out 23 or 25 hours long.
+ */
+export function localDayBounds(isoDate: string, zone: string): { start: Date; end: Date } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError(`Not an ISO date: ${isoDate}`);
+  const start = new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), zone);
+  const end = addDays(start, 1);
+  return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
+}
+
+/** The calendar date (YYYY-MM-DD) a wall clock in `zone` shows at `instant`. */
+export function localDate(instant: Date, zone: string): string {
+  return format(new TZDate(instant.getTime(), zone), 'yyyy-MM-dd');
+}
+
+/** The instant at which the wall clock in `zone` shows hh:mm on the given local date. */
+export function zonedTime(isoDate: string, hh: number, mm: number, zone: string): Date {
+  const { start } = localDayBounds(isoDate, zone);
+  const local = new TZDate(start.getTime(), zone);
+  local.setHours(hh, mm, 0, 0);
+  return new Date(local.getTime());
+}
+
+/** Formats an instant as local wall-clock time in `zone`, e.g. "09:30". */
+export function formatLocalTime(instant: Date, zone: string): string {
+  return format(new TZDate(instant.getTime(), zone), 'HH:mm');
+}
+
+/** Shifts a local date string by whole days. */
+export function addLocalDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const t = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days));
+  return t.toISOString().slice(0, 10);
+}

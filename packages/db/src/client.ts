@@ -1,0 +1,21 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = PostgresJsDatabase<Schema>;
+/** A database handle or an open transaction: handlers accept either. */
+export type DbOrTx = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export type DbClient = { db: Database; close: () => Promise<void> };
+
+/** Opens a pooled connection. Postgres notices are dropped: they can quote row values. */
+export function createDb(url: string, options: { max?: number } = {}): DbClient {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: 'carelane' },
+  });
+  const db = drizzle(client, { schema, casing: undefined });
+  return { db, close: () => client.end({ timeout: 5 }) };
+}

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { boolean, char, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from './columns';
+import { consultationMode } from './enums';
+import { organizations } from './organizations';
+
+export const appointmentTypes = pgTable(
+  'appointment_types',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    /** The specialisation this type belongs to, used to match clinicians. */
+    specialisation: text('specialisation'),
+    durationMinutes: integer('duration_minutes').notNull(),
+    priceMinor: integer('price_minor').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    colour: text('colour').notNull(),
+    bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+    bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+    mode: consultationMode('mode').notNull().default('in_person'),
+    onlineBookable: boolean('online_bookable').notNull().default(true),
+    requiresPrepayment: boolean('requires_prepayment').notNull().default(false),
+    depositMinor: integer('deposit_minor').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('appointment_types_org_idx').on(t.organizationId),
+    check('appointment_types_duration_check', sql`${t.durationMinutes} between 5 and 480`),
+    check('appointment_types_price_check', sql`${t.priceMinor} >= 0`),
+  ],
+);

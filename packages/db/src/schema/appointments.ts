@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { boolean, char, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { appointmentTypes } from './appointment-types';
+import { createdAt, id, instant, updatedAt } from './columns';
+import { appointmentSource, appointmentStatus, consultationMode, paymentStatus } from './enums';
+import { centres, organizations } from './organizations';
+import { patients } from './patients';
+import { staffUsers } from './staff';
+
+/**
+ * The exclusion constraint `appointments_no_overlap` (custom migration) makes two active
+ * appointments of one clinician overlapping impossible; `overbooked` rows are left out of it.
+ */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    typeId: uuid('type_id')
+      .notNull()
+      .references(() => appointmentTypes.id),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    status: appointmentStatus('status').notNull().default('pending'),
+    source: appointmentSource('source').notNull(),
+    mode: consultationMode('mode').notNull().default('in_person'),
+    feeMinor: integer('fee_minor').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    paymentStatus: paymentStatus('payment_status').notNull().default('unpaid'),
+    confirmedAt: instant('confirmed_at'),
+    videoUrl: text('video_url'),
+    notes: text('notes'),
+    cancellationReason: text('cancellation_reason'),
+    cancelledAt: instant('cancelled_at'),
+    overbooked: boolean('overbooked').notNull().default(false),
+    overbookReason: text('overbook_reason'),
+    createdById: uuid('created_by_id').references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('appointments_centre_day_idx').on(t.organizationId, t.centreId, t.startsAt),
+    index('appointments_patient_idx').on(t.organizationId, t.patientId, t.startsAt),
+    index('appointments_clinician_idx').on(t.clinicianId, t.startsAt),
+    check('appointments_range_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      'appointments_overbook_reason_check',
+      sql`not ${t.overbooked} or ${t.overbookReason} is not null`,
+    ),
+  ],
+);

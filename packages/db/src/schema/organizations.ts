@@ -1,0 +1,41 @@
+import { boolean, char, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from './columns';
+
+export type OrganizationBranding = { primaryColour?: string; logoFileId?: string };
+
+/** The tenant: one clinic business. Every business row carries its id. */
+export const organizations = pgTable('organizations', {
+  id: id(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  defaultZone: text('default_zone').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  /** ISO 3166 country used as the default region when parsing phone numbers. */
+  country: char('country', { length: 2 }).notNull(),
+  branding: jsonb('branding').$type<OrganizationBranding>().notNull().default({}),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const centres = pgTable(
+  'centres',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    addressLine: text('address_line').notNull(),
+    city: text('city').notNull(),
+    postalCode: text('postal_code'),
+    phone: text('phone'),
+    zone: text('zone').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('centres_org_name_key').on(t.organizationId, t.name),
+    index('centres_org_idx').on(t.organizationId),
+  ],
+);

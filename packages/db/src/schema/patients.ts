@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, updatedAt } from './columns';
+import { householdRelationship, sex } from './enums';
+import { organizations } from './organizations';
+
+export type PatientAddress = {
+  line1?: string;
+  line2?: string;
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  country?: string;
+};
+export type EmergencyContact = { name: string; phone: string; relationship?: string };
+export type HealthPlan = { insurer: string; plan?: string; memberId?: string; validTo?: string };
+
+export const households = pgTable(
+  'households',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('households_org_idx').on(t.organizationId)],
+);
+
+export const patients = pgTable(
+  'patients',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Medical record number, assigned per organization. */
+    mrn: text('mrn').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull().default(''),
+    /** E.164. */
+    phone: text('phone'),
+    email: text('email'),
+    birthDate: date('birth_date'),
+    sex: sex('sex'),
+    bloodGroup: text('blood_group'),
+    address: jsonb('address').$type<PatientAddress>(),
+    emergencyContact: jsonb('emergency_contact').$type<EmergencyContact>(),
+    healthPlan: jsonb('health_plan').$type<HealthPlan>(),
+    tags: text('tags').array().notNull().default([]),
+    leadSource: text('lead_source'),
+    consentSms: boolean('consent_sms').notNull().default(false),
+    consentWhatsapp: boolean('consent_whatsapp').notNull().default(false),
+    consentEmail: boolean('consent_email').notNull().default(false),
+    householdId: uuid('household_id').references(() => households.id),
+    householdRelationship: householdRelationship('household_relationship'),
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => patients.id),
+    archivedAt: instant('archived_at'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('patients_org_mrn_key').on(t.organizationId, t.mrn),
+    // One live record per phone in an organization; merged records keep theirs for history.
+    uniqueIndex('patients_org_phone_key')
+      .on(t.organizationId, t.phone)
+      .where(sql`${t.mergedIntoId} is null`),
+    index('patients_household_idx').on(t.householdId),
+    index('patients_org_created_idx').on(t.organizationId, t.createdAt),
+  ],
+);

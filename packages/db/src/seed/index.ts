@@ -1,0 +1,2 @@
+export { DEMO } from './demo-accounts';
+export { isEmpty, seedDemo } from './seed-demo';

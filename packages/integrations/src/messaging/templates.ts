@@ -1,0 +1,19 @@
+/** Message texts. Secrets arrive unsealed only here, at delivery time. */
+export type TemplateName = 'otp_sign_in';
+
+export function renderTemplate(
+  template: string,
+  data: Record<string, unknown>,
+): { subject?: string; body: string } {
+  switch (template) {
+    case 'otp_sign_in': {
+      const org = typeof data.organizationName === 'string' ? data.organizationName : 'Carelane';
+      return {
+        subject: `Your ${org} sign-in code`,
+        body: `${String(data.code)} is your ${org} sign-in code. It expires in 10 minutes. Do not share it with anyone.`,
+      };
+    }
+    default:
+      throw new Error(`Unknown template ${template}`);
+  }
+}

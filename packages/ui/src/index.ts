@@ -1,0 +1,5 @@
+export { Avatar, Badge, StatusBadge } from './badges';
+export { Button, Spinner } from './button';
+export { cn } from './cn';
+export { Alert, Card, EmptyState, ErrorState, Skeleton } from './feedback';
+export { SelectField, TextField } from './field';
