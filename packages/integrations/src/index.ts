@@ -1,5 +1,5 @@
 export type { MessageChannel, MessageChannels, OutgoingMessage } from './messaging/channel';
-export { LocalChannel, localChannels } from './messaging/local-channel';
+export { LocalChannel, localChannels, recentLocalMessages } from './messaging/local-channel';
 export {
   deliverDueNotifications,
   deliverNotification,

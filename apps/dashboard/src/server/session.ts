@@ -7,8 +7,9 @@ import { runtime } from './runtime';
 
 /** The signed-in staff member for a server component, or a redirect to sign-in. */
 export async function requireStaff(): Promise<StaffPrincipal> {
-  const { deps } = await runtime();
+  // Read the cookie first: it marks the page dynamic, so nothing here runs at build time.
   const cookie = (await cookies()).get(sessionCookieName('staff'))?.value;
+  const { deps } = await runtime();
   const principal = await loadPrincipal(deps.db, await sessionIdFromCookie(cookie, env().AUTH_SECRET));
   if (principal.kind !== 'staff') redirect('/sign-in');
   return principal;

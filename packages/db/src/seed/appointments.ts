@@ -36,6 +36,8 @@ export type AppointmentOptions = {
   forced?: readonly ForcedBooking[];
   /** Patients that random bookings never pick. */
   reserved?: ReadonlySet<string>;
+  /** Today, every working clinician gets at least this many bookings before gaps are left. */
+  minToday?: number;
   /** Staff id recorded as creator of desk bookings, by centre key. */
   deskStaff: ReadonlyMap<string, string>;
 };
@@ -86,6 +88,7 @@ export function buildAppointments(faker: Faker, options: AppointmentOptions): Ap
         .filter((r) => r.days.includes(weekday))
         .sort((a, b) => toMinutes(a.start) - toMinutes(b.start));
       let pending = forced.get(`${clinician.key}|${offset}`);
+      let booked = 0;
       for (const rule of rules) {
         const mode: ConsultationMode = rule.mode ?? 'in_person';
         const types = ownTypes.filter((t) => t.mode === mode);
@@ -94,7 +97,8 @@ export function buildAppointments(faker: Faker, options: AppointmentOptions): Ap
         const end = toMinutes(rule.end);
         while (cursor < end) {
           const forcedType = pending ? types.find((t) => t.key === pending?.typeKey) : undefined;
-          if (!forcedType && !chance(faker, options.fill(offset))) {
+          const mustBook = offset === 0 && booked < (options.minToday ?? 0);
+          if (!forcedType && !mustBook && !chance(faker, options.fill(offset))) {
             cursor += gap;
             continue;
           }
@@ -112,6 +116,7 @@ export function buildAppointments(faker: Faker, options: AppointmentOptions): Ap
           if (forcedType) pending = undefined;
           if (row) {
             rows.push(row);
+            booked++;
             cursor = Math.ceil((endMinute + type.bufferAfterMinutes) / 5) * 5;
           } else {
             cursor += gap;

@@ -83,13 +83,12 @@ export function between(faker: Faker, from: Date, to: Date): Date {
  * the seeded faker. `reserved` numbers are never handed out.
  */
 export class PhoneBook {
-  private readonly used = new Set<string>();
+  private readonly faker: Faker;
+  private readonly used: Set<string>;
 
-  constructor(
-    private readonly faker: Faker,
-    reserved: Iterable<string>,
-  ) {
-    for (const phone of reserved) this.used.add(phone);
+  constructor(faker: Faker, reserved: Iterable<string>) {
+    this.faker = faker;
+    this.used = new Set(reserved);
   }
 
   next(): string {
@@ -103,11 +102,6 @@ export class PhoneBook {
       return candidate;
     }
     throw new Error('seed: could not find a free phone number');
-  }
-
-  /** Marks a number as taken without drawing it (e.g. the demo patient's). */
-  reserve(phone: string): void {
-    this.used.add(phone);
   }
 }
 

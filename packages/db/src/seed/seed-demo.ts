@@ -173,6 +173,7 @@ function planDemo(faker: Faker, now: Date, hashes: Map<string, string>) {
       { date: holiday.date, centreId: pune.id },
     ],
     forced,
+    minToday: 3,
     reserved: new Set([arjun]),
     deskStaff: new Map([
       ['blr', staffId(sunrise, 'frontDesk')],

@@ -1,3 +1,4 @@
+import { desc } from 'drizzle-orm';
 import { type Database, localChannelMessages } from '@carelane/db';
 import type { MessageChannel, MessageChannels, OutgoingMessage } from './channel';
 
@@ -27,4 +28,9 @@ export class LocalChannel implements MessageChannel {
 export function localChannels(db: Database): MessageChannels {
   const local = new LocalChannel(db);
   return { sms: local, whatsapp: local, email: local };
+}
+
+/** The newest messages the local channel "delivered", for the development inbox. */
+export function recentLocalMessages(db: Database, limit = 50) {
+  return db.select().from(localChannelMessages).orderBy(desc(localChannelMessages.createdAt)).limit(limit);
 }

@@ -1,5 +1,4 @@
-import { localChannelMessages } from '@carelane/db';
-import { desc } from 'drizzle-orm';
+import { recentLocalMessages } from '@carelane/integrations';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { devToolsEnabled } from '@/env';
@@ -15,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export default async function DevOutboxPage() {
   if (!devToolsEnabled()) notFound();
   const { deps } = await runtime();
-  const messages = await deps.db.select().from(localChannelMessages).orderBy(desc(localChannelMessages.createdAt)).limit(50);
+  const messages = await recentLocalMessages(deps.db);
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-2xl font-bold text-slate-900">Development inbox</h1>

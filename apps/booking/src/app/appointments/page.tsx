@@ -1,0 +1,79 @@
+import { formatMoney } from '@carelane/core';
+import { EmptyState, StatusBadge } from '@carelane/ui';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { serverCaller } from '@/server/caller';
+import { requirePatient } from '@/server/session';
+
+export const metadata: Metadata = { title: 'My appointments' };
+
+type Visit = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>['portal']['myAppointments']>>['upcoming'][number];
+
+function when(v: Visit) {
+  const zone = v.centre.zone;
+  const date = new Intl.DateTimeFormat('en-IN', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(v.startsAt);
+  const time = new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(v.startsAt);
+  return `${date}, ${time}`;
+}
+
+function VisitList({ visits, label }: { visits: Visit[]; label: string }) {
+  return (
+    <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm" aria-label={label}>
+      {visits.map((v) => (
+        <li key={v.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-4" data-testid="visit">
+          <div className="min-w-0">
+            <p className="font-semibold text-slate-900">{when(v)}</p>
+            <p className="text-slate-800">
+              {v.type.name} with {v.clinician.name}
+            </p>
+            <p className="text-sm text-slate-600">
+              {v.mode === 'online' ? 'Online video visit' : `${v.centre.name}, ${v.centre.addressLine}, ${v.centre.city}`} ·{' '}
+              {formatMoney(v.feeMinor, v.currency)}
+            </p>
+            {v.videoUrl && v.status !== 'cancelled' ? (
+              <a href={v.videoUrl} className="text-sm font-semibold text-teal-800 underline" rel="noreferrer" target="_blank">
+                Join video visit
+              </a>
+            ) : null}
+          </div>
+          <StatusBadge status={v.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function MyAppointmentsPage() {
+  await requirePatient('/appointments');
+  const data = await (await serverCaller()).portal.myAppointments();
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">My appointments</h1>
+        <p className="text-slate-600">
+          {data.patient.firstName ? `${data.patient.firstName}, your visits` : 'Your visits'} with {data.patient.organizationName}.
+        </p>
+      </div>
+      <section aria-labelledby="upcoming-heading" className="space-y-3">
+        <h2 id="upcoming-heading" className="text-lg font-semibold text-slate-900">
+          Upcoming
+        </h2>
+        {data.upcoming.length ? (
+          <VisitList visits={data.upcoming} label="Upcoming appointments" />
+        ) : (
+          <EmptyState title="No upcoming appointments" action={<Link href="/" className="font-semibold text-teal-800 underline">Find a clinician</Link>} />
+        )}
+      </section>
+      <section aria-labelledby="past-heading" className="space-y-3">
+        <h2 id="past-heading" className="text-lg font-semibold text-slate-900">
+          Past
+        </h2>
+        {data.past.length ? (
+          <VisitList visits={data.past} label="Past appointments" />
+        ) : (
+          <EmptyState title="No past visits yet" />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/site-header';
+import { currentPatient } from '@/server/session';
+import './globals.css';
+import { Providers } from './providers';
+
+export const metadata: Metadata = {
+  title: { default: 'Book an appointment', template: '%s · Book an appointment' },
+  description: 'Find a clinician, book a visit, and manage your appointments.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f766e' };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const patient = await currentPatient();
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <Providers>
+          <SiteHeader patientName={patient?.name ?? null} />
+          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+            {children}
+          </main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,5 @@
+import { ClinicianDirectory } from './clinician-directory';
+
+export default function HomePage() {
+  return <ClinicianDirectory />;
+}

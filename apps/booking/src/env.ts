@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * The booking site's configuration, validated once. Nothing else reads process.env.
+ * Parsed lazily so `next build` does not need runtime secrets.
+ */
+const schema = z.object({
+  DATABASE_URL: z.url({ error: 'DATABASE_URL must be a postgres:// URL' }),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters'),
+  APP_ENV: z.enum(['development', 'production']).default('development'),
+  PUBLIC_URL: z.url().default('http://localhost:3001'),
+  DASHBOARD_URL: z.url().default('http://localhost:3000'),
+  /** The organization (by slug) whose clinicians this site lists and books. */
+  BOOKING_ORGANIZATION: z.string().min(1).default('sunrise-health'),
+});
+
+export type BookingEnv = z.infer<typeof schema>;
+
+let cached: BookingEnv | undefined;
+
+export function env(): BookingEnv {
+  if (!cached) {
+    // biome-ignore lint/style/noProcessEnv: this module is the one reader of the environment
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid booking site configuration: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The worker's and launcher's configuration, validated once. Nothing else reads process.env. */
+const schema = z.object({
+  DATABASE_URL: z.url({ error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  APP_ENV: z.enum(['development', 'production']).default('development'),
+  /** Embedded database, generated secret and files live here when no DATABASE_URL is given. */
+  DATA_DIR: z.string().default(`${REPO_ROOT}.data`),
+  DASHBOARD_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  BOOKING_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** Public origins; default to localhost with the ports above. */
+  DASHBOARD_URL: z.url().optional(),
+  BOOKING_URL: z.url().optional(),
+  BOOKING_ORGANIZATION: z.string().default('sunrise-health'),
+  /** Seed the demo clinic into an empty external database too (embedded ones always are). */
+  SEED_DEMO: z.enum(['true', 'false']).default('false'),
+  WORKER_POLL_MS: z.coerce.number().int().min(100).default(2000),
+});
+
+export type WorkerEnv = z.infer<typeof schema> & { repoRoot: string; dashboardUrl: string; bookingUrl: string };
+
+export function loadEnv(): WorkerEnv {
+  // biome-ignore lint/style/noProcessEnv: this module is the one reader of the environment
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ');
+    throw new Error(`Invalid configuration:\n  ${problems}`);
+  }
+  const e = parsed.data;
+  if (e.APP_ENV === 'production' && (!e.DATABASE_URL || !e.AUTH_SECRET)) {
+    throw new Error('Invalid configuration: production needs DATABASE_URL and AUTH_SECRET');
+  }
+  return {
+    ...e,
+    repoRoot: REPO_ROOT,
+    dashboardUrl: e.DASHBOARD_URL ?? `http://localhost:${e.DASHBOARD_PORT}`,
+    bookingUrl: e.BOOKING_URL ?? `http://localhost:${e.BOOKING_PORT}`,
+  };
+}
+
+/** The environment given to child processes: the parent's, minus nothing, plus ours. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  // biome-ignore lint/style/noProcessEnv: children inherit PATH and friends
+  return { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extra };
+}

@@ -1,0 +1,25 @@
+// The worker on its own (production: one or more of these beside the apps).
+import { createDb } from '@carelane/db';
+import { prepareDatabase } from '@carelane/db/server';
+import { localChannels } from '@carelane/integrations';
+import { loadEnv } from './env';
+import { developmentSecret } from './secret';
+import { runWorker } from './worker';
+
+const env = loadEnv();
+const prepared = await prepareDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.DATA_DIR,
+  seed: env.DATABASE_URL && env.SEED_DEMO !== 'true' ? 'never' : 'if-empty',
+  log: (line) => console.log(`worker: ${line}`),
+});
+const { db, close } = createDb(prepared.url, { max: 3 });
+const controller = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+console.log('worker: delivering notifications');
+await runWorker(
+  { db, channels: localChannels(db), appSecret: env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR), pollMs: env.WORKER_POLL_MS },
+  controller.signal,
+);
+await close();
+await prepared.stop();

@@ -1,0 +1,124 @@
+// `pnpm start`: the whole system on one machine. Prepares the database (embedded PostgreSQL
+// when no DATABASE_URL), starts the dashboard and booking site, runs the worker in this
+// process, and prints where everything is.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createDb } from '@carelane/db';
+import { DEMO, prepareDatabase } from '@carelane/db/server';
+import { localChannels } from '@carelane/integrations';
+import { childEnv, loadEnv } from './env';
+import { developmentSecret } from './secret';
+import { runWorker } from './worker';
+
+const dev = process.argv.includes('--dev');
+const env = loadEnv();
+const log = (line: string) => console.log(`carelane: ${line}`);
+
+const prepared = await prepareDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.DATA_DIR,
+  seed: env.DATABASE_URL && env.SEED_DEMO !== 'true' ? 'never' : 'if-empty',
+  log,
+});
+const secret = env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR);
+
+const shared = { DATABASE_URL: prepared.url, AUTH_SECRET: secret, APP_ENV: env.APP_ENV, NEXTAUTH_SECRET: secret };
+const apps = [
+  {
+    name: 'dashboard',
+    port: env.DASHBOARD_PORT,
+    url: env.dashboardUrl,
+    env: { ...shared, PUBLIC_URL: env.dashboardUrl, BOOKING_URL: env.bookingUrl, NEXTAUTH_URL: env.dashboardUrl },
+  },
+  {
+    name: 'booking',
+    port: env.BOOKING_PORT,
+    url: env.bookingUrl,
+    env: {
+      ...shared,
+      PUBLIC_URL: env.bookingUrl,
+      DASHBOARD_URL: env.dashboardUrl,
+      BOOKING_ORGANIZATION: env.BOOKING_ORGANIZATION,
+      NEXTAUTH_URL: env.bookingUrl,
+    },
+  },
+];
+
+const children: ChildProcess[] = [];
+const controller = new AbortController();
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  controller.abort();
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+  await prepared.stop().catch(() => {});
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(0));
+
+for (const app of apps) {
+  const cwd = join(env.repoRoot, 'apps', app.name);
+  const child = spawn(join(cwd, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', String(app.port)], {
+    cwd,
+    env: childEnv(app.env),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.once('exit', (code) => {
+    if (!stopping) {
+      log(`${app.name} exited (${code ?? 'signal'}); stopping`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+}
+
+async function waitForHealth(url: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+const { db } = createDb(prepared.url, { max: 3 });
+void runWorker({ db, channels: localChannels(db), appSecret: secret, pollMs: env.WORKER_POLL_MS }, controller.signal);
+
+const ready = await Promise.all(apps.map((a) => waitForHealth(`http://127.0.0.1:${a.port}`)));
+if (ready.every(Boolean)) {
+  const staff = DEMO.staff;
+  console.log(
+    [
+      '',
+      '  Carelane is running',
+      `  Dashboard (staff):    ${env.dashboardUrl}`,
+      `  Booking (patients):   ${env.bookingUrl}`,
+      `  Database:             ${prepared.embedded ? `embedded PostgreSQL in ${join(env.DATA_DIR, 'pg')}` : 'DATABASE_URL'}${prepared.seeded ? ' (demo clinic seeded)' : ''}`,
+      `  Development inbox:    ${env.APP_ENV === 'production' ? 'disabled (APP_ENV=production)' : `${env.dashboardUrl}/dev/outbox`}`,
+      '',
+      `  Demo staff sign-ins (password "${DEMO.password}"):`,
+      `    admin             ${staff.admin.email}`,
+      `    manager           ${staff.manager.email}`,
+      `    centre manager    ${staff.centreManager.email}`,
+      `    clinician         ${staff.clinician.email}`,
+      `    care coordinator  ${staff.careCoordinator.email}`,
+      `    front desk        ${staff.frontDesk.email}   (or phone ${staff.frontDesk.phone} + code)`,
+      `    other clinic      ${DEMO.otherAdmin.email}`,
+      `  Demo patient: sign in on the booking site with ${DEMO.patient.phone}; the code appears in the development inbox.`,
+      '',
+      '  Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+} else if (!stopping) {
+  log('an app did not become healthy in time; stopping');
+  await shutdown(1);
+}
