@@ -17,11 +17,15 @@ export async function runWorker(deps: WorkerDeps, signal: AbortSignal): Promise<
       console.error(`worker: delivery pass failed (${err instanceof Error ? err.name : 'error'})`);
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, deps.pollMs);
-      signal.addEventListener('abort', () => {
+      const onAbort = () => {
         clearTimeout(timer);
         resolve();
-      });
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, deps.pollMs);
+      signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 }

@@ -237,7 +237,7 @@ describe('seedDemo', () => {
     expect(n?.n).toBe(320);
   });
 
-  it('is deterministic for the same now', async () => {
+  it('is deterministic for the same now, with the same people on another day', async () => {
     const other = await freshDatabase('seedtest2');
     const second = await seedDemo(other, { now: NOW });
     expect(second).toEqual(summary);
@@ -253,5 +253,10 @@ describe('seedDemo', () => {
         .from(appointments)
         .orderBy(asc(appointments.id));
     expect(await appts(other)).toEqual(await appts(db));
+
+    // Another day: the same people, different appointments.
+    const later = await freshDatabase('seedtest3');
+    await seedDemo(later, { now: new Date(NOW.getTime() + 3 * 24 * 3600_000) });
+    expect(await read(later)).toEqual(await read(db));
   });
 });

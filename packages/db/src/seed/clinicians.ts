@@ -10,7 +10,7 @@ const SUNDAY = [7] as const;
 const centres = [
   {
     key: 'blr',
-    name: 'Indiranagar, Bengaluru',
+    name: 'Indiranagar',
     addressLine: '2nd Floor, 612 12th Main Road, HAL 2nd Stage, Indiranagar',
     city: 'Bengaluru',
     state: 'Karnataka',
@@ -19,7 +19,7 @@ const centres = [
   },
   {
     key: 'pune',
-    name: 'Koregaon Park, Pune',
+    name: 'Koregaon Park',
     addressLine: 'Shop 4, Lane 6, North Main Road, Koregaon Park',
     city: 'Pune',
     state: 'Maharashtra',
@@ -240,7 +240,7 @@ export const LAKESIDE: OrganizationSpec = {
   centres: [
     {
       key: 'chennai',
-      name: 'Adyar, Chennai',
+      name: 'Adyar',
       addressLine: '22 Lattice Bridge Road, Adyar',
       city: 'Chennai',
       state: 'Tamil Nadu',

@@ -1,2 +1,2 @@
 export { DEMO } from './demo-accounts';
-export { isEmpty, seedDemo } from './seed-demo';
+export { isEmpty, type SeedSummary, seedDemo } from './seed-demo';

@@ -41,8 +41,10 @@ export async function isEmpty(db: Database): Promise<boolean> {
 
 /**
  * Seeds the demo clinics (DEMO.organization with two centres, DEMO.otherOrganization with one)
- * in one transaction. Deterministic: the same `now` (or the same local day, give or take the
- * statuses of today's visits) gives the same rows, ids included.
+ * in one transaction, or not at all. Deterministic (a private seeded fakerEN_IN, never
+ * Math.random): the same `now` gives the same rows, ids included; the organizations, staff and
+ * patients (names, phones, MRNs) are the same whatever `now` is, while dates, appointments and
+ * their statuses follow it. Logs nothing.
  */
 export async function seedDemo(db: Database, options: { now?: Date } = {}): Promise<SeedSummary> {
   const now = options.now ?? new Date();
