@@ -1,0 +1,53 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { BOOKING_PORT, DASHBOARD_PORT } from './e2e/urls';
+
+// End-to-end tests run the whole system exactly as `pnpm start` does (built apps, embedded
+// PostgreSQL, demo seed, worker) in a fresh data folder on ports of their own.
+// biome-ignore lint/style/noProcessEnv: test configuration, read once here
+const dataDir = process.env.E2E_DATA_DIR ?? join(tmpdir(), `carelane-e2e-${Date.now()}`);
+// biome-ignore lint/style/noProcessEnv: test configuration, read once here
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  outputDir: join(tmpdir(), 'carelane-e2e-results'),
+  use: {
+    baseURL: `http://localhost:${DASHBOARD_PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'pnpm --filter @carelane/worker run start:all',
+    cwd: '../..',
+    wait: { stdout: /Carelane is running/ },
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      DATA_DIR: dataDir,
+      DASHBOARD_PORT: String(DASHBOARD_PORT),
+      BOOKING_PORT: String(BOOKING_PORT),
+      APP_ENV: 'development',
+    },
+  },
+});
