@@ -8,6 +8,7 @@ export default defineConfig({
   out: './packages/db/migrations',
   // Studio needs a URL; `pnpm db:studio` sets it from the running embedded server when absent.
   // biome-ignore lint/style/noProcessEnv: drizzle-kit runs outside the apps' env modules
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: DATABASE_URL is documented in the README
   dbCredentials: { url: process.env.DATABASE_URL ?? 'postgres://localhost:5432/carelane' },
   strict: true,
   verbose: false,

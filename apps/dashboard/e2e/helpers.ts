@@ -8,7 +8,10 @@ export async function readCodeFromInbox(page: Page, phone: string): Promise<stri
   let code = '';
   await expect(async () => {
     await page.goto(`${URLS.dashboard}/dev/outbox`);
-    const message = page.getByTestId('dev-message').filter({ has: page.getByTestId('dev-recipient').getByText(phone, { exact: true }) }).first();
+    const message = page
+      .getByTestId('dev-message')
+      .filter({ has: page.getByTestId('dev-recipient').getByText(phone, { exact: true }) })
+      .first();
     const body = (await message.getByTestId('dev-body').textContent()) ?? '';
     const match = /\b(\d{6})\b/.exec(body);
     expect(match).not.toBeNull();

@@ -18,7 +18,12 @@ const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
 console.log('worker: delivering notifications');
 await runWorker(
-  { db, channels: localChannels(db), appSecret: env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR), pollMs: env.WORKER_POLL_MS },
+  {
+    db,
+    channels: localChannels(db),
+    appSecret: env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR),
+    pollMs: env.WORKER_POLL_MS,
+  },
   controller.signal,
 );
 await close();

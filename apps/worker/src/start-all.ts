@@ -53,7 +53,9 @@ async function shutdown(code: number) {
   stopping = true;
   controller.abort();
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+  await Promise.all(
+    children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))),
+  );
   await prepared.stop().catch(() => {});
   process.exit(code);
 }

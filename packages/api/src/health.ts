@@ -16,6 +16,9 @@ export async function checkHealth(db: Database, timeoutMs = 3000): Promise<Healt
     const version = result[0]?.version ?? 'unknown';
     return { status: 'ok', database: { roundTripMs: Math.round((performance.now() - started) * 10) / 10, version } };
   } catch (err) {
-    return { status: 'unavailable', database: { error: err instanceof Error && err.message === 'timeout' ? 'timeout' : 'unreachable' } };
+    return {
+      status: 'unavailable',
+      database: { error: err instanceof Error && err.message === 'timeout' ? 'timeout' : 'unreachable' },
+    };
   }
 }

@@ -3,5 +3,5 @@ export type { ApiDeps } from './deps';
 export { checkHealth, type Health } from './health';
 export { createTrpcHandler } from './http';
 export { type AppRouter, appRouter } from './routers/root';
-export { createCallerFactory } from './trpc';
 export { type ApiRuntime, createApiRuntime, type RuntimeConfig } from './runtime';
+export { createCallerFactory } from './trpc';

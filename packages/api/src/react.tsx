@@ -1,7 +1,7 @@
 'use client';
 // The apps' typed tRPC client for React. Imports only types from the server side.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { httpBatchLink, loggerLink, TRPCClientError } from '@trpc/client';
+import { httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 import { type ReactNode, useState } from 'react';
 import superjson from 'superjson';
@@ -16,8 +16,10 @@ function makeQueryClient() {
         staleTime: 15_000,
         // Do not retry what retrying cannot fix.
         retry: (failures, error) =>
-          !(error instanceof TRPCClientError && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'].includes(error.data?.code)) &&
-          failures < 2,
+          !(
+            error instanceof TRPCClientError &&
+            ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'].includes(error.data?.code)
+          ) && failures < 2,
       },
     },
   });
@@ -27,10 +29,7 @@ export function TrpcProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [client] = useState(() =>
     trpc.createClient({
-      links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === 'development' && op.direction === 'down' && op.result instanceof Error }),
-        httpBatchLink({ url: '/api/trpc', transformer: superjson }),
-      ],
+      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
     }),
   );
   return (

@@ -1,11 +1,17 @@
-import { seesAllCentres, type StaffPrincipal } from '@carelane/auth';
+import { type StaffPrincipal, seesAllCentres } from '@carelane/auth';
 import { centres, type Database, staffCentres } from '@carelane/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { notFound } from './errors';
 
 /** Centres a staff member may see: all of the organization for admins and managers, else their own. */
 export async function visibleCentres(db: Database, principal: StaffPrincipal) {
-  const columns = { id: centres.id, name: centres.name, city: centres.city, zone: centres.zone, addressLine: centres.addressLine };
+  const columns = {
+    id: centres.id,
+    name: centres.name,
+    city: centres.city,
+    zone: centres.zone,
+    addressLine: centres.addressLine,
+  };
   if (seesAllCentres(principal.role)) {
     return db
       .select(columns)

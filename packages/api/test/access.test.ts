@@ -1,8 +1,8 @@
+import type { Server } from 'node:http';
 import { loadPrincipal, type StaffPrincipal } from '@carelane/auth';
 import { appointments, auditLog } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { count } from 'drizzle-orm';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callerAs, createClinic, createStaff, deps, sessionCookie, signedInStaff, startApiServer } from './fixtures';
 
@@ -75,19 +75,31 @@ describe('bad input', () => {
   it('is a 400 naming each field, and writes nothing', async () => {
     const fd = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
     const { sessionId } = await signedInStaff(t.db, fd.id);
-    const before = await Promise.all([t.db.select({ n: count() }).from(appointments), t.db.select({ n: count() }).from(auditLog)]);
+    const before = await Promise.all([
+      t.db.select({ n: count() }).from(appointments),
+      t.db.select({ n: count() }).from(auditLog),
+    ]);
     const { status, body } = await post(
       'appointments.create',
-      { centreId: 'nope', clinicianId: clinic.clinician.id, patientId: clinic.patient.id, typeId: clinic.type.id, startsAt: 'soon' },
+      {
+        centreId: 'nope',
+        clinicianId: clinic.clinician.id,
+        patientId: clinic.patient.id,
+        typeId: clinic.type.id,
+        startsAt: 'soon',
+      },
       await sessionCookie(sessionId),
     );
     expect(status).toBe(400);
     expect(body.error?.data.code).toBe('BAD_REQUEST');
-    const fields = (body.error?.data.details as Array<{ field: string; message: string }>).map((d) => d.field);
+    const fields = ((body.error?.data.details ?? []) as Array<{ field: string; message: string }>).map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['centreId', 'startsAt']));
     expect(body.error?.message).toMatch(/centreId/);
     expect(JSON.stringify(body)).not.toMatch(/stack|at Object|node_modules/);
-    const after = await Promise.all([t.db.select({ n: count() }).from(appointments), t.db.select({ n: count() }).from(auditLog)]);
+    const after = await Promise.all([
+      t.db.select({ n: count() }).from(appointments),
+      t.db.select({ n: count() }).from(auditLog),
+    ]);
     expect(after).toEqual(before);
   });
 
@@ -107,6 +119,8 @@ describe('bad input', () => {
       await sessionCookie(sessionId),
     );
     expect(status).toBe(400);
-    expect(body.error?.data.details).toEqual([{ field: 'overbookReason', message: 'Say why this overbooking is needed' }]);
+    expect(body.error?.data.details).toEqual([
+      { field: 'overbookReason', message: 'Say why this overbooking is needed' },
+    ]);
   });
 });

@@ -55,7 +55,10 @@ describe('no double booking', () => {
 
   it('a cancelled appointment frees its time', async () => {
     const row = await book(frontDesk, at(14));
-    await t.db.update(appointments).set({ status: 'cancelled', cancelledAt: new Date() }).where(eq(appointments.id, row.id));
+    await t.db
+      .update(appointments)
+      .set({ status: 'cancelled', cancelledAt: new Date() })
+      .where(eq(appointments.id, row.id));
     await expect(book(frontDesk, at(14))).resolves.toMatchObject({ status: 'confirmed' });
   });
 

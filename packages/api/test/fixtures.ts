@@ -61,14 +61,27 @@ export async function createClinic(db: Database, name = 'Test Clinic') {
   });
   const [type] = await db
     .insert(appointmentTypes)
-    .values({ organizationId: org.id, name: 'Consultation', durationMinutes: 30, priceMinor: 50_000, currency: 'INR', colour: '#2563eb' })
+    .values({
+      organizationId: org.id,
+      name: 'Consultation',
+      durationMinutes: 30,
+      priceMinor: 50_000,
+      currency: 'INR',
+      colour: '#2563eb',
+    })
     .returning();
   if (!type) throw new Error('no type');
   const patient = await createPatient(db, org.id);
   return { org, centre, clinician, type, patient };
 }
 
-export async function createStaff(db: Database, organizationId: string, centreId: string, role: StaffRole, password?: string) {
+export async function createStaff(
+  db: Database,
+  organizationId: string,
+  centreId: string,
+  role: StaffRole,
+  password?: string,
+) {
   const [user] = await db
     .insert(staffUsers)
     .values({

@@ -16,12 +16,6 @@ afterAll(() => t.close());
 
 const anonymous = { kind: 'anonymous' } as const;
 const patientSite = () => callerAs(t.db, anonymous, { audience: 'patient', siteOrganizationId: clinic.org.id });
-let ipCounter = 1;
-/** Each test comes from its own address so per-IP limits do not couple the tests. */
-const fromNewIp = (caller: () => ReturnType<typeof callerAs>) => {
-  ipCounter++;
-  return caller;
-};
 
 async function lastCodeSentTo(phone: string): Promise<string> {
   const [message] = await t.db
@@ -40,12 +34,18 @@ const authDeps = () => ({ db: t.db, secret: SECRET, rateLimits: createRateLimits
 describe('sign-in codes', () => {
   it('are delivered through the outbox, stored only as a hash, and the sealed copy is wiped', async () => {
     const patient = await createPatient(t.db, clinic.org.id);
-    const answer = await fromNewIp(patientSite)().auth.requestCode({ phone: patient.phone ?? '' });
+    const answer = await patientSite().auth.requestCode({ phone: patient.phone ?? '' });
     expect(answer.sentTo).toMatch(/^•••• \d{4}$/);
     const code = await lastCodeSentTo(patient.phone ?? '');
-    const [challenge] = await t.db.select().from(otpChallenges).where(eq(otpChallenges.phone, patient.phone ?? ''));
+    const [challenge] = await t.db
+      .select()
+      .from(otpChallenges)
+      .where(eq(otpChallenges.phone, patient.phone ?? ''));
     expect(challenge?.codeHash).not.toContain(code);
-    const [outbox] = await t.db.select().from(notifications).where(eq(notifications.recipient, patient.phone ?? ''));
+    const [outbox] = await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipient, patient.phone ?? ''));
     expect(outbox).toMatchObject({ status: 'sent', sealedPayload: null, template: 'otp_sign_in' });
     expect(JSON.stringify(outbox?.payload)).not.toContain(code);
   });
@@ -55,7 +55,11 @@ describe('sign-in codes', () => {
     const phone = patient.phone ?? '';
     await patientSite().auth.requestCode({ phone });
     const code = await lastCodeSentTo(phone);
-    const first = await signInPatientWithOtp(authDeps(), { organizationId: clinic.org.id, phone, code }, { ip: '10.0.0.1' });
+    const first = await signInPatientWithOtp(
+      authDeps(),
+      { organizationId: clinic.org.id, phone, code },
+      { ip: '10.0.0.1' },
+    );
     expect(first).toMatch(/^[0-9a-f-]{36}$/);
     await expect(
       signInPatientWithOtp(authDeps(), { organizationId: clinic.org.id, phone, code }, { ip: '10.0.0.1' }),
@@ -83,10 +87,16 @@ describe('sign-in codes', () => {
     const wrong = code === '000000' ? '111111' : '000000';
     const reasons = [];
     for (let i = 0; i < 5; i++) {
-      reasons.push((await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code: wrong, secret: SECRET })) as { reason: string });
+      reasons.push(
+        (await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code: wrong, secret: SECRET })) as {
+          reason: string;
+        },
+      );
     }
     expect(reasons.map((r) => r.reason)).toEqual(['wrong_code', 'wrong_code', 'wrong_code', 'wrong_code', 'locked']);
-    expect(await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code, secret: SECRET })).toMatchObject({ ok: false });
+    expect(await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code, secret: SECRET })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('are throttled: a second request within 30 seconds is TOO_MANY_REQUESTS', async () => {

@@ -52,7 +52,10 @@ describe('staff sessions', () => {
   it('a new session version (sign out everywhere) ends older sessions', async () => {
     const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'clinician');
     const id = await createStaffSession(t.db, user.id, {});
-    await t.db.update(staffUsers).set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1` }).where(eq(staffUsers.id, user.id));
+    await t.db
+      .update(staffUsers)
+      .set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
+      .where(eq(staffUsers.id, user.id));
     expect((await loadPrincipal(t.db, id)).kind).toBe('anonymous');
   });
 

@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '@carelane/auth';
 import { auditLog } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callerAs, createClinic, createStaff, signedInStaff } from './fixtures';
 
 let t: TestDatabase;
@@ -15,7 +15,8 @@ beforeAll(async () => {
   t = await createTestDatabase(inject('pgAdminUrl'));
   a = await createClinic(t.db, 'Clinic A');
   b = await createClinic(t.db, 'Clinic B');
-  adminA = (await signedInStaff(t.db, (await createStaff(t.db, a.org.id, a.centre.id, 'admin')).id)).principal as StaffPrincipal;
+  adminA = (await signedInStaff(t.db, (await createStaff(t.db, a.org.id, a.centre.id, 'admin')).id))
+    .principal as StaffPrincipal;
   frontDeskA = (await signedInStaff(t.db, (await createStaff(t.db, a.org.id, a.centre.id, 'front_desk')).id))
     .principal as StaffPrincipal;
 });
@@ -56,11 +57,15 @@ describe('tenancy: scope comes from the session', () => {
       typeId: a.type.id,
       startsAt: new Date('2030-02-01T05:00:00Z'),
     };
-    await expect(caller.appointments.create({ ...base, patientId: b.patient.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.appointments.create({ ...base, patientId: b.patient.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(caller.appointments.create({ ...base, clinicianId: b.clinician.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(caller.appointments.create({ ...base, typeId: b.type.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.appointments.create({ ...base, typeId: b.type.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it("an admin cannot disable another organization's staff member (NOT_FOUND)", async () => {

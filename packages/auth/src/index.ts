@@ -1,7 +1,14 @@
+export {
+  type AuthAudience,
+  type AuthConfig,
+  createAuthOptions,
+  sessionCookieName,
+  sessionIdFromCookie,
+} from './next-auth';
+export { createOtpChallenge, generateOtp, type OtpPurpose, verifyOtp } from './otp';
 export { can, PERMISSIONS, type Permission, seesAllCentres } from './permissions';
 export { OTP_POLICY, SESSION_POLICY, SIGN_IN_LIMITS } from './policy';
 export { createRateLimits, RateLimitedError, type RateLimits } from './rate-limit';
-export { createOtpChallenge, generateOtp, type OtpPurpose, verifyOtp } from './otp';
 export {
   type AnonymousPrincipal,
   createPatientSession,
@@ -21,4 +28,3 @@ export {
   signInStaffWithOtp,
   signInStaffWithPassword,
 } from './sign-in';
-export { type AuthAudience, type AuthConfig, createAuthOptions, sessionCookieName, sessionIdFromCookie } from './next-auth';

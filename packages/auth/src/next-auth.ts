@@ -1,7 +1,7 @@
 import type { Database } from '@carelane/db';
 import type { NextAuthOptions } from 'next-auth';
-import CredentialsProvider from 'next-auth/providers/credentials';
 import { decode } from 'next-auth/jwt';
+import CredentialsProvider from 'next-auth/providers/credentials';
 import { SESSION_POLICY } from './policy';
 import { RateLimitedError, type RateLimits } from './rate-limit';
 import { revokeSession, type SessionMeta } from './sessions';
@@ -96,7 +96,11 @@ export function createAuthOptions(config: AuthConfig): NextAuthOptions {
                 if (!config.organizationId) throw new SignInError('This site is not set up for sign-in.');
                 return signInPatientWithOtp(
                   deps,
-                  { organizationId: config.organizationId, phone: credentials?.phone ?? '', code: credentials?.code ?? '' },
+                  {
+                    organizationId: config.organizationId,
+                    phone: credentials?.phone ?? '',
+                    code: credentials?.code ?? '',
+                  },
                   requestMeta(req.headers as Headers),
                 );
               }),

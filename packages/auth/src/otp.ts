@@ -32,7 +32,11 @@ export async function createOtpChallenge(
     .update(otpChallenges)
     .set({ consumedAt: now })
     .where(
-      and(eq(otpChallenges.purpose, input.purpose), eq(otpChallenges.phone, input.phone), isNull(otpChallenges.consumedAt)),
+      and(
+        eq(otpChallenges.purpose, input.purpose),
+        eq(otpChallenges.phone, input.phone),
+        isNull(otpChallenges.consumedAt),
+      ),
     );
   const expiresAt = new Date(now.getTime() + OTP_POLICY.ttlMs);
   await tx.insert(otpChallenges).values({

@@ -42,7 +42,8 @@ export function createRateLimits(db: Database) {
         try {
           await limiters[name].consume(key);
         } catch (err) {
-          if (err instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+          if (err instanceof RateLimiterRes)
+            throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
           throw err;
         }
       }

@@ -12,7 +12,13 @@ export type StaffPrincipal = {
   name: string;
   defaultCentreId: string | null;
 };
-export type PatientPrincipal = { kind: 'patient'; sessionId: string; patientId: string; organizationId: string; name: string };
+export type PatientPrincipal = {
+  kind: 'patient';
+  sessionId: string;
+  patientId: string;
+  organizationId: string;
+  name: string;
+};
 export type AnonymousPrincipal = { kind: 'anonymous' };
 export type Principal = StaffPrincipal | PatientPrincipal | AnonymousPrincipal;
 
@@ -104,7 +110,7 @@ export async function loadPrincipal(db: Database, sessionId: string | null, now 
   }
   if (session.kind === 'staff') {
     const user = row.user;
-    if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return { kind: 'anonymous' };
+    if (!user?.active || user.sessionVersion !== session.sessionVersion) return { kind: 'anonymous' };
     return {
       kind: 'staff',
       sessionId,
@@ -127,5 +133,8 @@ export async function loadPrincipal(db: Database, sessionId: string | null, now 
 }
 
 export async function revokeSession(db: Database, sessionId: string, now = new Date()): Promise<void> {
-  await db.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+  await db
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
 }

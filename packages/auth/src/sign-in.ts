@@ -141,12 +141,21 @@ export async function requestSignInCode(
 async function findOtpRecipient(db: Database, purpose: OtpPurpose, phone: string, organizationId?: string) {
   if (purpose === 'staff_sign_in') {
     const [row] = await db
-      .select({ organizationId: staffUsers.organizationId, active: staffUsers.active, organizationName: organizations.name })
+      .select({
+        organizationId: staffUsers.organizationId,
+        active: staffUsers.active,
+        organizationName: organizations.name,
+      })
       .from(staffUsers)
       .innerJoin(organizations, eq(organizations.id, staffUsers.organizationId))
       .where(eq(staffUsers.phone, phone));
     return row?.active
-      ? { organizationId: row.organizationId, organizationName: row.organizationName, channel: 'sms' as const, patientId: null }
+      ? {
+          organizationId: row.organizationId,
+          organizationName: row.organizationName,
+          channel: 'sms' as const,
+          patientId: null,
+        }
       : null;
   }
   if (!organizationId) return null;

@@ -29,9 +29,7 @@ describe('local days in a zone', () => {
           const instant = zonedTime(date, hh, mm, zone);
           expect(localDate(instant, zone)).toBe(date);
           // 02:xx may not exist on a spring-forward day; every hour from 04:00 on does.
-          expect(formatLocalTime(instant, zone)).toBe(
-            `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`,
-          );
+          expect(formatLocalTime(instant, zone)).toBe(`${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`);
         },
       ),
     );

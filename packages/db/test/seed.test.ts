@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APPOINTMENT_STATUSES, localDayBounds, localDate } from '@carelane/core';
+import { APPOINTMENT_STATUSES, localDate, localDayBounds } from '@carelane/core';
 import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database, type DbClient } from '../src/client';
@@ -80,7 +80,10 @@ describe('seedDemo', () => {
 
     const [patientCount] = await db.select({ n: count() }).from(patients).where(eq(patients.organizationId, orgId));
     expect(patientCount?.n).toBe(300);
-    const [otherPatients] = await db.select({ n: count() }).from(patients).where(eq(patients.organizationId, otherOrgId));
+    const [otherPatients] = await db
+      .select({ n: count() })
+      .from(patients)
+      .where(eq(patients.organizationId, otherOrgId));
     expect(otherPatients?.n).toBe(20);
 
     const clinicians = await db
@@ -90,10 +93,20 @@ describe('seedDemo', () => {
     expect(clinicians).toHaveLength(6);
     const profiles = await db.select().from(clinicianProfiles).where(eq(clinicianProfiles.organizationId, orgId));
     const primaries = profiles.map((p) => p.specialisations[0]).sort();
-    expect(primaries).toEqual(['Dentistry', 'Dentistry', 'General practice', 'General practice', 'Psychotherapy', 'Psychotherapy']);
+    expect(primaries).toEqual([
+      'Dentistry',
+      'Dentistry',
+      'General practice',
+      'General practice',
+      'Psychotherapy',
+      'Psychotherapy',
+    ]);
     expect(new Set(profiles.map((p) => p.slug)).size).toBe(6);
 
-    const roles = await db.selectDistinct({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.organizationId, orgId));
+    const roles = await db
+      .selectDistinct({ role: staffUsers.role })
+      .from(staffUsers)
+      .where(eq(staffUsers.organizationId, orgId));
     expect(roles.map((r) => r.role).sort()).toEqual(
       ['admin', 'care_coordinator', 'centre_manager', 'clinician', 'front_desk', 'manager'].sort(),
     );
@@ -117,7 +130,10 @@ describe('seedDemo', () => {
   });
 
   it('uses every appointment status', async () => {
-    const statuses = await db.selectDistinct({ status: appointments.status }).from(appointments).where(eq(appointments.organizationId, orgId));
+    const statuses = await db
+      .selectDistinct({ status: appointments.status })
+      .from(appointments)
+      .where(eq(appointments.organizationId, orgId));
     expect(statuses.map((s) => s.status).sort()).toEqual([...APPOINTMENT_STATUSES].sort());
   });
 
@@ -126,7 +142,12 @@ describe('seedDemo', () => {
     const rows = await db
       .select()
       .from(staffUsers)
-      .where(inArray(staffUsers.email, accounts.map((a) => a.email)));
+      .where(
+        inArray(
+          staffUsers.email,
+          accounts.map((a) => a.email),
+        ),
+      );
     expect(rows).toHaveLength(accounts.length);
     for (const account of accounts) {
       const row = rows.find((r) => r.email === account.email);
@@ -157,7 +178,10 @@ describe('seedDemo', () => {
       consentWhatsapp: true,
     });
     expect(arjun?.householdId).not.toBeNull();
-    const visits = await db.select().from(appointments).where(eq(appointments.patientId, arjun?.id ?? ''));
+    const visits = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.patientId, arjun?.id ?? ''));
     expect(visits.filter((v) => v.endsAt < NOW && v.status === 'completed').length).toBeGreaterThanOrEqual(2);
     expect(visits.filter((v) => v.startsAt > NOW && v.status !== 'cancelled').length).toBeGreaterThanOrEqual(2);
 
@@ -165,7 +189,9 @@ describe('seedDemo', () => {
     const others = await db.select().from(patients).where(eq(patients.organizationId, otherOrgId));
     expect(others.filter((p) => p.phone === DEMO.patient.phone)).toHaveLength(1);
     const sunrisePhones = new Set(
-      (await db.select({ phone: patients.phone }).from(patients).where(eq(patients.organizationId, orgId))).map((p) => p.phone),
+      (await db.select({ phone: patients.phone }).from(patients).where(eq(patients.organizationId, orgId))).map(
+        (p) => p.phone,
+      ),
     );
     expect(sunrisePhones.size).toBe(300);
     for (const p of others) {
@@ -194,7 +220,13 @@ describe('seedDemo', () => {
     const today = await db
       .select()
       .from(appointments)
-      .where(and(eq(appointments.centreId, first?.id ?? ''), gte(appointments.startsAt, start), lt(appointments.startsAt, end)));
+      .where(
+        and(
+          eq(appointments.centreId, first?.id ?? ''),
+          gte(appointments.startsAt, start),
+          lt(appointments.startsAt, end),
+        ),
+      );
     for (const c of clinicians) {
       expect(today.filter((a) => a.clinicianId === c.id).length).toBeGreaterThanOrEqual(3);
     }

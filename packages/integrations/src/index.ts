@@ -1,11 +1,11 @@
 export type { MessageChannel, MessageChannels, OutgoingMessage } from './messaging/channel';
 export { LocalChannel, localChannels, recentLocalMessages } from './messaging/local-channel';
 export {
+  type DeliveryDeps,
   deliverDueNotifications,
   deliverNotification,
-  enqueueNotification,
-  type DeliveryDeps,
   type EnqueueInput,
+  enqueueNotification,
 } from './messaging/outbox';
 export { renderTemplate, type TemplateName } from './messaging/templates';
 export { seal, unseal } from './seal';

@@ -12,7 +12,12 @@ const STATUS_STYLES: Record<AppointmentStatus, string> = {
 
 export function StatusBadge({ status }: { status: AppointmentStatus }) {
   return (
-    <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset', STATUS_STYLES[status])}>
+    <span
+      className={cn(
+        'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset',
+        STATUS_STYLES[status],
+      )}
+    >
       {APPOINTMENT_STATUS_LABELS[status]}
     </span>
   );
@@ -20,7 +25,12 @@ export function StatusBadge({ status }: { status: AppointmentStatus }) {
 
 export function Badge({ children, className }: { children: React.ReactNode; className?: string }) {
   return (
-    <span className={cn('inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800', className)}>
+    <span
+      className={cn(
+        'inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800',
+        className,
+      )}
+    >
       {children}
     </span>
   );
@@ -31,7 +41,6 @@ export function Avatar({ name, photoUrl, size = 48 }: { name: string; photoUrl?:
   const hues = ['bg-teal-700', 'bg-sky-700', 'bg-indigo-700', 'bg-rose-700', 'bg-amber-700', 'bg-emerald-700'];
   const hue = hues[[...name].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % hues.length];
   if (photoUrl) {
-    // biome-ignore lint/performance/noImgElement: photos come from clinic-controlled URLs of any host
     return <img src={photoUrl} alt="" width={size} height={size} className="rounded-full object-cover" />;
   }
   return (

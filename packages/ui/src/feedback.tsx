@@ -44,7 +44,12 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
 
 /** Grey placeholder blocks while data loads. */
 export function Skeleton({ className }: { className?: string }) {
-  return <div aria-hidden="true" className={cn('animate-pulse rounded-md bg-slate-200 motion-reduce:animate-none', className)} />;
+  return (
+    <div
+      aria-hidden="true"
+      className={cn('animate-pulse rounded-md bg-slate-200 motion-reduce:animate-none', className)}
+    />
+  );
 }
 
 export function Card({ className, children }: { className?: string; children: ReactNode }) {

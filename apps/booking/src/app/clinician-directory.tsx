@@ -25,12 +25,19 @@ export function ClinicianDirectory() {
         <p className="mt-1 text-slate-600">Choose a clinician to see their details and book a visit.</p>
       </div>
 
-      <form className="grid gap-4 sm:grid-cols-2 lg:max-w-2xl" aria-label="Filter clinicians" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="grid gap-4 sm:grid-cols-2 lg:max-w-2xl"
+        aria-label="Filter clinicians"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <SelectField
           label="Specialisation"
           value={specialisation}
           onChange={(e) => setSpecialisation(e.target.value)}
-          options={[{ value: '', label: 'All specialisations' }, ...(data?.filters.specialisations ?? []).map((s) => ({ value: s, label: s }))]}
+          options={[
+            { value: '', label: 'All specialisations' },
+            ...(data?.filters.specialisations ?? []).map((s) => ({ value: s, label: s })),
+          ]}
         />
         <SelectField
           label="Centre"
@@ -46,7 +53,12 @@ export function ClinicianDirectory() {
       {directory.error ? (
         <ErrorState message={errorMessage(directory.error)} onRetry={() => void directory.refetch()} />
       ) : !data ? (
-        <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3" aria-busy="true" aria-label="Loading clinicians">
+        <div
+          className="grid gap-4 md:grid-cols-2 lg:grid-cols-3"
+          role="status"
+          aria-busy="true"
+          aria-label="Loading clinicians"
+        >
           {[0, 1, 2, 3, 4, 5].map((i) => (
             <Skeleton key={i} className="h-48" />
           ))}
@@ -82,7 +94,9 @@ export function ClinicianDirectory() {
                   </div>
                   <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                     <dt className="text-slate-600">Centre</dt>
-                    <dd className="text-slate-900">{c.centres.map((centre) => `${centre.name}, ${centre.city}`).join(' · ')}</dd>
+                    <dd className="text-slate-900">
+                      {c.centres.map((centre) => `${centre.name}, ${centre.city}`).join(' · ')}
+                    </dd>
                     <dt className="text-slate-600">Languages</dt>
                     <dd className="text-slate-900">{c.languages.join(', ')}</dd>
                     <dt className="text-slate-600">Fee</dt>

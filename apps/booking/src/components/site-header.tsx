@@ -5,11 +5,17 @@ import { signOut } from 'next-auth/react';
 export function SiteHeader({ patientName }: { patientName: string | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-lg font-bold text-teal-800 focus-visible:outline-2 focus-visible:outline-teal-700">
+        <Link
+          href="/"
+          className="text-lg font-bold text-teal-800 focus-visible:outline-2 focus-visible:outline-teal-700"
+        >
           Carelane
         </Link>
         <nav aria-label="Account" className="flex items-center gap-2 text-sm">
@@ -31,7 +37,10 @@ export function SiteHeader({ patientName }: { patientName: string | null }) {
               </button>
             </>
           ) : (
-            <Link href="/sign-in" className="rounded-md bg-teal-700 px-3 py-2 font-semibold text-white hover:bg-teal-800">
+            <Link
+              href="/sign-in"
+              className="rounded-md bg-teal-700 px-3 py-2 font-semibold text-white hover:bg-teal-800"
+            >
               Sign in
             </Link>
           )}

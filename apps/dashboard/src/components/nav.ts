@@ -2,13 +2,29 @@ export type NavItem = { href: string; label: string; coming?: string };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/today', label: 'Today' },
-  { href: '/calendar', label: 'Calendar', coming: 'The week and day calendar with drag-to-reschedule, availability and online booking.' },
-  { href: '/patients', label: 'Patients', coming: 'The patient registry: search, records, households, notes, import and export.' },
+  {
+    href: '/calendar',
+    label: 'Calendar',
+    coming: 'The week and day calendar with drag-to-reschedule, availability and online booking.',
+  },
+  {
+    href: '/patients',
+    label: 'Patients',
+    coming: 'The patient registry: search, records, households, notes, import and export.',
+  },
   { href: '/forms', label: 'Forms', coming: 'Medical-history questionnaires, signed links and submissions.' },
   { href: '/billing', label: 'Billing', coming: 'Treatments, invoices, payments, refunds and Razorpay links.' },
-  { href: '/messages', label: 'Messages', coming: 'Confirmations and reminders by WhatsApp, SMS and email, with delivery status.' },
+  {
+    href: '/messages',
+    label: 'Messages',
+    coming: 'Confirmations and reminders by WhatsApp, SMS and email, with delivery status.',
+  },
   { href: '/staff', label: 'Staff' },
   { href: '/centres', label: 'Centres' },
-  { href: '/analytics', label: 'Analytics', coming: 'Bookings, revenue, no-shows and utilisation by centre and clinician.' },
+  {
+    href: '/analytics',
+    label: 'Analytics',
+    coming: 'Bookings, revenue, no-shows and utilisation by centre and clinician.',
+  },
   { href: '/settings', label: 'Settings', coming: 'Organization details, logo, appointment types and policies.' },
 ];

@@ -1,7 +1,7 @@
 /**
  * `pnpm db:seed`: migrates, then seeds the demo clinics into an empty database. Uses
- * DATABASE_URL when set, otherwise the embedded server under <repo>/.data (stop `pnpm dev` /
- * `pnpm start` first: one embedded server per data folder).
+ * DATABASE_URL when set, otherwise the embedded server under <repo>/.data (the one `pnpm start`
+ * is running, or one started for this command).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

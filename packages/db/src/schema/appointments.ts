@@ -54,9 +54,6 @@ export const appointments = pgTable(
     index('appointments_patient_idx').on(t.organizationId, t.patientId, t.startsAt),
     index('appointments_clinician_idx').on(t.clinicianId, t.startsAt),
     check('appointments_range_check', sql`${t.endsAt} > ${t.startsAt}`),
-    check(
-      'appointments_overbook_reason_check',
-      sql`not ${t.overbooked} or ${t.overbookReason} is not null`,
-    ),
+    check('appointments_overbook_reason_check', sql`not ${t.overbooked} or ${t.overbookReason} is not null`),
   ],
 );

@@ -44,10 +44,7 @@ export const authSessions = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
-  (t) => [
-    index('auth_sessions_staff_idx').on(t.staffUserId),
-    index('auth_sessions_patient_idx').on(t.patientId),
-  ],
+  (t) => [index('auth_sessions_staff_idx').on(t.staffUserId), index('auth_sessions_patient_idx').on(t.patientId)],
 );
 
 /** Counters for rate-limiter-flexible's Drizzle store (shared by all app instances). */

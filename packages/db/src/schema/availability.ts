@@ -55,9 +55,6 @@ export const availabilityExceptions = pgTable(
   (t) => [
     index('availability_exceptions_clinician_idx').on(t.clinicianId, t.startsAt),
     check('availability_exceptions_range_check', sql`${t.endsAt} > ${t.startsAt}`),
-    check(
-      'availability_exceptions_target_check',
-      sql`${t.clinicianId} is not null or ${t.centreId} is not null`,
-    ),
+    check('availability_exceptions_target_check', sql`${t.clinicianId} is not null or ${t.centreId} is not null`),
   ],
 );

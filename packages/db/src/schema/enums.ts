@@ -1,4 +1,3 @@
-import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   APPOINTMENT_SOURCES,
   APPOINTMENT_STATUSES,
@@ -9,6 +8,7 @@ import {
   SEXES,
   STAFF_ROLES,
 } from '@carelane/core';
+import { pgEnum } from 'drizzle-orm/pg-core';
 
 export const staffRole = pgEnum('staff_role', STAFF_ROLES);
 export const consultationMode = pgEnum('consultation_mode', CONSULTATION_MODES);
@@ -18,11 +18,7 @@ export const paymentStatus = pgEnum('payment_status', PAYMENT_STATUSES);
 export const sex = pgEnum('sex', SEXES);
 export const notificationChannel = pgEnum('notification_channel', NOTIFICATION_CHANNELS);
 export const notificationStatus = pgEnum('notification_status', NOTIFICATION_STATUSES);
-export const availabilityExceptionKind = pgEnum('availability_exception_kind', [
-  'time_off',
-  'extra_hours',
-  'closure',
-]);
+export const availabilityExceptionKind = pgEnum('availability_exception_kind', ['time_off', 'extra_hours', 'closure']);
 export const principalKind = pgEnum('principal_kind', ['staff', 'patient']);
 export const otpPurpose = pgEnum('otp_purpose', ['staff_sign_in', 'patient_sign_in']);
 export const householdRelationship = pgEnum('household_relationship', [

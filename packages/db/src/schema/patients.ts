@@ -1,15 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-  type AnyPgColumn,
-} from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, updatedAt } from './columns';
 import { householdRelationship, sex } from './enums';
 import { organizations } from './organizations';
@@ -74,9 +64,7 @@ export const patients = pgTable(
   (t) => [
     uniqueIndex('patients_org_mrn_key').on(t.organizationId, t.mrn),
     // One live record per phone in an organization; merged records keep theirs for history.
-    uniqueIndex('patients_org_phone_key')
-      .on(t.organizationId, t.phone)
-      .where(sql`${t.mergedIntoId} is null`),
+    uniqueIndex('patients_org_phone_key').on(t.organizationId, t.phone).where(sql`${t.mergedIntoId} is null`),
     index('patients_household_idx').on(t.householdId),
     index('patients_org_created_idx').on(t.organizationId, t.createdAt),
   ],

@@ -8,7 +8,19 @@ import {
 } from '@carelane/core';
 import type { Faker } from '@faker-js/faker';
 import type { appointments } from '../schema';
-import { addMinutes, between, chance, CURRENCY, DAY, dayRange, isoWeekday, MINUTE, toMinutes, weighted, ZONE } from './helpers';
+import {
+  addMinutes,
+  between,
+  CURRENCY,
+  chance,
+  DAY,
+  dayRange,
+  isoWeekday,
+  MINUTE,
+  toMinutes,
+  weighted,
+  ZONE,
+} from './helpers';
 import type { BuiltClinician, BuiltOrganization, BuiltType } from './organization';
 import type { SeedPatient } from './patients';
 
@@ -102,7 +114,12 @@ export function buildAppointments(faker: Faker, options: AppointmentOptions): Ap
             cursor += gap;
             continue;
           }
-          const type = forcedType ?? weighted(faker, types.map((t) => [t, t.weight] as const));
+          const type =
+            forcedType ??
+            weighted(
+              faker,
+              types.map((t) => [t, t.weight] as const),
+            );
           const startMinute = cursor + type.bufferBeforeMinutes;
           const endMinute = startMinute + type.durationMinutes;
           if (endMinute > end) {
@@ -110,9 +127,17 @@ export function buildAppointments(faker: Faker, options: AppointmentOptions): Ap
             continue;
           }
           const startsAt = zonedTime(date, Math.floor(startMinute / 60), startMinute % 60, ZONE);
-          const row = forcedType && pending
-            ? book(faker, options, { clinician, type, date, startsAt, patientId: pending.patientId, status: pending.status })
-            : book(faker, options, { clinician, type, date, startsAt, busy, offset });
+          const row =
+            forcedType && pending
+              ? book(faker, options, {
+                  clinician,
+                  type,
+                  date,
+                  startsAt,
+                  patientId: pending.patientId,
+                  status: pending.status,
+                })
+              : book(faker, options, { clinician, type, date, startsAt, busy, offset });
           if (forcedType) pending = undefined;
           if (row) {
             rows.push(row);
@@ -166,7 +191,12 @@ function book(faker: Faker, options: AppointmentOptions, slot: Slot): Appointmen
   if (status === 'completed') {
     paymentStatus = prepaid
       ? 'paid'
-      : weighted(faker, [['paid', 85], ['partly_paid', 4], ['waived', 3], ['unpaid', 8]] as const);
+      : weighted(faker, [
+          ['paid', 85],
+          ['partly_paid', 4],
+          ['waived', 3],
+          ['unpaid', 8],
+        ] as const);
   } else if (status === 'cancelled') {
     paymentStatus = prepaid ? 'refunded' : 'unpaid';
   } else if (prepaid) {
@@ -200,17 +230,36 @@ function book(faker: Faker, options: AppointmentOptions, slot: Slot): Appointmen
 }
 
 function pickSource(faker: Faker, type: BuiltType, started: boolean): AppointmentSource {
-  if (type.mode === 'online') return weighted(faker, [['booking_site', 6], ['dashboard', 2], ['phone', 2]] as const);
+  if (type.mode === 'online')
+    return weighted(faker, [
+      ['booking_site', 6],
+      ['dashboard', 2],
+      ['phone', 2],
+    ] as const);
   if (!type.onlineBookable) {
-    return weighted(faker, [['dashboard', 5], ['phone', 4], ['walk_in', started ? 1 : 0]] as const);
+    return weighted(faker, [
+      ['dashboard', 5],
+      ['phone', 4],
+      ['walk_in', started ? 1 : 0],
+    ] as const);
   }
-  return weighted(faker, [['booking_site', 4], ['dashboard', 3], ['phone', 3], ['walk_in', started ? 2 : 0]] as const);
+  return weighted(faker, [
+    ['booking_site', 4],
+    ['dashboard', 3],
+    ['phone', 3],
+    ['walk_in', started ? 2 : 0],
+  ] as const);
 }
 
 /** When the booking was made: shortly before for walk-ins, hours to weeks before otherwise. */
 function bookedAt(faker: Faker, source: AppointmentSource, startsAt: Date, now: Date): Date {
   if (source === 'walk_in') return addMinutes(startsAt, -faker.number.int({ min: 5, max: 45 }));
-  const leadDays = weighted(faker, [[0, 20], [faker.number.int({ min: 1, max: 3 }), 40], [faker.number.int({ min: 4, max: 14 }), 30], [faker.number.int({ min: 15, max: 30 }), 10]] as const);
+  const leadDays = weighted(faker, [
+    [0, 20],
+    [faker.number.int({ min: 1, max: 3 }), 40],
+    [faker.number.int({ min: 4, max: 14 }), 30],
+    [faker.number.int({ min: 15, max: 30 }), 10],
+  ] as const);
   const created = new Date(startsAt.getTime() - leadDays * DAY - faker.number.int({ min: 60, max: 660 }) * MINUTE);
   if (created <= now) return created;
   return addMinutes(now, -faker.number.int({ min: 5, max: 3 * 24 * 60 }));
@@ -222,15 +271,37 @@ function pickStatus(faker: Faker, startsAt: Date, endsAt: Date, now: Date, offse
     if (offset === 0) {
       // Today's earlier visits: mostly done; the last half hour may still be open at the desk.
       if (t - endsAt.getTime() < 30 * MINUTE && chance(faker, 0.3)) return 'checked_in';
-      return weighted(faker, [['completed', 90], ['no_show', 4], ['cancelled', 6]] as const);
+      return weighted(faker, [
+        ['completed', 90],
+        ['no_show', 4],
+        ['cancelled', 6],
+      ] as const);
     }
-    return weighted(faker, [['completed', 82], ['no_show', 6], ['cancelled', 12]] as const);
+    return weighted(faker, [
+      ['completed', 82],
+      ['no_show', 6],
+      ['cancelled', 12],
+    ] as const);
   }
   if (startsAt.getTime() <= t) return 'checked_in';
   if (startsAt.getTime() - t <= 20 * MINUTE) return chance(faker, 0.5) ? 'checked_in' : 'confirmed';
-  if (offset === 0) return weighted(faker, [['confirmed', 60], ['pending', 33], ['cancelled', 7]] as const);
-  if (offset <= 7) return weighted(faker, [['confirmed', 45], ['pending', 50], ['cancelled', 5]] as const);
-  return weighted(faker, [['confirmed', 30], ['pending', 64], ['cancelled', 6]] as const);
+  if (offset === 0)
+    return weighted(faker, [
+      ['confirmed', 60],
+      ['pending', 33],
+      ['cancelled', 7],
+    ] as const);
+  if (offset <= 7)
+    return weighted(faker, [
+      ['confirmed', 45],
+      ['pending', 50],
+      ['cancelled', 5],
+    ] as const);
+  return weighted(faker, [
+    ['confirmed', 30],
+    ['pending', 64],
+    ['cancelled', 6],
+  ] as const);
 }
 
 function pickPatient(faker: Faker, options: AppointmentOptions, slot: Slot, createdAt: Date): string | null {

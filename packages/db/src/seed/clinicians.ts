@@ -191,7 +191,19 @@ const types: TypeSpec[] = [
     ...t('onlineTherapy', 'Online therapy session', 'Psychotherapy', 50, 150_000, '#a855f7', 0, 10, 'online', true, 1),
     requiresPrepayment: true,
   },
-  t('assessment', 'Initial psychological assessment', 'Psychotherapy', 90, 250_000, '#6d28d9', 0, 10, 'in_person', true, 1),
+  t(
+    'assessment',
+    'Initial psychological assessment',
+    'Psychotherapy',
+    90,
+    250_000,
+    '#6d28d9',
+    0,
+    10,
+    'in_person',
+    true,
+    1,
+  ),
 ];
 
 function t(

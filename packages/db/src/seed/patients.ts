@@ -60,7 +60,14 @@ export function buildPatients(
   // Plan the groups first: households of 2–4 and single patients, in registration order.
   const groups: Member[][] = [];
   for (let h = 0; h < options.households; h++) {
-    const size = h === 0 && options.first ? 3 : weighted(faker, [[2, 35], [3, 35], [4, 30]] as const);
+    const size =
+      h === 0 && options.first
+        ? 3
+        : weighted(faker, [
+            [2, 35],
+            [3, 35],
+            [4, 30],
+          ] as const);
     groups.push(householdMembers(faker, size, h === 0 ? options.first : undefined));
   }
   const planned = groups.reduce((n, g) => n + g.length, 0);
@@ -79,12 +86,21 @@ export function buildPatients(
 
   for (const [groupIndex, group] of ordered.entries()) {
     const isFirst = groupIndex === 0 && options.first !== undefined;
-    const home = weighted(faker, options.homes.map((h) => [h, h.share] as const));
+    const home = weighted(
+      faker,
+      options.homes.map((h) => [h, h.share] as const),
+    );
     const surname = isFirst && options.first ? options.first.lastName : pickSurname(faker, home.surnames);
     const address = makeAddress(faker, home.places);
     const isNew = !isFirst && group.length === 1 && chance(faker, 0.1);
-    const registeredDaysAgo = isFirst ? 400 : isNew ? faker.number.int({ min: 2, max: 25 }) : faker.number.int({ min: 45, max: 1200 });
-    const registeredAt = new Date(now.getTime() - registeredDaysAgo * DAY - faker.number.int({ min: 0, max: 600 }) * MINUTE);
+    const registeredDaysAgo = isFirst
+      ? 400
+      : isNew
+        ? faker.number.int({ min: 2, max: 25 })
+        : faker.number.int({ min: 45, max: 1200 });
+    const registeredAt = new Date(
+      now.getTime() - registeredDaysAgo * DAY - faker.number.int({ min: 0, max: 600 }) * MINUTE,
+    );
     const plan = chance(faker, group.length > 1 ? 0.3 : 0.2) ? healthPlan(faker, today) : null;
     const householdId = group.length > 1 ? faker.string.uuid() : null;
     if (householdId) {
@@ -194,11 +210,21 @@ function firstSingle(first: FixedPatient): Member {
 }
 
 function randomSex(faker: Faker): Sex {
-  return weighted(faker, [['female', 50], ['male', 48], ['other', 1], ['unknown', 1]] as const);
+  return weighted(faker, [
+    ['female', 50],
+    ['male', 48],
+    ['other', 1],
+    ['unknown', 1],
+  ] as const);
 }
 
 function singleAge(faker: Faker): number {
-  const [min, max] = weighted(faker, [[[1, 17], 10], [[18, 35], 35], [[36, 60], 38], [[61, 90], 17]] as const);
+  const [min, max] = weighted(faker, [
+    [[1, 17], 10],
+    [[18, 35], 35],
+    [[36, 60], 38],
+    [[61, 90], 17],
+  ] as const);
   return faker.number.int({ min, max });
 }
 
@@ -210,7 +236,11 @@ function pickFirstName(faker: Faker, sex: Sex): string {
 
 function pickSurname(faker: Faker, region: keyof typeof SURNAMES): string {
   // Mostly local surnames, with people from elsewhere in India mixed in.
-  const pool = chance(faker, 0.6) ? SURNAMES[region] : chance(faker, 0.5) ? SURNAMES.pan : [...SURNAMES.south, ...SURNAMES.west];
+  const pool = chance(faker, 0.6)
+    ? SURNAMES[region]
+    : chance(faker, 0.5)
+      ? SURNAMES.pan
+      : [...SURNAMES.south, ...SURNAMES.west];
   return faker.helpers.arrayElement(pool);
 }
 

@@ -59,13 +59,34 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
   await db.transaction(async (tx) => {
     const orgs = [plan.sunrise, plan.lakeside];
     await tx.insert(organizations).values(orgs.map((o) => o.rows.organization));
-    await inChunks(orgs.flatMap((o) => o.rows.centres), (chunk) => tx.insert(centres).values(chunk));
-    await inChunks(orgs.flatMap((o) => o.rows.staff), (chunk) => tx.insert(staffUsers).values(chunk));
-    await inChunks(orgs.flatMap((o) => o.rows.staffCentres), (chunk) => tx.insert(staffCentres).values(chunk));
-    await inChunks(orgs.flatMap((o) => o.rows.profiles), (chunk) => tx.insert(clinicianProfiles).values(chunk));
-    await inChunks(orgs.flatMap((o) => o.rows.rules), (chunk) => tx.insert(availabilityRules).values(chunk));
-    await inChunks(orgs.flatMap((o) => o.rows.exceptions), (chunk) => tx.insert(availabilityExceptions).values(chunk));
-    await inChunks(orgs.flatMap((o) => o.rows.types), (chunk) => tx.insert(appointmentTypes).values(chunk));
+    await inChunks(
+      orgs.flatMap((o) => o.rows.centres),
+      (chunk) => tx.insert(centres).values(chunk),
+    );
+    await inChunks(
+      orgs.flatMap((o) => o.rows.staff),
+      (chunk) => tx.insert(staffUsers).values(chunk),
+    );
+    await inChunks(
+      orgs.flatMap((o) => o.rows.staffCentres),
+      (chunk) => tx.insert(staffCentres).values(chunk),
+    );
+    await inChunks(
+      orgs.flatMap((o) => o.rows.profiles),
+      (chunk) => tx.insert(clinicianProfiles).values(chunk),
+    );
+    await inChunks(
+      orgs.flatMap((o) => o.rows.rules),
+      (chunk) => tx.insert(availabilityRules).values(chunk),
+    );
+    await inChunks(
+      orgs.flatMap((o) => o.rows.exceptions),
+      (chunk) => tx.insert(availabilityExceptions).values(chunk),
+    );
+    await inChunks(
+      orgs.flatMap((o) => o.rows.types),
+      (chunk) => tx.insert(appointmentTypes).values(chunk),
+    );
     await inChunks(plan.householdRows, (chunk) => tx.insert(households).values(chunk));
     await inChunks(plan.patientRows, (chunk) => tx.insert(patients).values(chunk));
     await inChunks(plan.appointmentRows, (chunk) => tx.insert(appointments).values(chunk));

@@ -6,14 +6,7 @@ import { createDb } from '../client';
 import { startEmbeddedPostgres } from '../embedded';
 import { ensureDatabase, runMigrations } from '../migrate';
 
-export const TEMPLATE_DATABASE = 'carelane_template';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** URL of the test server's maintenance database; test files create their own from it. */
-    pgAdminUrl: string;
-  }
-}
+import { TEMPLATE_DATABASE } from './index';
 
 /**
  * Vitest global setup: one throwaway embedded PostgreSQL server per test run, with a migrated

@@ -4,6 +4,13 @@ import { createDb, type DbClient } from '../client';
 
 export const TEMPLATE_DATABASE = 'carelane_template';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the test server's maintenance database; test files create their own from it. */
+    pgAdminUrl: string;
+  }
+}
+
 export type TestDatabase = DbClient & { url: string; name: string };
 
 /**

@@ -1,5 +1,5 @@
-import { desc } from 'drizzle-orm';
 import { type Database, localChannelMessages } from '@carelane/db';
+import { desc } from 'drizzle-orm';
 import type { MessageChannel, MessageChannels, OutgoingMessage } from './channel';
 
 /**

@@ -20,11 +20,7 @@ export type EnqueueInput = {
 };
 
 /** Writes a message to the outbox; call inside the transaction of the change that causes it. */
-export async function enqueueNotification(
-  tx: DbOrTx,
-  input: EnqueueInput,
-  appSecret: string,
-): Promise<string> {
+export async function enqueueNotification(tx: DbOrTx, input: EnqueueInput, appSecret: string): Promise<string> {
   const [row] = await tx
     .insert(notifications)
     .values({
@@ -52,7 +48,9 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
   const [claimed] = await deps.db
     .update(notifications)
     .set({ status: 'sending', attempts: sql`${notifications.attempts} + 1` })
-    .where(and(eq(notifications.id, id), eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, new Date())))
+    .where(
+      and(eq(notifications.id, id), eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, new Date())),
+    )
     .returning();
   if (!claimed) return false;
   try {
@@ -67,7 +65,13 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
     });
     await deps.db
       .update(notifications)
-      .set({ status: 'sent', sentAt: new Date(), providerMessageId: result.providerMessageId, sealedPayload: null, error: null })
+      .set({
+        status: 'sent',
+        sentAt: new Date(),
+        providerMessageId: result.providerMessageId,
+        sealedPayload: null,
+        error: null,
+      })
       .where(eq(notifications.id, id));
     return true;
   } catch (err) {

@@ -1,10 +1,7 @@
 /** Message texts. Secrets arrive unsealed only here, at delivery time. */
 export type TemplateName = 'otp_sign_in';
 
-export function renderTemplate(
-  template: string,
-  data: Record<string, unknown>,
-): { subject?: string; body: string } {
+export function renderTemplate(template: string, data: Record<string, unknown>): { subject?: string; body: string } {
   switch (template) {
     case 'otp_sign_in': {
       const org = typeof data.organizationName === 'string' ? data.organizationName : 'Carelane';

@@ -7,12 +7,22 @@ import { requirePatient } from '@/server/session';
 
 export const metadata: Metadata = { title: 'My appointments' };
 
-type Visit = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>['portal']['myAppointments']>>['upcoming'][number];
+type Visit = Awaited<
+  ReturnType<Awaited<ReturnType<typeof serverCaller>>['portal']['myAppointments']>
+>['upcoming'][number];
 
 function when(v: Visit) {
   const zone = v.centre.zone;
-  const date = new Intl.DateTimeFormat('en-IN', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(v.startsAt);
-  const time = new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(v.startsAt);
+  const date = new Intl.DateTimeFormat('en-IN', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: zone,
+  }).format(v.startsAt);
+  const time = new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(
+    v.startsAt,
+  );
   return `${date}, ${time}`;
 }
 
@@ -27,11 +37,18 @@ function VisitList({ visits, label }: { visits: Visit[]; label: string }) {
               {v.type.name} with {v.clinician.name}
             </p>
             <p className="text-sm text-slate-600">
-              {v.mode === 'online' ? 'Online video visit' : `${v.centre.name}, ${v.centre.addressLine}, ${v.centre.city}`} ·{' '}
-              {formatMoney(v.feeMinor, v.currency)}
+              {v.mode === 'online'
+                ? 'Online video visit'
+                : `${v.centre.name}, ${v.centre.addressLine}, ${v.centre.city}`}{' '}
+              · {formatMoney(v.feeMinor, v.currency)}
             </p>
             {v.videoUrl && v.status !== 'cancelled' ? (
-              <a href={v.videoUrl} className="text-sm font-semibold text-teal-800 underline" rel="noreferrer" target="_blank">
+              <a
+                href={v.videoUrl}
+                className="text-sm font-semibold text-teal-800 underline"
+                rel="noreferrer"
+                target="_blank"
+              >
                 Join video visit
               </a>
             ) : null}
@@ -51,7 +68,8 @@ export default async function MyAppointmentsPage() {
       <div>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">My appointments</h1>
         <p className="text-slate-600">
-          {data.patient.firstName ? `${data.patient.firstName}, your visits` : 'Your visits'} with {data.patient.organizationName}.
+          {data.patient.firstName ? `${data.patient.firstName}, your visits` : 'Your visits'} with{' '}
+          {data.patient.organizationName}.
         </p>
       </div>
       <section aria-labelledby="upcoming-heading" className="space-y-3">
@@ -61,7 +79,14 @@ export default async function MyAppointmentsPage() {
         {data.upcoming.length ? (
           <VisitList visits={data.upcoming} label="Upcoming appointments" />
         ) : (
-          <EmptyState title="No upcoming appointments" action={<Link href="/" className="font-semibold text-teal-800 underline">Find a clinician</Link>} />
+          <EmptyState
+            title="No upcoming appointments"
+            action={
+              <Link href="/" className="font-semibold text-teal-800 underline">
+                Find a clinician
+              </Link>
+            }
+          />
         )}
       </section>
       <section aria-labelledby="past-heading" className="space-y-3">

@@ -9,7 +9,9 @@ import { type FormEvent, useState } from 'react';
 export function PatientSignIn() {
   const router = useRouter();
   const params = useSearchParams();
-  const next = params.get('callbackUrl')?.startsWith('/') ? (params.get('callbackUrl') ?? '/appointments') : '/appointments';
+  const next = params.get('callbackUrl')?.startsWith('/')
+    ? (params.get('callbackUrl') ?? '/appointments')
+    : '/appointments';
   const [phone, setPhone] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +70,10 @@ export function PatientSignIn() {
               variant="ghost"
               busy={requestCode.isPending}
               onClick={() =>
-                requestCode.mutate({ phone }, { onSuccess: (r) => setSentTo(r.sentTo), onError: (e) => setError(errorMessage(e)) })
+                requestCode.mutate(
+                  { phone },
+                  { onSuccess: (r) => setSentTo(r.sentTo), onError: (e) => setError(errorMessage(e)) },
+                )
               }
             >
               Send a new code

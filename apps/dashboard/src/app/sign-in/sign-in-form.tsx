@@ -12,7 +12,9 @@ export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
   const [method, setMethod] = useState<Method>('password');
-  const [error, setError] = useState<string | null>(params.get('error') && params.get('error') !== 'SessionRequired' ? params.get('error') : null);
+  const [error, setError] = useState<string | null>(
+    params.get('error') && params.get('error') !== 'SessionRequired' ? params.get('error') : null,
+  );
   const [busy, setBusy] = useState(false);
   const [phone, setPhone] = useState('');
   const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
@@ -35,7 +37,10 @@ export function SignInForm() {
   function onPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void finish('staff-password', { identifier: String(form.get('identifier') ?? ''), password: String(form.get('password') ?? '') });
+    void finish('staff-password', {
+      identifier: String(form.get('identifier') ?? ''),
+      password: String(form.get('password') ?? ''),
+    });
   }
 
   function onRequestCode(event: FormEvent<HTMLFormElement>) {
@@ -55,7 +60,11 @@ export function SignInForm() {
 
   return (
     <Card className="p-6">
-      <div role="tablist" aria-label="Sign-in method" className="mb-6 grid grid-cols-2 gap-1 rounded-md bg-slate-100 p-1">
+      <div
+        role="tablist"
+        aria-label="Sign-in method"
+        className="mb-6 grid grid-cols-2 gap-1 rounded-md bg-slate-100 p-1"
+      >
         {(['password', 'otp'] as const).map((m) => (
           <button
             key={m}

@@ -22,13 +22,21 @@ export async function createAppointmentHandler({ ctx, input }: { ctx: StaffConte
   const [type] = await ctx.db
     .select()
     .from(appointmentTypes)
-    .where(and(eq(appointmentTypes.id, input.typeId), eq(appointmentTypes.organizationId, orgId), eq(appointmentTypes.active, true)));
+    .where(
+      and(
+        eq(appointmentTypes.id, input.typeId),
+        eq(appointmentTypes.organizationId, orgId),
+        eq(appointmentTypes.active, true),
+      ),
+    );
   if (!type) throw notFound('Appointment type');
   const [clinician] = await ctx.db
     .select({ id: staffUsers.id, name: staffUsers.name })
     .from(staffUsers)
     .innerJoin(staffCentres, and(eq(staffCentres.staffUserId, staffUsers.id), eq(staffCentres.centreId, centre.id)))
-    .where(and(eq(staffUsers.id, input.clinicianId), eq(staffUsers.organizationId, orgId), eq(staffUsers.role, 'clinician')));
+    .where(
+      and(eq(staffUsers.id, input.clinicianId), eq(staffUsers.organizationId, orgId), eq(staffUsers.role, 'clinician')),
+    );
   if (!clinician) throw notFound('Clinician');
   const [patient] = await ctx.db
     .select({ id: patients.id })

@@ -8,7 +8,8 @@ import type { DayInput } from './day.schema';
 
 /** A centre's appointments on one local day, grouped by clinician (the Today page). */
 export async function dayHandler({ ctx, input }: { ctx: StaffContext; input: DayInput }) {
-  const centreId = input.centreId ?? ctx.principal.defaultCentreId ?? (await visibleCentres(ctx.db, ctx.principal))[0]?.id;
+  const centreId =
+    input.centreId ?? ctx.principal.defaultCentreId ?? (await visibleCentres(ctx.db, ctx.principal))[0]?.id;
   if (!centreId) throw notFound('Centre');
   const centre = await requireCentre(ctx.db, ctx.principal, centreId);
   const date = input.date ?? localDate(new Date(), centre.zone);

@@ -16,7 +16,9 @@ export async function requestCodeHandler({ ctx, input }: { ctx: Context; input: 
     { ip: ctx.ip },
   );
   if (notificationId) {
-    await deliverNotification({ db: ctx.db, channels: ctx.channels, appSecret: ctx.secret }, notificationId).catch(() => false);
+    await deliverNotification({ db: ctx.db, channels: ctx.channels, appSecret: ctx.secret }, notificationId).catch(
+      () => false,
+    );
   }
   return { sentTo: maskPhone(phone), resendAfterSeconds: OTP_POLICY.resendAfterSeconds };
 }

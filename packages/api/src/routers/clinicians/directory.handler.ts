@@ -37,14 +37,24 @@ export async function directoryHandler({ ctx, input }: { ctx: Context; input: Di
     })
     .from(clinicianProfiles)
     .innerJoin(staffUsers, eq(staffUsers.id, clinicianProfiles.staffUserId))
-    .where(and(eq(clinicianProfiles.organizationId, orgId), eq(clinicianProfiles.listed, true), eq(staffUsers.active, true)))
+    .where(
+      and(eq(clinicianProfiles.organizationId, orgId), eq(clinicianProfiles.listed, true), eq(staffUsers.active, true)),
+    )
     .orderBy(asc(staffUsers.name));
   const workplaces = profiles.length
     ? await ctx.db
         .select({ staffUserId: staffCentres.staffUserId, id: centres.id, name: centres.name, city: centres.city })
         .from(staffCentres)
         .innerJoin(centres, eq(centres.id, staffCentres.centreId))
-        .where(and(inArray(staffCentres.staffUserId, profiles.map((p) => p.id)), eq(centres.active, true)))
+        .where(
+          and(
+            inArray(
+              staffCentres.staffUserId,
+              profiles.map((p) => p.id),
+            ),
+            eq(centres.active, true),
+          ),
+        )
         .orderBy(asc(centres.name))
     : [];
   const all = profiles.map((p) => ({

@@ -1,4 +1,4 @@
-import { PERMISSIONS, type Permission, can } from '@carelane/auth';
+import { can, PERMISSIONS, type Permission } from '@carelane/auth';
 import { STAFF_ROLE_LABELS } from '@carelane/core';
 import { organizations, staffUsers } from '@carelane/db';
 import { eq } from 'drizzle-orm';
@@ -15,8 +15,7 @@ export async function profileHandler({ ctx }: { ctx: StaffContext }) {
     .where(eq(staffUsers.id, ctx.principal.userId));
   if (!row) throw notFound('Your account');
   const centres = await visibleCentres(ctx.db, ctx.principal);
-  const defaultCentreId =
-    centres.find((c) => c.id === row.user.defaultCentreId)?.id ?? centres[0]?.id ?? null;
+  const defaultCentreId = centres.find((c) => c.id === row.user.defaultCentreId)?.id ?? centres[0]?.id ?? null;
   return {
     id: row.user.id,
     name: row.user.name,

@@ -17,7 +17,13 @@ export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
       currency: appointments.currency,
       paymentStatus: appointments.paymentStatus,
       clinician: { id: staffUsers.id, name: staffUsers.name },
-      centre: { id: centres.id, name: centres.name, city: centres.city, addressLine: centres.addressLine, zone: centres.zone },
+      centre: {
+        id: centres.id,
+        name: centres.name,
+        city: centres.city,
+        addressLine: centres.addressLine,
+        zone: centres.zone,
+      },
       type: { name: appointmentTypes.name, colour: appointmentTypes.colour },
     })
     .from(appointments)
@@ -25,7 +31,10 @@ export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
     .innerJoin(centres, eq(centres.id, appointments.centreId))
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
     .where(
-      and(eq(appointments.organizationId, ctx.principal.organizationId), eq(appointments.patientId, ctx.principal.patientId)),
+      and(
+        eq(appointments.organizationId, ctx.principal.organizationId),
+        eq(appointments.patientId, ctx.principal.patientId),
+      ),
     )
     .orderBy(desc(appointments.startsAt))
     .limit(200);

@@ -18,11 +18,21 @@ export function StaffList() {
             <caption className="sr-only">Staff members</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Role</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Email</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Phone</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Status</th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Role
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Email
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Phone
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -33,7 +43,11 @@ export function StaffList() {
                   <td className="px-4 py-3">{s.email}</td>
                   <td className="px-4 py-3 tabular-nums">{s.phone ? formatPhone(s.phone) : '—'}</td>
                   <td className="px-4 py-3">
-                    {s.active ? <Badge className="bg-emerald-100 text-emerald-900">Active</Badge> : <Badge>Disabled</Badge>}
+                    {s.active ? (
+                      <Badge className="bg-emerald-100 text-emerald-900">Active</Badge>
+                    ) : (
+                      <Badge>Disabled</Badge>
+                    )}
                   </td>
                 </tr>
               ))}

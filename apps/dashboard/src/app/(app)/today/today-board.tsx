@@ -15,9 +15,12 @@ export function TodayBoard() {
   );
 
   const dateLabel = day.data
-    ? new Intl.DateTimeFormat('en-IN', { weekday: 'long', day: 'numeric', month: 'long', timeZone: day.data.centre.zone }).format(
-        new Date(`${day.data.date}T12:00:00Z`),
-      )
+    ? new Intl.DateTimeFormat('en-IN', {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        timeZone: day.data.centre.zone,
+      }).format(new Date(`${day.data.date}T12:00:00Z`))
     : '';
   const total = day.data?.clinicians.reduce((n, c) => n + c.appointments.length, 0) ?? 0;
 
@@ -44,13 +47,20 @@ export function TodayBoard() {
       {profile.error || day.error ? (
         <ErrorState message={errorMessage(profile.error ?? day.error)} onRetry={() => void day.refetch()} />
       ) : !day.data ? (
-        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-busy="true" aria-label="Loading appointments">
+        <div
+          className="grid gap-4 md:grid-cols-2 xl:grid-cols-3"
+          role="status"
+          aria-busy="true"
+          aria-label="Loading appointments"
+        >
           {[0, 1, 2].map((i) => (
             <Skeleton key={i} className="h-64" />
           ))}
         </div>
       ) : day.data.clinicians.length === 0 ? (
-        <EmptyState title="No clinicians at this centre">Add clinicians to this centre to see their day here.</EmptyState>
+        <EmptyState title="No clinicians at this centre">
+          Add clinicians to this centre to see their day here.
+        </EmptyState>
       ) : (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {day.data.clinicians.map((clinician) => (
@@ -67,10 +77,15 @@ export function TodayBoard() {
                 <ol className="divide-y divide-slate-100" aria-label={`Appointments with ${clinician.name}`}>
                   {clinician.appointments.map((a) => (
                     <li key={a.id} className="flex items-start gap-3 px-4 py-3">
-                      <span className="mt-1 h-10 w-1 shrink-0 rounded-full" style={{ backgroundColor: a.type.colour }} aria-hidden="true" />
+                      <span
+                        className="mt-1 h-10 w-1 shrink-0 rounded-full"
+                        style={{ backgroundColor: a.type.colour }}
+                        aria-hidden="true"
+                      />
                       <div className="min-w-0 flex-1">
                         <p className="text-sm font-semibold tabular-nums text-slate-900">
-                          {formatLocalTime(a.startsAt, day.data.centre.zone)}–{formatLocalTime(a.endsAt, day.data.centre.zone)}
+                          {formatLocalTime(a.startsAt, day.data.centre.zone)}–
+                          {formatLocalTime(a.endsAt, day.data.centre.zone)}
                         </p>
                         <p className="truncate text-sm text-slate-800">{a.patient.name}</p>
                         <p className="truncate text-xs text-slate-600">

@@ -7,7 +7,10 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   try {
     const health = await checkHealth((await runtime()).deps.db);
-    return Response.json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+    return Response.json(health, {
+      status: health.status === 'ok' ? 200 : 503,
+      headers: { 'cache-control': 'no-store' },
+    });
   } catch {
     return Response.json({ status: 'unavailable', database: { error: 'unreachable' } }, { status: 503 });
   }

@@ -28,7 +28,11 @@ export default async function DevOutboxPage() {
       ) : (
         <ol className="mt-6 space-y-3">
           {messages.map((m) => (
-            <li key={m.id} className="rounded-md border border-slate-200 bg-white p-4 shadow-sm" data-testid="dev-message">
+            <li
+              key={m.id}
+              className="rounded-md border border-slate-200 bg-white p-4 shadow-sm"
+              data-testid="dev-message"
+            >
               <p className="text-xs text-slate-600">
                 {m.channel.toUpperCase()} to <span data-testid="dev-recipient">{m.recipient}</span> ·{' '}
                 {m.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC
