@@ -1,6 +1,7 @@
 import type { StaffRole } from '@carelane/core';
 import { authSessions, type Database, organizations, patients, staffUsers } from '@carelane/db';
 import { and, eq, isNull } from 'drizzle-orm';
+import { auditAuthEvent } from './audit';
 import { SESSION_POLICY } from './policy';
 
 export type StaffPrincipal = {
@@ -41,8 +42,16 @@ export async function createStaffSession(db: Database, userId: string, meta: Ses
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     })
     .returning({ id: authSessions.id });
-  await db.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id));
   if (!row) throw new Error('Session insert returned no row');
+  await db.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id));
+  await auditAuthEvent(db, {
+    organizationId: user.organizationId,
+    actorKind: 'staff',
+    actorId: user.id,
+    action: 'auth.sign_in',
+    sessionId: row.id,
+    ip: meta.ip,
+  });
   return row.id;
 }
 
@@ -63,6 +72,14 @@ export async function createPatientSession(db: Database, patientId: string, meta
     })
     .returning({ id: authSessions.id });
   if (!row) throw new Error('Session insert returned no row');
+  await auditAuthEvent(db, {
+    organizationId: patient.organizationId,
+    actorKind: 'patient',
+    actorId: patient.id,
+    action: 'auth.sign_in',
+    sessionId: row.id,
+    ip: meta.ip,
+  });
   return row.id;
 }
 
@@ -102,7 +119,7 @@ export async function loadPrincipal(db: Database, sessionId: string | null, now 
   const policy = SESSION_POLICY[session.kind];
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
   if (session.expiresAt <= now || idleFor > policy.idleMs) {
-    await revokeSession(db, sessionId, now);
+    await revokeSession(db, sessionId, now, 'auth.session_expired');
     return { kind: 'anonymous' };
   }
   if (idleFor > SESSION_POLICY.touchEveryMs) {
@@ -132,9 +149,27 @@ export async function loadPrincipal(db: Database, sessionId: string | null, now 
   };
 }
 
-export async function revokeSession(db: Database, sessionId: string, now = new Date()): Promise<void> {
-  await db
+/** Ends a session (sign-out, or expiry found on use) and audits it once. */
+export async function revokeSession(
+  db: Database,
+  sessionId: string,
+  now = new Date(),
+  action: 'auth.sign_out' | 'auth.session_expired' = 'auth.sign_out',
+): Promise<void> {
+  const [ended] = await db
     .update(authSessions)
     .set({ revokedAt: now })
-    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)))
+    .returning();
+  if (!ended) return;
+  const actorId = ended.staffUserId ?? ended.patientId;
+  if (actorId) {
+    await auditAuthEvent(db, {
+      organizationId: ended.organizationId,
+      actorKind: ended.kind,
+      actorId,
+      action,
+      sessionId,
+    });
+  }
 }

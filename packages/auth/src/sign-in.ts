@@ -2,6 +2,7 @@ import { normalisePhone } from '@carelane/core';
 import { type Database, dummyPasswordHash, organizations, patients, staffUsers, verifyPassword } from '@carelane/db';
 import { enqueueNotification } from '@carelane/integrations';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { auditAuthEvent } from './audit';
 import { createOtpChallenge, type OtpPurpose, otpFailureMessage, verifyOtp } from './otp';
 import type { RateLimits } from './rate-limit';
 import { createPatientSession, createStaffSession, type SessionMeta } from './sessions';
@@ -38,7 +39,18 @@ export async function signInStaffWithPassword(
     .where(phone ? eq(staffUsers.phone, phone) : sql`lower(${staffUsers.email}) = ${identifier}`);
   // Verify against a dummy hash when there is no such user, so response time does not tell.
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !valid || !user.passwordHash) throw new SignInError(GENERIC_PASSWORD_FAILURE);
+  if (!user || !valid || !user.passwordHash) {
+    if (user) {
+      await auditAuthEvent(deps.db, {
+        organizationId: user.organizationId,
+        actorKind: 'staff',
+        actorId: user.id,
+        action: 'auth.sign_in_failed',
+        ip: meta.ip,
+      });
+    }
+    throw new SignInError(GENERIC_PASSWORD_FAILURE);
+  }
   if (!user.active) throw new SignInError('This account is disabled. Ask your clinic administrator.');
   await deps.rateLimits.reset('signInIdentifier', key);
   return createStaffSession(deps.db, user.id, meta);
