@@ -1,16 +1,47 @@
 'use client';
 // The apps' typed tRPC client for React. Imports only types from the server side.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import superjson from 'superjson';
+import { createStore } from 'zustand/vanilla';
+import { LAST_ACTIVITY_HEADER } from './activity';
 import type { AppRouter } from './routers/root';
 
 export const trpc = createTRPCReact<AppRouter>();
 
+/** When the person last used the page: background refreshes send it so they do not count as use. */
+const activity = createStore<{ lastActiveAt: number }>(() => ({ lastActiveAt: Date.now() }));
+
+function useActivityTracking() {
+  useEffect(() => {
+    const mark = () => {
+      const now = Date.now();
+      if (now - activity.getState().lastActiveAt > 5_000) activity.setState({ lastActiveAt: now });
+    };
+    const events = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+    for (const e of events) window.addEventListener(e, mark, { passive: true });
+    return () => {
+      for (const e of events) window.removeEventListener(e, mark);
+    };
+  }, []);
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED';
+}
+
 function makeQueryClient() {
   return new QueryClient({
+    // A session that ended (idle, signed out elsewhere, account disabled) sends the person to sign-in.
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (isUnauthorized(error) && !window.location.pathname.startsWith('/sign-in')) {
+          window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+        }
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -26,6 +57,7 @@ function makeQueryClient() {
 }
 
 export function TrpcProvider({ children }: { children: ReactNode }) {
+  useActivityTracking();
   const [queryClient] = useState(makeQueryClient);
   const [client] = useState(() =>
     trpc.createClient({

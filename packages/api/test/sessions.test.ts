@@ -30,6 +30,29 @@ describe('staff sessions', () => {
     expect((await loadPrincipal(t.db, id, new Date(start.getTime() + minutes(152)))).kind).toBe('anonymous');
   });
 
+  it('are not kept alive by a page refreshing itself while nobody uses it', async () => {
+    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
+    const start = new Date('2030-01-03T08:00:00Z');
+    const id = await createStaffSession(t.db, user.id, {}, start);
+    const lastTouched = new Date(start.getTime() + minutes(5));
+    // Polls every 5 minutes report that the person last touched the page at minute 5.
+    for (let m = 5; m <= 35; m += 5) {
+      expect((await loadPrincipal(t.db, id, new Date(start.getTime() + minutes(m)), lastTouched)).kind).toBe('staff');
+    }
+    expect((await loadPrincipal(t.db, id, new Date(start.getTime() + minutes(36)), lastTouched)).kind).toBe(
+      'anonymous',
+    );
+  });
+
+  it('ignore a reported activity time in the future', async () => {
+    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
+    const start = new Date('2030-01-04T08:00:00Z');
+    const id = await createStaffSession(t.db, user.id, {}, start);
+    const farFuture = new Date('2031-01-01T00:00:00Z');
+    expect((await loadPrincipal(t.db, id, new Date(start.getTime() + minutes(2)), farFuture)).kind).toBe('staff');
+    expect((await loadPrincipal(t.db, id, new Date(start.getTime() + minutes(33)))).kind).toBe('anonymous');
+  });
+
   it('end after 12 hours however active', async () => {
     const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
     const start = new Date('2030-01-02T08:00:00Z');

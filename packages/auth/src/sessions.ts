@@ -87,8 +87,17 @@ export async function createPatientSession(db: Database, patientId: string, meta
  * Turns a session id from the signed cookie into a principal, or anonymous when the session is
  * unknown, revoked, idle too long, past its absolute limit, or its user was disabled or signed
  * out everywhere (session version). Runs on every request.
+ *
+ * `lastActivityAt` is when the person last touched the page, as the browser reports it: a page
+ * that refreshes itself in the background must not keep an unattended session alive. Without
+ * it (a page load, a form post) the request itself is the activity.
  */
-export async function loadPrincipal(db: Database, sessionId: string | null, now = new Date()): Promise<Principal> {
+export async function loadPrincipal(
+  db: Database,
+  sessionId: string | null,
+  now = new Date(),
+  lastActivityAt?: Date,
+): Promise<Principal> {
   if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return { kind: 'anonymous' };
   const [row] = await db
     .select({
@@ -122,8 +131,16 @@ export async function loadPrincipal(db: Database, sessionId: string | null, now 
     await revokeSession(db, sessionId, now, 'auth.session_expired');
     return { kind: 'anonymous' };
   }
-  if (idleFor > SESSION_POLICY.touchEveryMs) {
-    await db.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, sessionId));
+  // Activity is never later than now, and never moves the clock back.
+  const activity = Math.min(
+    now.getTime(),
+    Math.max(session.lastSeenAt.getTime(), lastActivityAt?.getTime() ?? now.getTime()),
+  );
+  if (activity - session.lastSeenAt.getTime() > SESSION_POLICY.touchEveryMs) {
+    await db
+      .update(authSessions)
+      .set({ lastSeenAt: new Date(activity) })
+      .where(eq(authSessions.id, sessionId));
   }
   if (session.kind === 'staff') {
     const user = row.user;

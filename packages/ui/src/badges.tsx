@@ -23,14 +23,15 @@ export function StatusBadge({ status }: { status: AppointmentStatus }) {
   );
 }
 
-export function Badge({ children, className }: { children: React.ReactNode; className?: string }) {
+const BADGE_TONES = {
+  neutral: 'bg-slate-100 text-slate-800',
+  brand: 'bg-teal-50 text-teal-900',
+  success: 'bg-emerald-100 text-emerald-900',
+} as const;
+
+export function Badge({ children, tone = 'neutral' }: { children: React.ReactNode; tone?: keyof typeof BADGE_TONES }) {
   return (
-    <span
-      className={cn(
-        'inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800',
-        className,
-      )}
-    >
+    <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', BADGE_TONES[tone])}>
       {children}
     </span>
   );

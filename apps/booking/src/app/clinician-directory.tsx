@@ -84,7 +84,7 @@ export function ClinicianDirectory() {
                   </div>
                   <div className="flex flex-wrap gap-1">
                     {c.specialisations.map((s) => (
-                      <Badge key={s} className="bg-teal-50 text-teal-900">
+                      <Badge key={s} tone="brand">
                         {s}
                       </Badge>
                     ))}

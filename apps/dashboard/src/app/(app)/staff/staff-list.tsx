@@ -43,11 +43,7 @@ export function StaffList() {
                   <td className="px-4 py-3">{s.email}</td>
                   <td className="px-4 py-3 tabular-nums">{s.phone ? formatPhone(s.phone) : '—'}</td>
                   <td className="px-4 py-3">
-                    {s.active ? (
-                      <Badge className="bg-emerald-100 text-emerald-900">Active</Badge>
-                    ) : (
-                      <Badge>Disabled</Badge>
-                    )}
+                    {s.active ? <Badge tone="success">Active</Badge> : <Badge>Disabled</Badge>}
                   </td>
                 </tr>
               ))}
