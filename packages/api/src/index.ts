@@ -1,7 +1,7 @@
 export { type Context, createContext } from './context';
 export type { ApiDeps } from './deps';
 export { checkHealth, type Health } from './health';
-export { createTrpcHandler } from './http';
+export { createHealthHandler, createTrpcHandler } from './http';
 export { type AppRouter, appRouter } from './routers/root';
 export { type ApiRuntime, createApiRuntime, type RuntimeConfig } from './runtime';
 export { createCallerFactory } from './trpc';

@@ -61,7 +61,13 @@ export function TrpcProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [client] = useState(() =>
     trpc.createClient({
-      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
+      links: [
+        httpBatchLink({
+          url: '/api/trpc',
+          transformer: superjson,
+          headers: () => ({ [LAST_ACTIVITY_HEADER]: String(activity.getState().lastActiveAt) }),
+        }),
+      ],
     }),
   );
   return (

@@ -3,3 +3,4 @@ export { Button, Spinner } from './button';
 export { cn } from './cn';
 export { Alert, Card, EmptyState, ErrorState, Skeleton } from './feedback';
 export { SelectField, TextField } from './field';
+export { OtpCodeField } from './otp-field';

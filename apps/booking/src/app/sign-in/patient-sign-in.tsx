@@ -1,6 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { Alert, Button, Card, TextField } from '@carelane/ui';
+import { Alert, Button, Card, OtpCodeField, TextField } from '@carelane/ui';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
@@ -49,16 +49,7 @@ export function PatientSignIn() {
       {sentTo ? (
         <form onSubmit={onCode} className="space-y-4" noValidate>
           <Alert tone="info">If {sentTo} is registered with the clinic, a code is on its way by WhatsApp or SMS.</Alert>
-          <TextField
-            label="6-digit code"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxLength={6}
-            required
-            autoFocus
-          />
+          <OtpCodeField />
           <Button type="submit" busy={busy} className="w-full">
             Sign in
           </Button>
