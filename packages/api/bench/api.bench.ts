@@ -27,7 +27,9 @@ async function measure(name: string, run: () => Promise<unknown>) {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(2);
-  console.log(`${name.padEnd(44)} p50 ${at(0.5).padStart(7)} ms   p95 ${at(0.95).padStart(7)} ms   max ${at(1).padStart(7)} ms`);
+  console.log(
+    `${name.padEnd(44)} p50 ${at(0.5).padStart(7)} ms   p95 ${at(0.95).padStart(7)} ms   max ${at(1).padStart(7)} ms`,
+  );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'carelane-bench-'));
@@ -73,7 +75,9 @@ try {
   const cookie = `carelane.staff.session=${await encode({ token: { sid: sessionId }, secret: SECRET })}`;
   const input = encodeURIComponent(JSON.stringify({ json: {} }));
   await measure('GET /api/trpc/appointments.day over HTTP', async () => {
-    const response = await fetch(`http://127.0.0.1:${port}/api/trpc/appointments.day?input=${input}`, { headers: { cookie } });
+    const response = await fetch(`http://127.0.0.1:${port}/api/trpc/appointments.day?input=${input}`, {
+      headers: { cookie },
+    });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     await response.arrayBuffer();
   });
