@@ -1,10 +1,10 @@
 import { type StaffPrincipal, seesAllCentres } from '@carelane/auth';
-import { centres, type Database, staffCentres } from '@carelane/db';
+import { centres, type DbOrTx, staffCentres } from '@carelane/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { notFound } from './errors';
 
 /** Centres a staff member may see: all of the organization for admins and managers, else their own. */
-export async function visibleCentres(db: Database, principal: StaffPrincipal) {
+export async function visibleCentres(db: DbOrTx, principal: StaffPrincipal) {
   const columns = {
     id: centres.id,
     name: centres.name,
@@ -34,7 +34,7 @@ export async function visibleCentres(db: Database, principal: StaffPrincipal) {
 }
 
 /** A centre the principal may see, or NOT_FOUND (never FORBIDDEN: existence must not leak). */
-export async function requireCentre(db: Database, principal: StaffPrincipal, centreId: string) {
+export async function requireCentre(db: DbOrTx, principal: StaffPrincipal, centreId: string) {
   const centre = (await visibleCentres(db, principal)).find((c) => c.id === centreId);
   if (!centre) throw notFound('Centre');
   return centre;

@@ -43,6 +43,8 @@ export const appointments = pgTable(
     notes: text('notes'),
     cancellationReason: text('cancellation_reason'),
     cancelledAt: instant('cancelled_at'),
+    /** Cancelled by the patient inside the type's late-cancellation window. */
+    lateCancellation: boolean('late_cancellation').notNull().default(false),
     overbooked: boolean('overbooked').notNull().default(false),
     overbookReason: text('overbook_reason'),
     createdById: uuid('created_by_id').references(() => staffUsers.id),

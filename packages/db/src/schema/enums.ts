@@ -30,3 +30,4 @@ export const householdRelationship = pgEnum('household_relationship', [
   'sibling',
   'other',
 ]);
+export const lateCancellationPolicy = pgEnum('late_cancellation_policy', ['flag', 'refuse']);

@@ -5,6 +5,7 @@ export * from './auth';
 export * from './availability';
 export * from './clinicians';
 export * from './enums';
+export * from './holds';
 export * from './notifications';
 export * from './organizations';
 export * from './patients';

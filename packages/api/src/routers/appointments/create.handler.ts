@@ -1,17 +1,17 @@
 import { can } from '@carelane/auth';
-import { formatLocalTime } from '@carelane/core';
-import { appointments, appointmentTypes, patients, pgErrorInfo, staffCentres, staffUsers } from '@carelane/db';
+import { appointments, appointmentTypes, patients, staffCentres, staffUsers } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import { requireCentre } from '../../scope';
 import type { StaffContext } from '../../trpc';
+import { withClashMessage } from './clash';
 import type { CreateAppointmentInput } from './create.schema';
 
 /**
  * Books an appointment for a patient (staff). The exclusion constraint decides overlaps; a
- * refusal becomes CONFLICT naming the clashing time.
+ * refusal becomes CONFLICT naming the clashing time. Staff may book outside working hours.
  */
 export async function createAppointmentHandler({ ctx, input }: { ctx: StaffContext; input: CreateAppointmentInput }) {
   const orgId = ctx.principal.organizationId;
@@ -45,8 +45,15 @@ export async function createAppointmentHandler({ ctx, input }: { ctx: StaffConte
   if (!patient) throw notFound('Patient');
 
   const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * 60_000);
-  try {
-    return await ctx.db.transaction(async (tx) => {
+  const slot = {
+    clinicianId: clinician.id,
+    clinicianName: clinician.name,
+    startsAt: input.startsAt,
+    endsAt,
+    zone: centre.zone,
+  };
+  return withClashMessage(ctx.db, slot, () =>
+    ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(appointments)
         .values({
@@ -86,28 +93,6 @@ export async function createAppointmentHandler({ ctx, input }: { ctx: StaffConte
         tx,
       );
       return row;
-    });
-  } catch (err) {
-    if (pgErrorInfo(err)?.code !== '23P01') throw err;
-    const [clash] = await ctx.db
-      .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.clinicianId, clinician.id),
-          ne(appointments.status, 'cancelled'),
-          eq(appointments.overbooked, false),
-          lt(appointments.startsAt, endsAt),
-          gt(appointments.endsAt, input.startsAt),
-        ),
-      )
-      .limit(1);
-    const when = clash
-      ? ` from ${formatLocalTime(clash.startsAt, centre.zone)} to ${formatLocalTime(clash.endsAt, centre.zone)}`
-      : '';
-    throw new TRPCError({
-      code: 'CONFLICT',
-      message: `${clinician.name} already has an appointment${when}. Choose another time.`,
-    });
-  }
+    }),
+  );
 }

@@ -1,0 +1,68 @@
+import { appointments, staffCentres, staffUsers } from '@carelane/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { audit } from '../../audit';
+import { notFound } from '../../errors';
+import type { StaffContext } from '../../trpc';
+import { withClashMessage } from './clash';
+import { lockAppointmentForStaff } from './load';
+import type { RescheduleInput } from './reschedule.schema';
+
+const MOVABLE = new Set(['pending', 'confirmed']);
+
+/** Moves an appointment (the calendar's drag). An overlap is a CONFLICT and changes nothing. */
+export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; input: RescheduleInput }) {
+  const current = await lockAppointmentForStaff(ctx.db, ctx.principal, input.id);
+  let clinicianName = current.clinicianName;
+  if (input.clinicianId && input.clinicianId !== current.appointment.clinicianId) {
+    const [other] = await ctx.db
+      .select({ name: staffUsers.name })
+      .from(staffUsers)
+      .innerJoin(
+        staffCentres,
+        and(eq(staffCentres.staffUserId, staffUsers.id), eq(staffCentres.centreId, current.appointment.centreId)),
+      )
+      .where(
+        and(
+          eq(staffUsers.id, input.clinicianId),
+          eq(staffUsers.organizationId, ctx.principal.organizationId),
+          eq(staffUsers.role, 'clinician'),
+        ),
+      );
+    if (!other) throw notFound('Clinician');
+    clinicianName = other.name;
+  }
+  const clinicianId = input.clinicianId ?? current.appointment.clinicianId;
+  const duration = current.appointment.endsAt.getTime() - current.appointment.startsAt.getTime();
+  const endsAt = new Date(input.startsAt.getTime() + duration);
+  const slot = { clinicianId, clinicianName, startsAt: input.startsAt, endsAt, zone: current.zone, ignoreId: input.id };
+  return withClashMessage(ctx.db, slot, () =>
+    ctx.db.transaction(async (tx) => {
+      const { appointment } = await lockAppointmentForStaff(tx, ctx.principal, input.id);
+      if (!MOVABLE.has(appointment.status)) {
+        throw new TRPCError({ code: 'CONFLICT', message: 'Only pending or confirmed appointments can be moved.' });
+      }
+      const [updated] = await tx
+        .update(appointments)
+        .set({ startsAt: input.startsAt, endsAt, clinicianId })
+        .where(eq(appointments.id, appointment.id))
+        .returning();
+      await audit(
+        ctx,
+        {
+          action: 'appointment.reschedule',
+          entity: 'appointment',
+          entityId: appointment.id,
+          changes: {
+            startsAt: { from: appointment.startsAt, to: input.startsAt },
+            ...(clinicianId !== appointment.clinicianId
+              ? { clinicianId: { from: appointment.clinicianId, to: clinicianId } }
+              : {}),
+          },
+        },
+        tx,
+      );
+      return updated;
+    }),
+  );
+}
