@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createRateLimits, createStaffSession, loadPrincipal, type StaffPrincipal } from '@carelane/auth';
 import { createDb, patients, staffUsers } from '@carelane/db';
 import { DEMO, ensureDatabase, runMigrations, seedDemo, startEmbeddedPostgres } from '@carelane/db/server';
-import { localChannels } from '@carelane/integrations';
+import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
 import { eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { type ApiDeps, appRouter, createCallerFactory, createTrpcHandler } from '../src';
@@ -51,6 +51,7 @@ try {
     secret: SECRET,
     rateLimits: createRateLimits(db),
     channels: localChannels(db),
+    videoLinks: new JitsiVideoLinks(),
     audience: 'staff',
     siteOrganizationId: null,
   };

@@ -1,6 +1,6 @@
 import type { AuthAudience, RateLimits } from '@carelane/auth';
 import type { Database } from '@carelane/db';
-import type { MessageChannels } from '@carelane/integrations';
+import type { MessageChannels, VideoLinkProvider } from '@carelane/integrations';
 
 /** What the API needs from its host app, built once per process. */
 export type ApiDeps = {
@@ -9,6 +9,7 @@ export type ApiDeps = {
   secret: string;
   rateLimits: RateLimits;
   channels: MessageChannels;
+  videoLinks: VideoLinkProvider;
   /** Which app mounts the router: decides the session cookie and what sign-in codes are for. */
   audience: AuthAudience;
   /** The organization a public site serves (the booking site); null for the dashboard. */

@@ -1,6 +1,6 @@
 import { type AuthAudience, createAuthOptions, createRateLimits } from '@carelane/auth';
 import { createDb, organizations } from '@carelane/db';
-import { localChannels } from '@carelane/integrations';
+import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
 import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import type { ApiDeps } from './deps';
@@ -35,6 +35,7 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     rateLimits,
     // Only the local channel exists so far; real providers arrive with the messaging work.
     channels: localChannels(db),
+    videoLinks: new JitsiVideoLinks(),
     audience: config.audience,
     siteOrganizationId,
   };

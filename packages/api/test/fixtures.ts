@@ -1,9 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { createRateLimits, createStaffSession, loadPrincipal, type Principal, sessionCookieName } from '@carelane/auth';
-import type { StaffRole } from '@carelane/core';
+import {
+  createPatientSession,
+  createRateLimits,
+  createStaffSession,
+  loadPrincipal,
+  type Principal,
+  sessionCookieName,
+} from '@carelane/auth';
+import { addLocalDays, localDate, type StaffRole, zonedTime } from '@carelane/core';
 import {
   appointmentTypes,
+  availabilityRules,
   centres,
   clinicianProfiles,
   type Database,
@@ -13,7 +21,7 @@ import {
   staffCentres,
   staffUsers,
 } from '@carelane/db';
-import { localChannels } from '@carelane/integrations';
+import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
 import { encode } from 'next-auth/jwt';
 import { type ApiDeps, appRouter, type Context, createCallerFactory, createTrpcHandler } from '../src';
 
@@ -31,6 +39,7 @@ export function deps(db: Database, overrides: Partial<ApiDeps> = {}): ApiDeps {
     secret: SECRET,
     rateLimits: createRateLimits(db),
     channels: localChannels(db),
+    videoLinks: new JitsiVideoLinks(),
     audience: 'staff',
     siteOrganizationId: null,
     ...overrides,
@@ -148,4 +157,31 @@ export async function startApiServer(apiDeps: ApiDeps): Promise<{ url: string; s
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}/api/trpc`, server };
+}
+
+/** Working hours every day 09:00–17:00 at the clinic's centre, valid for years around now. */
+export async function addDailyHours(db: Database, clinic: Awaited<ReturnType<typeof createClinic>>) {
+  await db.insert(availabilityRules).values(
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      organizationId: clinic.org.id,
+      clinicianId: clinic.clinician.id,
+      centreId: clinic.centre.id,
+      weekday,
+      startTime: '09:00',
+      endTime: '17:00',
+      validFrom: '2020-01-01',
+    })),
+  );
+}
+
+/** A signed-in patient principal (real server-side session). */
+export async function signedInPatient(db: Database, patientId: string) {
+  const sessionId = await createPatientSession(db, patientId, { ip: '127.0.0.1' });
+  return loadPrincipal(db, sessionId);
+}
+
+/** The instant of a local India wall-clock time `daysAhead` days from today. */
+export function indiaTime(daysAhead: number, hh: number, mm = 0): Date {
+  const date = addLocalDays(localDate(new Date(), 'Asia/Kolkata'), daysAhead);
+  return zonedTime(date, hh, mm, 'Asia/Kolkata');
 }

@@ -3,4 +3,5 @@ export * from './constants';
 export * from './money';
 export * from './names';
 export * from './phone';
+export * from './slots';
 export * from './time';

@@ -9,3 +9,4 @@ export {
 } from './messaging/outbox';
 export { renderTemplate, type TemplateName } from './messaging/templates';
 export { seal, unseal } from './seal';
+export { JitsiVideoLinks, type VideoLinkProvider } from './video/video-links';

@@ -2,6 +2,7 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { formatMoney } from '@carelane/core';
 import { Avatar, Badge, Card, EmptyState, ErrorState, SelectField, Skeleton } from '@carelane/ui';
+import Link from 'next/link';
 import { useState } from 'react';
 
 const MODE_LABELS: Record<string, string> = { in_person: 'In person', online: 'Online' };
@@ -77,7 +78,14 @@ export function ClinicianDirectory() {
                   <div className="flex items-start gap-4">
                     <Avatar name={c.name} photoUrl={c.photoUrl} size={56} />
                     <div className="min-w-0">
-                      <h2 className="text-lg font-semibold text-slate-900">{c.name}</h2>
+                      <h2 className="text-lg font-semibold text-slate-900">
+                        <Link
+                          href={`/clinicians/${c.slug}`}
+                          className="hover:underline focus-visible:outline-2 focus-visible:outline-teal-700"
+                        >
+                          {c.name}
+                        </Link>
+                      </h2>
                       {c.title ? <p className="text-sm text-slate-700">{c.title}</p> : null}
                       <p className="text-sm text-slate-600">{c.qualifications.join(', ')}</p>
                     </div>
@@ -103,6 +111,13 @@ export function ClinicianDirectory() {
                     <dd className="font-semibold text-slate-900">{formatMoney(c.feeMinor, c.currency)}</dd>
                   </dl>
                   {c.bio ? <p className="line-clamp-3 text-sm text-slate-700">{c.bio}</p> : null}
+                  <Link
+                    href={`/clinicians/${c.slug}`}
+                    className="mt-auto inline-flex min-h-10 items-center justify-center rounded-md bg-teal-700 px-4 py-2 text-sm font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+                    aria-label={`Book with ${c.name}`}
+                  >
+                    Book
+                  </Link>
                 </Card>
               </li>
             ))}

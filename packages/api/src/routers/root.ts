@@ -1,6 +1,7 @@
 import { router } from '../trpc';
 import { appointmentsRouter } from './appointments/router';
 import { authRouter } from './auth/router';
+import { availabilityRouter } from './availability/router';
 import { centresRouter } from './centres/router';
 import { cliniciansRouter } from './clinicians/router';
 import { meRouter } from './me/router';
@@ -11,6 +12,7 @@ import { staffRouter } from './staff/router';
 export const appRouter = router({
   appointments: appointmentsRouter,
   auth: authRouter,
+  availability: availabilityRouter,
   centres: centresRouter,
   clinicians: cliniciansRouter,
   me: meRouter,

@@ -1,15 +1,16 @@
 import { formatMoney } from '@carelane/core';
-import { EmptyState, StatusBadge } from '@carelane/ui';
+import { Alert, EmptyState, StatusBadge } from '@carelane/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { serverCaller } from '@/server/caller';
 import { requirePatient } from '@/server/session';
+import { CancelVisit } from './cancel-visit';
 
 export const metadata: Metadata = { title: 'My appointments' };
 
-type Visit = Awaited<
-  ReturnType<Awaited<ReturnType<typeof serverCaller>>['portal']['myAppointments']>
->['upcoming'][number];
+type MyAppointments = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>['portal']['myAppointments']>>;
+/** Upcoming visits say whether they can still be changed online; past ones cannot. */
+type Visit = MyAppointments['past'][number] & { canChange?: boolean };
 
 function when(v: Visit) {
   const zone = v.centre.zone;
@@ -42,6 +43,22 @@ function VisitList({ visits, label }: { visits: Visit[]; label: string }) {
                 : `${v.centre.name}, ${v.centre.addressLine}, ${v.centre.city}`}{' '}
               · {formatMoney(v.feeMinor, v.currency)}
             </p>
+            {v.canChange ? (
+              <div className="mt-2 flex flex-wrap gap-2">
+                {v.clinician.slug ? (
+                  <Link
+                    href={`/clinicians/${v.clinician.slug}?type=${v.type.id}&reschedule=${v.id}`}
+                    className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+                  >
+                    Reschedule
+                  </Link>
+                ) : null}
+                <CancelVisit appointmentId={v.id} late={isLate(v)} />
+              </div>
+            ) : null}
+            {v.lateCancellation ? (
+              <p className="text-sm text-amber-800">Changed late (inside the clinic’s notice window)</p>
+            ) : null}
             {v.videoUrl && v.status !== 'cancelled' ? (
               <a
                 href={v.videoUrl}
@@ -60,8 +77,15 @@ function VisitList({ visits, label }: { visits: Visit[]; label: string }) {
   );
 }
 
-export default async function MyAppointmentsPage() {
+function isLate(v: Visit) {
+  return v.startsAt.getTime() - Date.now() < v.type.lateCancellationHours * 3_600_000;
+}
+
+type PageProps = { searchParams: Promise<{ booked?: string; moved?: string; cancelled?: string }> };
+
+export default async function MyAppointmentsPage({ searchParams }: PageProps) {
   await requirePatient('/appointments');
+  const flags = await searchParams;
   const data = await (await serverCaller()).portal.myAppointments();
   return (
     <div className="space-y-8">
@@ -72,6 +96,8 @@ export default async function MyAppointmentsPage() {
           {data.patient.organizationName}.
         </p>
       </div>
+      {flags.booked ? <Alert tone="success">Your appointment is booked. We look forward to seeing you.</Alert> : null}
+      {flags.moved ? <Alert tone="success">Your appointment has been moved.</Alert> : null}
       <section aria-labelledby="upcoming-heading" className="space-y-3">
         <h2 id="upcoming-heading" className="text-lg font-semibold text-slate-900">
           Upcoming

@@ -1,4 +1,12 @@
-import { appointments, appointmentTypes, centres, organizations, patients, staffUsers } from '@carelane/db';
+import {
+  appointments,
+  appointmentTypes,
+  centres,
+  clinicianProfiles,
+  organizations,
+  patients,
+  staffUsers,
+} from '@carelane/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { PatientContext } from '../../trpc';
@@ -16,7 +24,8 @@ export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
       feeMinor: appointments.feeMinor,
       currency: appointments.currency,
       paymentStatus: appointments.paymentStatus,
-      clinician: { id: staffUsers.id, name: staffUsers.name },
+      lateCancellation: appointments.lateCancellation,
+      clinician: { id: staffUsers.id, name: staffUsers.name, slug: clinicianProfiles.slug },
       centre: {
         id: centres.id,
         name: centres.name,
@@ -24,10 +33,17 @@ export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
         addressLine: centres.addressLine,
         zone: centres.zone,
       },
-      type: { name: appointmentTypes.name, colour: appointmentTypes.colour },
+      type: {
+        id: appointmentTypes.id,
+        name: appointmentTypes.name,
+        colour: appointmentTypes.colour,
+        lateCancellationHours: appointmentTypes.lateCancellationHours,
+        lateCancellationPolicy: appointmentTypes.lateCancellationPolicy,
+      },
     })
     .from(appointments)
     .innerJoin(staffUsers, eq(staffUsers.id, appointments.clinicianId))
+    .leftJoin(clinicianProfiles, eq(clinicianProfiles.staffUserId, appointments.clinicianId))
     .innerJoin(centres, eq(centres.id, appointments.centreId))
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
     .where(
@@ -47,9 +63,18 @@ export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
   const now = Date.now();
   const isUpcoming = (a: (typeof rows)[number]) =>
     a.endsAt.getTime() > now && a.status !== 'cancelled' && a.status !== 'completed' && a.status !== 'no_show';
+  const canChange = (a: (typeof rows)[number]) =>
+    (a.status === 'pending' || a.status === 'confirmed') &&
+    !(
+      a.type.lateCancellationPolicy === 'refuse' &&
+      a.startsAt.getTime() - now < a.type.lateCancellationHours * 3_600_000
+    );
   return {
     patient: { firstName: me?.firstName ?? '', organizationName: me?.organizationName ?? '' },
-    upcoming: rows.filter(isUpcoming).reverse(),
+    upcoming: rows
+      .filter(isUpcoming)
+      .reverse()
+      .map((a) => ({ ...a, canChange: canChange(a) })),
     past: rows.filter((a) => !isUpcoming(a)),
   };
 }

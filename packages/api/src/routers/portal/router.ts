@@ -1,7 +1,15 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { patientProcedure } from '../../trpc';
+import { bookHandler } from './book.handler';
+import { cancelOwnInput, rescheduleOwnInput, slotInput } from './book.schema';
+import { cancelOwnHandler, rescheduleOwnHandler } from './change-own.handler';
+import { holdHandler } from './hold.handler';
 import { myAppointmentsHandler } from './my-appointments.handler';
 
 export const portalRouter = {
   myAppointments: patientProcedure.query(myAppointmentsHandler),
+  hold: patientProcedure.input(slotInput).mutation(holdHandler),
+  book: patientProcedure.input(slotInput).mutation(bookHandler),
+  cancel: patientProcedure.input(cancelOwnInput).mutation(cancelOwnHandler),
+  reschedule: patientProcedure.input(rescheduleOwnInput).mutation(rescheduleOwnHandler),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,84 @@
+import { initials } from '@carelane/core';
+import { appointmentTypes, centres, clinicianProfiles, staffCentres, staffUsers } from '@carelane/db';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Context } from '../../context';
+import { notFound } from '../../errors';
+import { publicOrganizationId } from './directory.handler';
+import type { ProfileInput } from './profile.schema';
+
+/** A clinician's public page: profile, centres, and the appointment types patients can book. */
+export async function profileHandler({ ctx, input }: { ctx: Context; input: ProfileInput }) {
+  const orgId = publicOrganizationId(ctx);
+  const [row] = await ctx.db
+    .select({ user: { id: staffUsers.id, name: staffUsers.name }, profile: clinicianProfiles })
+    .from(clinicianProfiles)
+    .innerJoin(staffUsers, eq(staffUsers.id, clinicianProfiles.staffUserId))
+    .where(
+      and(
+        eq(clinicianProfiles.organizationId, orgId),
+        eq(clinicianProfiles.slug, input.slug),
+        eq(clinicianProfiles.listed, true),
+        eq(staffUsers.active, true),
+      ),
+    );
+  if (!row) throw notFound('Clinician');
+  const { profile } = row;
+  const workplaces = await ctx.db
+    .select({
+      id: centres.id,
+      name: centres.name,
+      city: centres.city,
+      addressLine: centres.addressLine,
+      zone: centres.zone,
+    })
+    .from(staffCentres)
+    .innerJoin(centres, eq(centres.id, staffCentres.centreId))
+    .where(and(eq(staffCentres.staffUserId, row.user.id), eq(centres.active, true)))
+    .orderBy(asc(centres.name));
+  const types = await ctx.db
+    .select({
+      id: appointmentTypes.id,
+      name: appointmentTypes.name,
+      durationMinutes: appointmentTypes.durationMinutes,
+      priceMinor: appointmentTypes.priceMinor,
+      currency: appointmentTypes.currency,
+      colour: appointmentTypes.colour,
+      mode: appointmentTypes.mode,
+      requiresPrepayment: appointmentTypes.requiresPrepayment,
+      lateCancellationHours: appointmentTypes.lateCancellationHours,
+      lateCancellationPolicy: appointmentTypes.lateCancellationPolicy,
+    })
+    .from(appointmentTypes)
+    .where(
+      and(
+        eq(appointmentTypes.organizationId, orgId),
+        eq(appointmentTypes.active, true),
+        eq(appointmentTypes.onlineBookable, true),
+        inArray(appointmentTypes.mode, profile.modes),
+        or(
+          isNull(appointmentTypes.specialisation),
+          profile.specialisations.length
+            ? inArray(appointmentTypes.specialisation, profile.specialisations)
+            : isNull(appointmentTypes.specialisation),
+        ),
+      ),
+    )
+    .orderBy(asc(appointmentTypes.durationMinutes), asc(appointmentTypes.name));
+  return {
+    id: row.user.id,
+    name: row.user.name,
+    initials: initials(row.user.name),
+    slug: profile.slug,
+    title: profile.title,
+    specialisations: profile.specialisations,
+    qualifications: profile.qualifications,
+    languages: profile.languages,
+    feeMinor: profile.feeMinor,
+    currency: profile.currency,
+    photoUrl: profile.photoUrl,
+    bio: profile.bio,
+    modes: profile.modes,
+    centres: workplaces,
+    types,
+  };
+}

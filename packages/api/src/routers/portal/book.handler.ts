@@ -1,0 +1,77 @@
+import { appointments, slotHolds } from '@carelane/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { audit } from '../../audit';
+import type { PatientContext } from '../../trpc';
+import { withClashMessage } from '../appointments/clash';
+import { isSlotFree } from '../availability/find-slots';
+import type { SlotInput } from './book.schema';
+
+export const SLOT_TAKEN = 'That time is no longer available. Please choose another time.';
+
+/**
+ * A patient books a free slot of an online-bookable type for themselves. The slot engine
+ * decides what is free (hours, buffers, notice, holds); the exclusion constraint decides races.
+ */
+export async function bookHandler({ ctx, input }: { ctx: PatientContext; input: SlotInput }) {
+  const { organizationId, patientId } = ctx.principal;
+  const check = await isSlotFree(ctx.db, {
+    organizationId,
+    clinicianId: input.clinicianId,
+    typeId: input.typeId,
+    startsAt: input.startsAt,
+    now: new Date(),
+    audience: 'patient',
+    patientId,
+  });
+  if (!check.free) throw new TRPCError({ code: 'CONFLICT', message: SLOT_TAKEN });
+  const { type, clinician, zone } = check;
+  const centreId = check.centreFor(input.startsAt.getTime());
+  if (!centreId) throw new TRPCError({ code: 'CONFLICT', message: SLOT_TAKEN });
+  const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * 60_000);
+  const slot = { clinicianId: clinician.id, clinicianName: clinician.name, startsAt: input.startsAt, endsAt, zone };
+  const videoUrl =
+    type.mode === 'online'
+      ? await ctx.videoLinks.createMeeting({ appointmentId: 'new', startsAt: input.startsAt })
+      : null;
+  return withClashMessage(ctx.db, slot, () =>
+    ctx.db.transaction(async (tx) => {
+      const now = new Date();
+      const [row] = await tx
+        .insert(appointments)
+        .values({
+          organizationId,
+          centreId,
+          clinicianId: clinician.id,
+          patientId,
+          typeId: type.id,
+          startsAt: input.startsAt,
+          endsAt,
+          // Types that take prepayment stay pending until paid (payments arrive with billing).
+          status: type.requiresPrepayment ? 'pending' : 'confirmed',
+          confirmedAt: type.requiresPrepayment ? null : now,
+          source: 'booking_site',
+          mode: type.mode,
+          feeMinor: type.priceMinor,
+          currency: type.currency,
+          videoUrl,
+        })
+        .returning();
+      if (!row) throw new Error('Insert returned no row');
+      await tx
+        .delete(slotHolds)
+        .where(and(eq(slotHolds.patientId, patientId), eq(slotHolds.clinicianId, clinician.id)));
+      await audit(
+        ctx,
+        {
+          action: 'appointment.book',
+          entity: 'appointment',
+          entityId: row.id,
+          changes: { startsAt: { to: row.startsAt }, clinicianId: { to: row.clinicianId }, typeId: { to: row.typeId } },
+        },
+        tx,
+      );
+      return { id: row.id, startsAt: row.startsAt, endsAt: row.endsAt, status: row.status, zone };
+    }),
+  );
+}
