@@ -53,7 +53,8 @@ export function SlotPicker({
 
   return (
     <div className="space-y-4">
-      <div role="group" aria-label="Choose a day" className="flex gap-2 overflow-x-auto pb-2">
+      <fieldset className="flex gap-2 overflow-x-auto pb-2">
+        <legend className="sr-only">Choose a day</legend>
         {days.map((d) => (
           <button
             key={d.date}
@@ -70,7 +71,7 @@ export function SlotPicker({
             <span className="block text-xs opacity-90">{d.slots.length} times</span>
           </button>
         ))}
-      </div>
+      </fieldset>
       <p className="text-sm text-slate-600">
         Times in {zoneName(zone)}
         {showMine ? `; your time (${myZone}) shown below each` : ''}.
