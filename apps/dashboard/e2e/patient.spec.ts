@@ -19,7 +19,10 @@ test('signed-out patients are sent to sign-in from My appointments', async ({ pa
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test('a patient signs in by a code and sees their own appointments', async ({ page, context }) => {
+test('a patient signs in by a code, sees their appointments, books a visit and cancels it', async ({
+  page,
+  context,
+}) => {
   await page.goto(`${URLS.booking}/sign-in`);
   await page.getByLabel('Mobile number').fill(DEMO.patient.phone);
   await page.getByRole('button', { name: 'Send code' }).click();
@@ -39,6 +42,32 @@ test('a patient signs in by a code and sees their own appointments', async ({ pa
   expect(await upcoming.getByTestId('visit').count()).toBeGreaterThanOrEqual(2);
   expect(await past.getByTestId('visit').count()).toBeGreaterThanOrEqual(2);
   await page.screenshot({ path: 'test-results/my-appointments.png', fullPage: true });
+  const upcomingBefore = await upcoming.getByTestId('visit').count();
+
+  // Book a visit: directory -> clinician -> a day -> a time -> confirm (the time is held meanwhile).
+  await page.getByRole('link', { name: 'Find a clinician' }).click();
+  await page.getByRole('link', { name: `Book with ${DEMO.staff.clinician.name}` }).click();
+  await expect(page.getByRole('heading', { name: 'Book an appointment' })).toBeVisible();
+  await page.getByLabel(/General consultation/).check();
+  const days = page.getByRole('group', { name: 'Choose a day' }).getByRole('button');
+  await days.nth(2).click();
+  const times = page.getByRole('list', { name: /Free times on/ }).getByRole('button');
+  const label = (await times.first().textContent())?.trim() ?? '';
+  await times.first().click();
+  await expect(page.getByRole('heading', { name: 'Confirm your appointment' })).toBeVisible();
+  await expect(page.getByText(/holding this time for you/)).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByText('Your appointment is booked.')).toBeVisible();
+  await expect(upcoming.getByTestId('visit')).toHaveCount(upcomingBefore + 1);
+  const [hh = 0, mm = 0] = label.split(':').map(Number);
+  const shown = `${hh % 12 || 12}:${String(mm).padStart(2, '0')} ${hh < 12 ? 'am' : 'pm'}`;
+  const booked = upcoming.getByTestId('visit').filter({ hasText: 'General consultation' }).filter({ hasText: shown });
+  await expect(booked.first()).toBeVisible();
+
+  // Cancel it again: it moves to the past list as cancelled.
+  await booked.first().getByRole('button', { name: 'Cancel' }).click();
+  await booked.first().getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(upcoming.getByTestId('visit')).toHaveCount(upcomingBefore);
 
   // Asking for another code straight away is throttled, with a sentence saying how long to wait.
   await page.getByRole('button', { name: 'Sign out' }).click();

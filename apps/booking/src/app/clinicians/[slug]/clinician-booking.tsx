@@ -37,7 +37,7 @@ export function ClinicianBooking({ slug }: { slug: string }) {
   }
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[20rem_1fr]">
+    <div className="grid min-w-0 gap-8 lg:grid-cols-[20rem_1fr]">
       <aside className="space-y-4">
         <Card className="space-y-3 p-5">
           <div className="flex items-center gap-4">
@@ -65,7 +65,7 @@ export function ClinicianBooking({ slug }: { slug: string }) {
         </Card>
       </aside>
 
-      <section aria-labelledby="book-heading" className="space-y-6">
+      <section aria-labelledby="book-heading" className="min-w-0 space-y-6">
         <h2 id="book-heading" className="text-2xl font-bold tracking-tight text-slate-900">
           {rescheduleId ? 'Choose a new time' : 'Book an appointment'}
         </h2>

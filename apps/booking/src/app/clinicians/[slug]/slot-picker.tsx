@@ -53,7 +53,7 @@ export function SlotPicker({
 
   return (
     <div className="space-y-4">
-      <fieldset className="flex gap-2 overflow-x-auto pb-2">
+      <fieldset className="flex min-w-0 gap-2 overflow-x-auto pb-2">
         <legend className="sr-only">Choose a day</legend>
         {days.map((d) => (
           <button
