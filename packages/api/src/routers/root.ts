@@ -1,7 +1,9 @@
 import { router } from '../trpc';
+import { appointmentTypesRouter } from './appointment-types/router';
 import { appointmentsRouter } from './appointments/router';
 import { authRouter } from './auth/router';
 import { availabilityRouter } from './availability/router';
+import { calendarRouter } from './calendar/router';
 import { centresRouter } from './centres/router';
 import { cliniciansRouter } from './clinicians/router';
 import { meRouter } from './me/router';
@@ -11,8 +13,10 @@ import { staffRouter } from './staff/router';
 
 export const appRouter = router({
   appointments: appointmentsRouter,
+  appointmentTypes: appointmentTypesRouter,
   auth: authRouter,
   availability: availabilityRouter,
+  calendar: calendarRouter,
   centres: centresRouter,
   clinicians: cliniciansRouter,
   me: meRouter,

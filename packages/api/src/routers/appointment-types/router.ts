@@ -1,0 +1,24 @@
+import { appointmentTypes } from '@carelane/db';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { and, asc, eq } from 'drizzle-orm';
+import { staffProcedure } from '../../trpc';
+
+export const appointmentTypesRouter = {
+  /** Active types of the organization, for booking dialogs. */
+  list: staffProcedure('appointments:read').query(({ ctx }) =>
+    ctx.db
+      .select({
+        id: appointmentTypes.id,
+        name: appointmentTypes.name,
+        specialisation: appointmentTypes.specialisation,
+        durationMinutes: appointmentTypes.durationMinutes,
+        priceMinor: appointmentTypes.priceMinor,
+        currency: appointmentTypes.currency,
+        colour: appointmentTypes.colour,
+        mode: appointmentTypes.mode,
+      })
+      .from(appointmentTypes)
+      .where(and(eq(appointmentTypes.organizationId, ctx.principal.organizationId), eq(appointmentTypes.active, true)))
+      .orderBy(asc(appointmentTypes.name)),
+  ),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,212 @@
+import {
+  type AvailabilityException,
+  addLocalDays,
+  localDate,
+  localDayBounds,
+  type WeeklyRule,
+  workingRanges,
+} from '@carelane/core';
+import {
+  appointments,
+  appointmentTypes,
+  availabilityExceptions,
+  availabilityRules,
+  centres,
+  clinicianProfiles,
+  patients,
+  staffCentres,
+  staffUsers,
+} from '@carelane/db';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { notFound } from '../../errors';
+import { requireCentre, visibleCentres } from '../../scope';
+import type { StaffContext } from '../../trpc';
+import type { CalendarViewInput } from './view.schema';
+
+type Span = { start: Date; end: Date };
+
+/** ISO weekday (1 = Monday) of a local date. */
+function weekday(date: string): number {
+  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
+
+/**
+ * The calendar: a day with one column per clinician of a centre, or a week of one clinician.
+ * Each column carries its working hours (rules plus exceptions, through the slot engine's own
+ * `workingRanges`), blocked time and appointments, so the grid only draws.
+ */
+export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; input: CalendarViewInput }) {
+  const orgId = ctx.principal.organizationId;
+  const centreId =
+    input.centreId ?? ctx.principal.defaultCentreId ?? (await visibleCentres(ctx.db, ctx.principal))[0]?.id;
+  if (!centreId) throw notFound('Centre');
+  const centre = await requireCentre(ctx.db, ctx.principal, centreId);
+  const zone = centre.zone;
+  const today = localDate(new Date(), zone);
+  const anchor = input.date ?? today;
+
+  const clinicians = await ctx.db
+    .select({ id: staffUsers.id, name: staffUsers.name, specialisations: clinicianProfiles.specialisations })
+    .from(staffUsers)
+    .innerJoin(staffCentres, and(eq(staffCentres.staffUserId, staffUsers.id), eq(staffCentres.centreId, centre.id)))
+    .innerJoin(clinicianProfiles, eq(clinicianProfiles.staffUserId, staffUsers.id))
+    .where(and(eq(staffUsers.organizationId, orgId), eq(staffUsers.role, 'clinician'), eq(staffUsers.active, true)))
+    .orderBy(asc(staffUsers.name));
+
+  let dates: string[];
+  let shown: typeof clinicians;
+  if (input.view === 'week') {
+    const one = clinicians.find((c) => c.id === input.clinicianId);
+    if (!one) throw notFound('Clinician');
+    shown = [one];
+    const monday = addLocalDays(anchor, 1 - weekday(anchor));
+    dates = Array.from({ length: 7 }, (_, i) => addLocalDays(monday, i));
+  } else {
+    shown = clinicians;
+    dates = [anchor];
+  }
+  const first = dates[0] ?? anchor;
+  const last = dates[dates.length - 1] ?? anchor;
+  const span: Span = { start: localDayBounds(first, zone).start, end: localDayBounds(last, zone).end };
+  const ids = shown.map((c) => c.id);
+
+  const [rules, exceptions, rows] = ids.length
+    ? await Promise.all([
+        ctx.db
+          .select({ rule: availabilityRules, zone: centres.zone })
+          .from(availabilityRules)
+          .innerJoin(centres, eq(centres.id, availabilityRules.centreId))
+          .where(and(inArray(availabilityRules.clinicianId, ids), eq(availabilityRules.centreId, centre.id))),
+        ctx.db
+          .select()
+          .from(availabilityExceptions)
+          .where(
+            and(
+              eq(availabilityExceptions.organizationId, orgId),
+              lt(availabilityExceptions.startsAt, span.end),
+              gt(availabilityExceptions.endsAt, span.start),
+              or(
+                inArray(availabilityExceptions.clinicianId, ids),
+                and(isNull(availabilityExceptions.clinicianId), eq(availabilityExceptions.centreId, centre.id)),
+              ),
+            ),
+          ),
+        ctx.db
+          .select({
+            id: appointments.id,
+            clinicianId: appointments.clinicianId,
+            startsAt: appointments.startsAt,
+            endsAt: appointments.endsAt,
+            status: appointments.status,
+            mode: appointments.mode,
+            overbooked: appointments.overbooked,
+            overbookReason: appointments.overbookReason,
+            lateCancellation: appointments.lateCancellation,
+            notes: appointments.notes,
+            source: appointments.source,
+            patient: {
+              id: patients.id,
+              firstName: patients.firstName,
+              lastName: patients.lastName,
+              mrn: patients.mrn,
+              phone: patients.phone,
+            },
+            type: { id: appointmentTypes.id, name: appointmentTypes.name, colour: appointmentTypes.colour },
+          })
+          .from(appointments)
+          .innerJoin(patients, eq(patients.id, appointments.patientId))
+          .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
+          .where(
+            and(
+              eq(appointments.organizationId, orgId),
+              eq(appointments.centreId, centre.id),
+              inArray(appointments.clinicianId, ids),
+              ne(appointments.status, 'cancelled'),
+              lt(appointments.startsAt, span.end),
+              gt(appointments.endsAt, span.start),
+            ),
+          )
+          .orderBy(asc(appointments.startsAt)),
+      ])
+    : [[], [], []];
+
+  const columns = shown.flatMap((clinician) => {
+    const theirRules: WeeklyRule[] = rules
+      .filter((r) => r.rule.clinicianId === clinician.id)
+      .map(({ rule, zone: z }) => ({
+        weekday: rule.weekday,
+        start: rule.startTime,
+        end: rule.endTime,
+        validFrom: rule.validFrom,
+        validTo: rule.validTo,
+        zone: z,
+        mode: rule.mode,
+      }));
+    const theirExceptions = exceptions.filter((e) => e.clinicianId === clinician.id || e.clinicianId === null);
+    const asEngine: AvailabilityException[] = theirExceptions.map((e) => ({
+      kind: e.kind,
+      start: e.startsAt.getTime(),
+      end: e.endsAt.getTime(),
+    }));
+    return dates.map((date) => {
+      const day = localDayBounds(date, zone);
+      const clip = (i: { start: number; end: number }) => ({
+        start: new Date(Math.max(i.start, day.start.getTime())),
+        end: new Date(Math.min(i.end, day.end.getTime())),
+      });
+      const inDay = (i: { start: number; end: number }) => i.start < day.end.getTime() && i.end > day.start.getTime();
+      const working = workingRanges(theirRules, asEngine, { start: day.start.getTime(), end: day.end.getTime() })
+        .filter(inDay)
+        .map(clip);
+      const blocked = theirExceptions
+        .filter((e) => e.kind !== 'extra_hours' && inDay({ start: e.startsAt.getTime(), end: e.endsAt.getTime() }))
+        .map((e) => ({
+          ...clip({ start: e.startsAt.getTime(), end: e.endsAt.getTime() }),
+          reason: e.reason ?? (e.kind === 'closure' ? 'Centre closed' : 'Time off'),
+        }));
+      return {
+        key: `${clinician.id}:${date}`,
+        clinicianId: clinician.id,
+        clinicianName: clinician.name,
+        specialisations: clinician.specialisations,
+        date,
+        working,
+        blocked,
+        appointments: rows
+          .filter((a) => a.clinicianId === clinician.id && a.startsAt < day.end && a.endsAt > day.start)
+          .map(({ patient, ...a }) => ({
+            ...a,
+            patient: {
+              id: patient.id,
+              mrn: patient.mrn,
+              phone: patient.phone,
+              name: `${patient.firstName} ${patient.lastName}`.trim(),
+            },
+          })),
+      };
+    });
+  });
+
+  // The visible hours: 08:00–20:00 at least, widened to whatever is on the calendar.
+  const hourOf = (d: Date, date: string) => (d.getTime() - localDayBounds(date, zone).start.getTime()) / 3_600_000;
+  let startHour = 8;
+  let endHour = 20;
+  for (const col of columns) {
+    const starts = [...col.working.map((w) => w.start), ...col.appointments.map((x) => x.startsAt)];
+    const ends = [...col.working.map((w) => w.end), ...col.appointments.map((x) => x.endsAt)];
+    for (const d of starts) startHour = Math.min(startHour, Math.floor(hourOf(d, col.date)));
+    for (const d of ends) endHour = Math.max(endHour, Math.ceil(hourOf(d, col.date)));
+  }
+
+  return {
+    view: input.view,
+    centre,
+    zone,
+    today,
+    date: anchor,
+    dates,
+    clinicians,
+    columns,
+    hours: { start: Math.max(0, startHour), end: Math.min(24, endHour) },
+  };
+}
