@@ -2,11 +2,7 @@ export type NavItem = { href: string; label: string; coming?: string };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/today', label: 'Today' },
-  {
-    href: '/calendar',
-    label: 'Calendar',
-    coming: 'The week and day calendar with drag-to-reschedule, availability and online booking.',
-  },
+  { href: '/calendar', label: 'Calendar' },
   {
     href: '/patients',
     label: 'Patients',

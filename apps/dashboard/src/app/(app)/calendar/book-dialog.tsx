@@ -1,0 +1,163 @@
+'use client';
+import { errorMessage, trpc } from '@carelane/api/react';
+import { formatLocalTime, formatPhone, localDate, zonedTime } from '@carelane/core';
+import { Alert, Button, SelectField, TextField } from '@carelane/ui';
+import { useState } from 'react';
+import { Modal } from './modal';
+import type { SlotTarget } from './types';
+
+/** Book from the calendar: find the patient, choose the type, check the time, add notes. */
+export function BookDialog({
+  target,
+  centreId,
+  zone,
+  canOverbook,
+  onClose,
+}: {
+  target: SlotTarget;
+  centreId: string;
+  zone: string;
+  canOverbook: boolean;
+  onClose: (booked: string | null) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const [patient, setPatient] = useState<{ id: string; name: string } | null>(null);
+  const types = trpc.appointmentTypes.list.useQuery();
+  const [typeId, setTypeId] = useState('');
+  const [time, setTime] = useState(formatLocalTime(target.startsAt, zone));
+  const [notes, setNotes] = useState('');
+  const [overbook, setOverbook] = useState(false);
+  const [overbookReason, setOverbookReason] = useState('');
+  const search = trpc.patients.quickSearch.useQuery({ q: query }, { enabled: query.trim().length >= 2 && !patient });
+  const create = trpc.appointments.create.useMutation();
+  const chosenType = types.data?.find((t) => t.id === typeId) ?? types.data?.[0];
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!patient || !chosenType) return;
+    const [hh = 0, mm = 0] = time.split(':').map(Number);
+    const startsAt = zonedTime(localDate(target.startsAt, zone), hh, mm, zone);
+    create.mutate(
+      {
+        centreId,
+        clinicianId: target.clinicianId,
+        patientId: patient.id,
+        typeId: chosenType.id,
+        startsAt,
+        notes: notes || undefined,
+        overbook,
+        overbookReason: overbook ? overbookReason : undefined,
+      },
+      { onSuccess: () => onClose(`Booked ${patient.name} with ${target.clinicianName} at ${time}.`) },
+    );
+  }
+
+  const fieldError = (field: string) =>
+    create.error?.data && 'details' in create.error.data
+      ? ((create.error.data.details as Array<{ field: string; message: string }>).find((d) => d.field === field)
+          ?.message ?? null)
+      : null;
+
+  return (
+    <Modal title={`Book with ${target.clinicianName}`} onClose={() => onClose(null)}>
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        {patient ? (
+          <div className="flex items-center justify-between rounded-md border border-teal-700 bg-teal-50 px-3 py-2">
+            <span className="font-semibold text-slate-900">{patient.name}</span>
+            <Button variant="ghost" onClick={() => setPatient(null)}>
+              Change
+            </Button>
+          </div>
+        ) : (
+          <div className="space-y-2">
+            <TextField
+              label="Patient"
+              placeholder="Name, record number or phone digits"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              autoFocus
+              autoComplete="off"
+            />
+            {search.data ? (
+              search.data.length ? (
+                <ul
+                  className="max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
+                  aria-label="Matching patients"
+                >
+                  {search.data.map((p) => (
+                    <li key={p.id}>
+                      <button
+                        type="button"
+                        onClick={() => setPatient({ id: p.id, name: p.name })}
+                        className="block w-full px-3 py-2 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-700"
+                      >
+                        <span className="block text-sm font-semibold text-slate-900">{p.name}</span>
+                        <span className="block text-xs text-slate-600">
+                          {p.mrn}
+                          {p.phone ? ` · ${formatPhone(p.phone)}` : ''}
+                          {p.birthDate ? ` · born ${p.birthDate}` : ''}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-slate-600">No patient matches “{query}”.</p>
+              )
+            ) : null}
+          </div>
+        )}
+        <SelectField
+          label="Appointment type"
+          value={chosenType?.id ?? ''}
+          onChange={(e) => setTypeId(e.target.value)}
+          options={(types.data ?? []).map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))}
+        />
+        <TextField
+          label="Start time"
+          type="time"
+          step={300}
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+          error={fieldError('startsAt')}
+        />
+        <TextField
+          label="Notes (optional)"
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          error={fieldError('notes')}
+        />
+        {canOverbook ? (
+          <div className="space-y-2 rounded-md border border-slate-200 p-3">
+            <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+              <input
+                type="checkbox"
+                checked={overbook}
+                onChange={(e) => setOverbook(e.target.checked)}
+                className="accent-red-700"
+              />
+              Overbook deliberately (allowed to overlap another appointment)
+            </label>
+            {overbook ? (
+              <TextField
+                label="Reason for overbooking"
+                value={overbookReason}
+                onChange={(e) => setOverbookReason(e.target.value)}
+                error={fieldError('overbookReason')}
+              />
+            ) : null}
+          </div>
+        ) : null}
+        {create.error ? <Alert>{errorMessage(create.error)}</Alert> : null}
+        <div className="flex gap-2">
+          <Button type="submit" busy={create.isPending} disabled={!patient || !chosenType}>
+            Book appointment
+          </Button>
+          <Button variant="secondary" onClick={() => onClose(null)}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
