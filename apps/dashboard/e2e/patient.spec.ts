@@ -1,6 +1,6 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, test } from '@playwright/test';
-import { readCodeFromInbox, URLS } from './helpers';
+import { dragBy, minutesBetween, readCodeFromInbox, signInStaff, twelveHour, URLS } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -19,9 +19,10 @@ test('signed-out patients are sent to sign-in from My appointments', async ({ pa
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test('a patient signs in by a code, sees their appointments, books a visit and cancels it', async ({
+test('a patient signs in and books; the front desk moves it on the calendar; a clash changes nothing', async ({
   page,
   context,
+  browser,
 }) => {
   await page.goto(`${URLS.booking}/sign-in`);
   await page.getByLabel('Mobile number').fill(DEMO.patient.phone);
@@ -53,20 +54,62 @@ test('a patient signs in by a code, sees their appointments, books a visit and c
   await days.nth(2).click();
   const times = page.getByRole('list', { name: /Free times on/ }).getByRole('button');
   const label = (await times.first().textContent())?.trim() ?? '';
+  // A second free time that day, for the front desk to move the visit to.
+  const laterLabel = (await times.last().textContent())?.trim() ?? '';
   await times.first().click();
   await expect(page.getByRole('heading', { name: 'Confirm your appointment' })).toBeVisible();
   await expect(page.getByText(/holding this time for you/)).toBeVisible();
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(page.getByText('Your appointment is booked.')).toBeVisible();
   await expect(upcoming.getByTestId('visit')).toHaveCount(upcomingBefore + 1);
-  const [hh = 0, mm = 0] = label.split(':').map(Number);
-  const shown = `${hh % 12 || 12}:${String(mm).padStart(2, '0')} ${hh < 12 ? 'am' : 'pm'}`;
-  const booked = upcoming.getByTestId('visit').filter({ hasText: 'General consultation' }).filter({ hasText: shown });
+  const booked = upcoming
+    .getByTestId('visit')
+    .filter({ hasText: 'General consultation' })
+    .filter({ hasText: twelveHour(label) });
   await expect(booked.first()).toBeVisible();
+  const bookedDate = await booked.first().getAttribute('data-date');
+
+  // The front desk sees it on the calendar, drags it to the later time, then onto a busy time.
+  const desk = await browser.newContext({ viewport: { width: 1400, height: 1900 } });
+  const staff = await desk.newPage();
+  await signInStaff(staff, DEMO.staff.frontDesk.email, DEMO.password);
+  await expect(staff).toHaveURL(/\/today/);
+  await staff.goto(`${URLS.dashboard}/calendar?date=${bookedDate}`);
+  const card = staff.getByRole('button', {
+    name: new RegExp(`^${label} ${DEMO.patient.firstName} ${DEMO.patient.lastName}`),
+  });
+  await expect(card).toBeVisible();
+  await dragBy(staff, card, minutesBetween(label, laterLabel) * 2);
+  await expect(staff.getByRole('status').filter({ hasText: `Moved ${DEMO.patient.firstName}` })).toBeVisible();
+  const moved = staff.getByRole('button', {
+    name: new RegExp(`^${laterLabel} ${DEMO.patient.firstName} ${DEMO.patient.lastName}`),
+  });
+  await expect(moved).toBeVisible();
+  const column = staff.getByTestId(`column-${DEMO.staff.clinician.name}-${bookedDate}`);
+  const other = column.getByTestId('appointment-card').filter({ hasNotText: DEMO.patient.firstName }).first();
+  const from = await moved.boundingBox();
+  const onto = await other.boundingBox();
+  if (!from || !onto) throw new Error('cards not on screen');
+  await dragBy(staff, moved, onto.y - from.y);
+  await expect(staff.getByRole('alert').filter({ hasText: /already has an appointment/ })).toBeVisible();
+  await expect(moved).toBeVisible();
+  await staff.screenshot({ path: 'test-results/calendar.png' });
+  await desk.close();
+  await page.reload();
+  await expect(
+    upcoming
+      .getByTestId('visit')
+      .filter({ hasText: twelveHour(laterLabel) })
+      .first(),
+  ).toBeVisible();
 
   // Cancel it again: it moves to the past list as cancelled.
-  await booked.first().getByRole('button', { name: 'Cancel' }).click();
-  await booked.first().getByRole('button', { name: 'Cancel appointment' }).click();
+  const movedVisit = upcoming
+    .getByTestId('visit')
+    .filter({ hasText: twelveHour(laterLabel) })
+    .first();
+  await movedVisit.getByRole('button', { name: 'Cancel' }).click();
+  await movedVisit.getByRole('button', { name: 'Cancel appointment' }).click();
   await expect(upcoming.getByTestId('visit')).toHaveCount(upcomingBefore);
 
   // Asking for another code straight away is throttled, with a sentence saying how long to wait.

@@ -1,4 +1,4 @@
-import { formatMoney } from '@carelane/core';
+import { formatMoney, localDate } from '@carelane/core';
 import { Alert, EmptyState, StatusBadge } from '@carelane/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -31,7 +31,12 @@ function VisitList({ visits, label }: { visits: Visit[]; label: string }) {
   return (
     <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm" aria-label={label}>
       {visits.map((v) => (
-        <li key={v.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-4" data-testid="visit">
+        <li
+          key={v.id}
+          className="flex flex-wrap items-start justify-between gap-3 px-4 py-4"
+          data-testid="visit"
+          data-date={localDate(v.startsAt, v.centre.zone)}
+        >
           <div className="min-w-0">
             <p className="font-semibold text-slate-900">{when(v)}</p>
             <p className="text-slate-800">

@@ -141,8 +141,12 @@ export function TimeGrid({
             <div key={col.key} className="border-l border-slate-200 px-2 py-2">
               <p className="truncate text-sm font-semibold text-slate-900">{columnTitle(col, view)}</p>
               <p className="truncate text-xs text-slate-600">
-                {view === 'day' ? col.specialisations[0] : col.date === data.today ? 'Today' : ''} ·{' '}
-                {col.appointments.length} booked
+                {[
+                  view === 'day' ? col.specialisations[0] : col.date === data.today ? 'Today' : null,
+                  `${col.appointments.length} booked`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
               <button
                 type="button"
@@ -160,7 +164,10 @@ export function TimeGrid({
             {hourMarks.map((h) => (
               <span
                 key={h}
-                className="absolute right-2 -translate-y-2 text-xs tabular-nums text-slate-500"
+                className={cn(
+                  'absolute right-2 text-xs tabular-nums text-slate-500',
+                  h > hours.start ? '-translate-y-2' : '',
+                )}
                 style={{ top: (h - hours.start) * 60 * PX_PER_MINUTE }}
               >
                 {String(h).padStart(2, '0')}:00
@@ -218,7 +225,7 @@ export function TimeGrid({
               {col.appointments.map((a) => {
                 const dragging = drag?.appointment.id === a.id && drag.moved;
                 const top = minutesIn(col, a.startsAt) * PX_PER_MINUTE;
-                const h = Math.max(18, ((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000) * PX_PER_MINUTE - 2);
+                const h = Math.max(16, ((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000) * PX_PER_MINUTE - 2);
                 return (
                   <button
                     key={a.id}
@@ -235,7 +242,7 @@ export function TimeGrid({
                       }
                     }}
                     className={cn(
-                      'absolute left-1 right-1 z-10 cursor-grab touch-none overflow-hidden rounded-md border border-l-4 bg-white px-1.5 py-0.5 text-left text-xs shadow-sm focus-visible:outline-2 focus-visible:outline-teal-700',
+                      'absolute left-1 right-1 z-10 flex cursor-grab touch-none flex-col justify-start overflow-hidden rounded-md border border-l-4 bg-white px-1.5 py-0.5 text-left text-xs leading-4 shadow-sm focus-visible:outline-2 focus-visible:outline-teal-700',
                       a.overbooked ? 'border-red-400 ring-1 ring-red-400' : 'border-slate-300',
                       a.status === 'completed' || a.status === 'no_show' ? 'opacity-70' : '',
                       dragging ? 'opacity-40' : '',

@@ -8,4 +8,4 @@ export type CalendarAppointment = CalendarColumn['appointments'][number];
 export type SlotTarget = { clinicianId: string; clinicianName: string; date: string; startsAt: Date };
 
 /** Pixels per minute of the time grid. */
-export const PX_PER_MINUTE = 1.4;
+export const PX_PER_MINUTE = 2;
