@@ -197,9 +197,13 @@ try {
     );
 
     const race = await clinicianAndType(db, org.id, 'dr.sanjay@sunrise.example');
-    const free = (
-      await anonymous.availability.slots({ clinicianId: race.clinician.id, typeId: race.type.id, days: 14 })
-    ).days;
+    const raceSlots = await anonymous.availability.slots({
+      clinicianId: race.clinician.id,
+      typeId: race.type.id,
+      days: 14,
+    });
+    const free = raceSlots.days;
+    const durationMs = raceSlots.type.durationMinutes * 60_000;
     // Spread over the days, at most 3 a day, an hour apart: buffers never make two targets clash,
     // and starting 12 hours out keeps every target far outside the minimum notice.
     const gapMs = 60 * 60_000;
@@ -210,10 +214,10 @@ try {
       let lastEnd = 0;
       for (const slot of day.slots) {
         if (targets.length >= SLOTS || taken >= 3) break;
-        const start = slot.startsAt.getTime();
+        const start = slot.start;
         if (start < earliest || start < lastEnd + gapMs) continue;
-        targets.push(slot.startsAt);
-        lastEnd = slot.endsAt.getTime();
+        targets.push(new Date(slot.start));
+        lastEnd = slot.start + durationMs;
         taken++;
       }
     }

@@ -26,9 +26,24 @@ export function zonedTime(isoDate: string, hh: number, mm: number, zone: string)
   return new Date(local.getTime());
 }
 
-/** Formats an instant as local wall-clock time in `zone`, e.g. "09:30". */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Formats an instant as local wall-clock time in `zone`, e.g. "09:30". Hot in slot lists, so
+ * one formatter per zone is kept.
+ */
 export function formatLocalTime(instant: Date, zone: string): string {
-  return format(new TZDate(instant.getTime(), zone), 'HH:mm');
+  let formatter = timeFormats.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    timeFormats.set(zone, formatter);
+  }
+  return formatter.format(instant);
 }
 
 /** Shifts a local date string by whole days. */

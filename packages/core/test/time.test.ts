@@ -50,3 +50,11 @@ describe('local days in a zone', () => {
     );
   });
 });
+
+describe('formatLocalTime', () => {
+  it('gives 24-hour wall-clock time in the zone, midnight as 00', () => {
+    expect(formatLocalTime(new Date('2026-11-20T18:30:00Z'), 'Asia/Kolkata')).toBe('00:00');
+    expect(formatLocalTime(new Date('2026-07-01T13:05:00Z'), 'America/New_York')).toBe('09:05');
+    expect(formatLocalTime(new Date('2026-01-01T23:59:00Z'), 'UTC')).toBe('23:59');
+  });
+});

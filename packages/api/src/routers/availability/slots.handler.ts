@@ -35,11 +35,8 @@ export async function slotsHandler({ ctx, input }: { ctx: Context; input: SlotsI
     },
     days: result.days.map((day) => ({
       date: day.date,
-      slots: day.slots.map((s) => ({
-        startsAt: new Date(s.start),
-        endsAt: new Date(s.end),
-        label: formatLocalTime(new Date(s.start), result.zone),
-      })),
+      // Epoch milliseconds rather than Dates: hundreds of slots serialise without per-item metadata.
+      slots: day.slots.map((s) => ({ start: s.start, label: formatLocalTime(new Date(s.start), result.zone) })),
     })),
   };
 }

@@ -82,14 +82,16 @@ export function SlotPicker({
           aria-label={`Free times on ${dayLabel(selected.date)}`}
         >
           {selected.slots.map((s) => (
-            <li key={s.startsAt.toISOString()}>
+            <li key={s.start}>
               <button
                 type="button"
-                onClick={() => onChoose(s.startsAt)}
+                onClick={() => onChoose(new Date(s.start))}
                 className="min-h-11 w-full rounded-md border border-teal-700 bg-white px-2 py-2 text-sm font-semibold text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-teal-700"
               >
                 {s.label}
-                {showMine ? <span className="block text-xs font-normal text-slate-600">{mine(s.startsAt)}</span> : null}
+                {showMine ? (
+                  <span className="block text-xs font-normal text-slate-600">{mine(new Date(s.start))}</span>
+                ) : null}
               </button>
             </li>
           ))}
