@@ -17,6 +17,9 @@ export const PERMISSIONS = {
   'staff:read': ['admin', 'manager', 'centre_manager'],
   'staff:manage': ['admin'],
   'settings:manage': ['admin'],
+  'appointment_types:manage': ['admin', 'manager'],
+  /** Clinicians may edit only their own hours (checked in the handler). */
+  'availability:manage': ['admin', 'manager', 'centre_manager', 'clinician'],
   'audit:read': ['admin'],
   'analytics:read': ['admin', 'manager', 'centre_manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;

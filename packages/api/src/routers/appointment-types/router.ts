@@ -2,6 +2,8 @@ import { appointmentTypes } from '@carelane/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, eq } from 'drizzle-orm';
 import { staffProcedure } from '../../trpc';
+import { archiveTypeHandler, createTypeHandler, updateTypeHandler } from './save.handler';
+import { archiveTypeInput, createTypeInput, updateTypeInput } from './save.schema';
 
 export const appointmentTypesRouter = {
   /** Active types of the organization, for booking dialogs. */
@@ -21,4 +23,7 @@ export const appointmentTypesRouter = {
       .where(and(eq(appointmentTypes.organizationId, ctx.principal.organizationId), eq(appointmentTypes.active, true)))
       .orderBy(asc(appointmentTypes.name)),
   ),
+  create: staffProcedure('appointment_types:manage').input(createTypeInput).mutation(createTypeHandler),
+  update: staffProcedure('appointment_types:manage').input(updateTypeInput).mutation(updateTypeHandler),
+  setActive: staffProcedure('appointment_types:manage').input(archiveTypeInput).mutation(archiveTypeHandler),
 } satisfies TRPCRouterRecord;

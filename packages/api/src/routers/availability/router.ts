@@ -1,8 +1,27 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { publicProcedure } from '../../trpc';
+import { publicProcedure, staffProcedure } from '../../trpc';
+import {
+  addExceptionHandler,
+  exceptionsHandler,
+  removeExceptionHandler,
+  setWeeklyHoursHandler,
+  weeklyHoursHandler,
+} from './hours.handler';
+import {
+  addExceptionInput,
+  exceptionsInput,
+  removeExceptionInput,
+  setWeeklyHoursInput,
+  weeklyHoursInput,
+} from './hours.schema';
 import { slotsHandler } from './slots.handler';
 import { slotsInput } from './slots.schema';
 
 export const availabilityRouter = {
   slots: publicProcedure.input(slotsInput).query(slotsHandler),
+  weeklyHours: staffProcedure('appointments:read').input(weeklyHoursInput).query(weeklyHoursHandler),
+  setWeeklyHours: staffProcedure('availability:manage').input(setWeeklyHoursInput).mutation(setWeeklyHoursHandler),
+  exceptions: staffProcedure('appointments:read').input(exceptionsInput).query(exceptionsHandler),
+  addException: staffProcedure('availability:manage').input(addExceptionInput).mutation(addExceptionHandler),
+  removeException: staffProcedure('availability:manage').input(removeExceptionInput).mutation(removeExceptionHandler),
 } satisfies TRPCRouterRecord;
