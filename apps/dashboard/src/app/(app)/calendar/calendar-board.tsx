@@ -2,6 +2,7 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { addLocalDays } from '@carelane/core';
 import { Alert, Button, ErrorState, SelectField, Skeleton } from '@carelane/ui';
+import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { AppointmentDialog } from './appointment-dialog';
@@ -79,6 +80,9 @@ export function CalendarBoard() {
           <p className="text-sm text-slate-600" aria-live="polite">
             {data ? `${dateTitle(data.date, view, data.dates)} · ${data.centre.name}` : 'Loading…'}
           </p>
+          <Link href="/availability" className="text-sm font-semibold text-teal-800 underline">
+            Hours and time off
+          </Link>
         </div>
         <div className="flex flex-wrap items-end gap-2">
           <fieldset className="flex rounded-md border border-slate-300 bg-white p-0.5">
