@@ -1,5 +1,5 @@
 import type { PatientPrincipal } from '@carelane/auth';
-import { appointments, appointmentTypes } from '@carelane/db';
+import { appointments, appointmentTypes, availabilityRules } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -127,6 +127,24 @@ describe('patient booking', () => {
       .update(appointmentTypes)
       .set({ minimumNoticeMinutes: 120, lateCancellationHours: 24, lateCancellationPolicy: 'flag' })
       .where(eq(appointmentTypes.id, clinic.type.id));
+  });
+
+  it('an online type gets an unguessable video room', async () => {
+    await t.db.update(appointmentTypes).set({ mode: 'online' }).where(eq(appointmentTypes.id, clinic.type.id));
+    await t.db
+      .update(availabilityRules)
+      .set({ mode: 'online' })
+      .where(eq(availabilityRules.clinicianId, clinic.clinician.id));
+    const me = await newPatient();
+    const booked = await site(me).portal.book(slot(indiaTime(8, 10)));
+    const [row] = await t.db.select().from(appointments).where(eq(appointments.id, booked.id));
+    expect(row?.mode).toBe('online');
+    expect(row?.videoUrl).toMatch(/^https:\/\/meet\.jit\.si\/carelane-[A-Za-z0-9_-]{27}$/);
+    await t.db
+      .update(availabilityRules)
+      .set({ mode: 'in_person' })
+      .where(eq(availabilityRules.clinicianId, clinic.clinician.id));
+    await t.db.update(appointmentTypes).set({ mode: 'in_person' }).where(eq(appointmentTypes.id, clinic.type.id));
   });
 
   it('reschedules within policy to a free slot; its own old time does not block a small move', async () => {

@@ -52,6 +52,11 @@ export async function createAppointmentHandler({ ctx, input }: { ctx: StaffConte
     endsAt,
     zone: centre.zone,
   };
+  // Online visits get their meeting room when booked (a Jitsi room by default).
+  const videoUrl =
+    type.mode === 'online'
+      ? await ctx.videoLinks.createMeeting({ appointmentId: 'new', startsAt: input.startsAt })
+      : null;
   return withClashMessage(ctx.db, slot, () =>
     ctx.db.transaction(async (tx) => {
       const [row] = await tx
@@ -71,6 +76,7 @@ export async function createAppointmentHandler({ ctx, input }: { ctx: StaffConte
           feeMinor: type.priceMinor,
           currency: type.currency,
           notes: input.notes ?? null,
+          videoUrl,
           overbooked: input.overbook,
           overbookReason: input.overbook ? (input.overbookReason ?? null) : null,
           createdById: ctx.principal.userId,
