@@ -22,5 +22,5 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Analytics',
     coming: 'Bookings, revenue, no-shows and utilisation by centre and clinician.',
   },
-  { href: '/settings', label: 'Settings', coming: 'Organization details, logo, appointment types and policies.' },
+  { href: '/settings', label: 'Settings' },
 ];

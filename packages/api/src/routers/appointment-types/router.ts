@@ -2,6 +2,7 @@ import { appointmentTypes } from '@carelane/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, eq } from 'drizzle-orm';
 import { staffProcedure } from '../../trpc';
+import { allTypesHandler } from './all.handler';
 import { archiveTypeHandler, createTypeHandler, updateTypeHandler } from './save.handler';
 import { archiveTypeInput, createTypeInput, updateTypeInput } from './save.schema';
 
@@ -23,6 +24,8 @@ export const appointmentTypesRouter = {
       .where(and(eq(appointmentTypes.organizationId, ctx.principal.organizationId), eq(appointmentTypes.active, true)))
       .orderBy(asc(appointmentTypes.name)),
   ),
+  /** All types, archived included, with every setting: for the settings page. */
+  all: staffProcedure('appointments:read').query(allTypesHandler),
   create: staffProcedure('appointment_types:manage').input(createTypeInput).mutation(createTypeHandler),
   update: staffProcedure('appointment_types:manage').input(updateTypeInput).mutation(updateTypeHandler),
   setActive: staffProcedure('appointment_types:manage').input(archiveTypeInput).mutation(archiveTypeHandler),

@@ -1,0 +1,25 @@
+'use client';
+import { trpc } from '@carelane/api/react';
+import { Card } from '@carelane/ui';
+import { AppointmentTypesSection } from './appointment-types-section';
+
+/** Organization settings. Appointment types first; clinic details follow in a later update. */
+export function SettingsView() {
+  const profile = trpc.me.profile.useQuery();
+  const canManage = profile.data?.permissions.includes('appointment_types:manage') ?? false;
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Settings</h1>
+      <AppointmentTypesSection canManage={canManage} />
+      <section aria-labelledby="organization-heading" className="space-y-4">
+        <h2 id="organization-heading" className="text-lg font-semibold text-slate-900">
+          Organization
+        </h2>
+        <Card className="p-4 text-sm text-slate-700">
+          {profile.data ? <p className="font-medium text-slate-900">{profile.data.organization.name}</p> : null}
+          <p>Your logo and clinic details can be edited here in a later update.</p>
+        </Card>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,290 @@
+'use client';
+import { errorMessage, trpc } from '@carelane/api/react';
+import { Alert, Button, SelectField, TextField } from '@carelane/ui';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { Modal } from '../calendar/modal';
+import {
+  type AppointmentTypeRow,
+  type FieldErrors,
+  type FormState,
+  MODE_LABELS,
+  NEW_TYPE,
+  POLICY_LABELS,
+  toFormState,
+  toValues,
+} from './type-values';
+
+type Detail = { field: string; message: string };
+
+/** The server's field messages, keyed like the form (an update nests the fields under `values`). */
+function serverFieldErrors(error: { data?: unknown }): FieldErrors {
+  const details = (error.data as { details?: Detail[] } | undefined)?.details ?? [];
+  const errors: Record<string, string> = {};
+  for (const d of details) {
+    const field = d.field.replace(/^values\./, '');
+    errors[field] ??= d.message;
+  }
+  return errors as FieldErrors;
+}
+
+function Group({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-3 rounded-md border border-slate-200 px-4 pt-2 pb-4">
+      <legend className="px-1 text-sm font-semibold text-slate-900">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function Checkbox({
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={`${id}-hint`}
+        className="mt-0.5 h-5 w-5 shrink-0 accent-teal-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+      />
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function ColourField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Colour on the calendar
+      </label>
+      <div className="flex items-center gap-3">
+        <input
+          id={id}
+          type="color"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="h-10 w-16 cursor-pointer rounded-md border border-slate-300 bg-white p-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+        />
+        <span className="font-mono text-sm text-slate-700">{value}</span>
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Add or edit an appointment type: every setting, with the server's messages beside each field. */
+export function TypeFormDialog({
+  type,
+  specialisations,
+  onClose,
+}: {
+  /** The type to edit, or null to add one. */
+  type: AppointmentTypeRow | null;
+  specialisations: string[];
+  onClose: (saved: string | null) => void;
+}) {
+  const utils = trpc.useUtils();
+  const create = trpc.appointmentTypes.create.useMutation();
+  const update = trpc.appointmentTypes.update.useMutation();
+  const mutation = type ? update : create;
+  const [form, setForm] = useState<FormState>(() => (type ? toFormState(type) : NEW_TYPE));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const listId = useId();
+  const error = (field: keyof FormState) => errors[field] ?? null;
+
+  // The native dialog focuses its close button; start at the first field instead.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, []);
+
+  // After a failed save, take the keyboard to the first field that needs attention.
+  useEffect(() => {
+    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt]);
+
+  function set<K extends keyof FormState>(field: K, value: FormState[K]) {
+    setForm((f) => ({ ...f, [field]: value }));
+    // A corrected field drops its message; the others keep theirs until the next save.
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = toValues(form);
+    if (!parsed.ok) {
+      mutation.reset();
+      setErrors(parsed.errors);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    const done = {
+      onSuccess: async () => {
+        await Promise.all([utils.appointmentTypes.all.invalidate(), utils.appointmentTypes.list.invalidate()]);
+        onClose(parsed.values.name.trim());
+      },
+      onError: (e: { data?: unknown }) => {
+        setErrors(serverFieldErrors(e));
+        setAttempt((n) => n + 1);
+      },
+    };
+    if (type) update.mutate({ id: type.id, values: parsed.values }, done);
+    else create.mutate(parsed.values, done);
+  }
+
+  const number = (field: keyof FormState, label: string, extra: { hint?: string; step?: number; min?: number }) => (
+    <TextField
+      label={label}
+      type="number"
+      inputMode={extra.step && extra.step < 1 ? 'decimal' : 'numeric'}
+      min={extra.min ?? 0}
+      step={extra.step ?? 1}
+      value={form[field] as string}
+      onChange={(e) => set(field, e.target.value)}
+      hint={extra.hint}
+      error={error(field)}
+    />
+  );
+
+  const localFailure = !mutation.error && Object.values(errors).some(Boolean);
+
+  return (
+    <Modal title={type ? `Edit ${type.name}` : 'Add appointment type'} onClose={() => onClose(null)}>
+      <form ref={formRef} onSubmit={submit} className="space-y-4" noValidate>
+        {mutation.error ? <Alert>{errorMessage(mutation.error)}</Alert> : null}
+        {localFailure ? <Alert>Please check the highlighted fields.</Alert> : null}
+        <Group legend="About this type">
+          <TextField
+            label="Name"
+            value={form.name}
+            onChange={(e) => set('name', e.target.value)}
+            maxLength={80}
+            autoComplete="off"
+            required
+            error={error('name')}
+          />
+          <TextField
+            label="Specialisation (optional)"
+            value={form.specialisation}
+            onChange={(e) => set('specialisation', e.target.value)}
+            maxLength={80}
+            list={listId}
+            autoComplete="off"
+            hint="Matches the type to clinicians of this specialisation."
+            error={error('specialisation')}
+          />
+          <datalist id={listId}>
+            {specialisations.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <ColourField value={form.colour} onChange={(v) => set('colour', v)} error={error('colour') ?? undefined} />
+            <SelectField
+              label="Mode"
+              value={form.mode}
+              onChange={(e) => set('mode', e.target.value as FormState['mode'])}
+              options={Object.entries(MODE_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+          </div>
+        </Group>
+
+        <Group legend="Length and timing">
+          <div className="grid gap-3 sm:grid-cols-2">
+            {number('durationMinutes', 'Length (minutes)', { step: 5, min: 5 })}
+            {number('slotIntervalMinutes', 'Slot interval (minutes)', {
+              step: 5,
+              min: 5,
+              hint: 'Start times are offered this often.',
+            })}
+            {number('bufferBeforeMinutes', 'Buffer before (minutes)', {})}
+            {number('bufferAfterMinutes', 'Buffer after (minutes)', {})}
+          </div>
+          <p className="text-sm text-slate-600">Buffers keep the clinician free before and after, for set-up.</p>
+        </Group>
+
+        <Group legend="Price">
+          <div className="grid gap-3 sm:grid-cols-2">
+            {number('priceMinor', 'Price (₹)', { step: 0.01 })}
+            {number('depositMinor', 'Deposit (₹)', { step: 0.01, hint: 'Cannot exceed the price.' })}
+          </div>
+          <Checkbox
+            label="Requires prepayment"
+            hint="Online bookings stay pending until paid."
+            checked={form.requiresPrepayment}
+            onChange={(v) => set('requiresPrepayment', v)}
+          />
+        </Group>
+
+        <Group legend="Online booking">
+          <Checkbox
+            label="Patients can book this online"
+            hint="Otherwise only staff can book it."
+            checked={form.onlineBookable}
+            onChange={(v) => set('onlineBookable', v)}
+          />
+          <div className="grid gap-3 sm:grid-cols-2">
+            {number('minimumNoticeMinutes', 'Minimum notice (minutes)', {
+              hint: 'No online booking closer to the start than this.',
+            })}
+            {number('bookingHorizonDays', 'Booking horizon (days)', {
+              min: 1,
+              hint: 'How far ahead patients may book.',
+            })}
+          </div>
+        </Group>
+
+        <Group legend="Late changes by patients">
+          <div className="grid gap-3 sm:grid-cols-2">
+            {number('lateCancellationHours', 'Late-cancellation window (hours)', {
+              hint: 'Cancelling or moving within this many hours of the start is late.',
+            })}
+            <SelectField
+              label="Late cancellations and moves"
+              value={form.lateCancellationPolicy}
+              onChange={(e) => set('lateCancellationPolicy', e.target.value as FormState['lateCancellationPolicy'])}
+              options={Object.entries(POLICY_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+          </div>
+        </Group>
+
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" busy={mutation.isPending}>
+            {type ? 'Save changes' : 'Add type'}
+          </Button>
+          <Button variant="secondary" onClick={() => onClose(null)}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,32 @@
+import { appointmentTypes } from '@carelane/db';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { StaffContext } from '../../trpc';
+
+/** Every type of the organization, active and archived, with every setting: the settings page. */
+export function allTypesHandler({ ctx }: { ctx: StaffContext }) {
+  return ctx.db
+    .select({
+      id: appointmentTypes.id,
+      name: appointmentTypes.name,
+      specialisation: appointmentTypes.specialisation,
+      durationMinutes: appointmentTypes.durationMinutes,
+      priceMinor: appointmentTypes.priceMinor,
+      currency: appointmentTypes.currency,
+      colour: appointmentTypes.colour,
+      bufferBeforeMinutes: appointmentTypes.bufferBeforeMinutes,
+      bufferAfterMinutes: appointmentTypes.bufferAfterMinutes,
+      mode: appointmentTypes.mode,
+      onlineBookable: appointmentTypes.onlineBookable,
+      requiresPrepayment: appointmentTypes.requiresPrepayment,
+      depositMinor: appointmentTypes.depositMinor,
+      minimumNoticeMinutes: appointmentTypes.minimumNoticeMinutes,
+      bookingHorizonDays: appointmentTypes.bookingHorizonDays,
+      slotIntervalMinutes: appointmentTypes.slotIntervalMinutes,
+      lateCancellationHours: appointmentTypes.lateCancellationHours,
+      lateCancellationPolicy: appointmentTypes.lateCancellationPolicy,
+      active: appointmentTypes.active,
+    })
+    .from(appointmentTypes)
+    .where(eq(appointmentTypes.organizationId, ctx.principal.organizationId))
+    .orderBy(desc(appointmentTypes.active), asc(appointmentTypes.name));
+}
