@@ -3,5 +3,6 @@ export * from './constants';
 export * from './money';
 export * from './names';
 export * from './phone';
+export * from './recurrence';
 export * from './slots';
 export * from './time';

@@ -7,6 +7,18 @@ import { centres, organizations } from './organizations';
 import { patients } from './patients';
 import { staffUsers } from './staff';
 
+/** A repeating booking: the rule that produced ordinary appointments (each carries series_id). */
+export const recurringSeries = pgTable('recurring_series', {
+  id: id(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+  everyWeeks: integer('every_weeks').notNull(),
+  occurrences: integer('occurrences').notNull(),
+  createdById: uuid('created_by_id').references(() => staffUsers.id),
+  createdAt: createdAt(),
+});
+
 /**
  * The exclusion constraint `appointments_no_overlap` (custom migration) makes two active
  * appointments of one clinician overlapping impossible; `overbooked` rows are left out of it.
@@ -48,6 +60,8 @@ export const appointments = pgTable(
     overbooked: boolean('overbooked').notNull().default(false),
     overbookReason: text('overbook_reason'),
     createdById: uuid('created_by_id').references(() => staffUsers.id),
+    /** Set when the appointment is one occurrence of a recurring series. */
+    seriesId: uuid('series_id').references(() => recurringSeries.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -55,6 +69,7 @@ export const appointments = pgTable(
     index('appointments_centre_day_idx').on(t.organizationId, t.centreId, t.startsAt),
     index('appointments_patient_idx').on(t.organizationId, t.patientId, t.startsAt),
     index('appointments_clinician_idx').on(t.clinicianId, t.startsAt),
+    index('appointments_series_idx').on(t.seriesId),
     check('appointments_range_check', sql`${t.endsAt} > ${t.startsAt}`),
     check('appointments_overbook_reason_check', sql`not ${t.overbooked} or ${t.overbookReason} is not null`),
   ],

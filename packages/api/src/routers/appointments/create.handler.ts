@@ -10,10 +10,13 @@ import { withClashMessage } from './clash';
 import type { CreateAppointmentInput } from './create.schema';
 
 /**
- * Books an appointment for a patient (staff). The exclusion constraint decides overlaps; a
- * refusal becomes CONFLICT naming the clashing time. Staff may book outside working hours.
+ * What a staff booking needs, each scoped to the organization (and the centre to the staff
+ * member's centres): anything else is NOT_FOUND. Overbooking needs the permission.
  */
-export async function createAppointmentHandler({ ctx, input }: { ctx: StaffContext; input: CreateAppointmentInput }) {
+export async function prepareStaffBooking(
+  ctx: StaffContext,
+  input: Pick<CreateAppointmentInput, 'centreId' | 'typeId' | 'clinicianId' | 'patientId' | 'overbook'>,
+) {
   const orgId = ctx.principal.organizationId;
   if (input.overbook && !can(ctx.principal.role, 'appointments:overbook')) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role cannot overbook. Ask a centre manager.' });
@@ -43,7 +46,15 @@ export async function createAppointmentHandler({ ctx, input }: { ctx: StaffConte
     .from(patients)
     .where(and(eq(patients.id, input.patientId), eq(patients.organizationId, orgId), isNull(patients.mergedIntoId)));
   if (!patient) throw notFound('Patient');
+  return { orgId, centre, type, clinician, patient };
+}
 
+/**
+ * Books an appointment for a patient (staff). The exclusion constraint decides overlaps; a
+ * refusal becomes CONFLICT naming the clashing time. Staff may book outside working hours.
+ */
+export async function createAppointmentHandler({ ctx, input }: { ctx: StaffContext; input: CreateAppointmentInput }) {
+  const { orgId, centre, type, clinician, patient } = await prepareStaffBooking(ctx, input);
   const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * 60_000);
   const slot = {
     clinicianId: clinician.id,

@@ -1,0 +1,130 @@
+import { formatLocalTime, localDate, weeklyOccurrences, zonedTime } from '@carelane/core';
+import { appointments, type DbOrTx, pgErrorInfo, recurringSeries } from '@carelane/db';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { audit } from '../../audit';
+import type { StaffContext } from '../../trpc';
+import { prepareStaffBooking } from './create.handler';
+import type { RecurringInput } from './recurring.schema';
+
+type Occurrence = { startsAt: Date; endsAt: Date; free: boolean; clash: string | null; appointmentId: string | null };
+
+async function clashAt(db: DbOrTx, clinicianId: string, startsAt: Date, endsAt: Date, zone: string) {
+  const [clash] = await db
+    .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.clinicianId, clinicianId),
+        ne(appointments.status, 'cancelled'),
+        eq(appointments.overbooked, false),
+        lt(appointments.startsAt, endsAt),
+        gt(appointments.endsAt, startsAt),
+      ),
+    )
+    .limit(1);
+  return clash
+    ? `Clashes with an appointment from ${formatLocalTime(clash.startsAt, zone)} to ${formatLocalTime(clash.endsAt, zone)}`
+    : null;
+}
+
+/**
+ * A weekly series: every occurrence is an ordinary appointment. `check` reports which dates are
+ * free; `book` books those in one transaction, each behind its own savepoint so a clash skips
+ * that date and keeps the rest.
+ */
+export async function recurringHandler({ ctx, input }: { ctx: StaffContext; input: RecurringInput }) {
+  const { orgId, centre, type, clinician, patient } = await prepareStaffBooking(ctx, { ...input, overbook: false });
+  const zone = centre.zone;
+  const firstDate = localDate(input.startsAt, zone);
+  const [hh = 0, mm = 0] = formatLocalTime(input.startsAt, zone).split(':').map(Number);
+  const dates = weeklyOccurrences(
+    firstDate,
+    input.everyWeeks,
+    input.count ? { count: input.count } : { until: input.until ?? firstDate },
+  );
+  const planned = dates.map((date) => {
+    const startsAt = zonedTime(date, hh, mm, zone);
+    return { startsAt, endsAt: new Date(startsAt.getTime() + type.durationMinutes * 60_000) };
+  });
+
+  if (input.action === 'check') {
+    const occurrences: Occurrence[] = [];
+    for (const p of planned) {
+      const clash = await clashAt(ctx.db, clinician.id, p.startsAt, p.endsAt, zone);
+      occurrences.push({ ...p, free: !clash, clash, appointmentId: null });
+    }
+    return { seriesId: null, occurrences };
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    const [series] = await tx
+      .insert(recurringSeries)
+      .values({
+        organizationId: orgId,
+        everyWeeks: input.everyWeeks,
+        occurrences: planned.length,
+        createdById: ctx.principal.userId,
+      })
+      .returning({ id: recurringSeries.id });
+    if (!series) throw new Error('Insert returned no row');
+    const occurrences: Occurrence[] = [];
+    for (const p of planned) {
+      const videoUrl =
+        type.mode === 'online'
+          ? await ctx.videoLinks.createMeeting({ appointmentId: 'new', startsAt: p.startsAt })
+          : null;
+      try {
+        const row = await tx.transaction(async (savepoint) => {
+          const [inserted] = await savepoint
+            .insert(appointments)
+            .values({
+              organizationId: orgId,
+              centreId: centre.id,
+              clinicianId: clinician.id,
+              patientId: patient.id,
+              typeId: type.id,
+              startsAt: p.startsAt,
+              endsAt: p.endsAt,
+              status: 'confirmed',
+              confirmedAt: new Date(),
+              source: 'dashboard',
+              mode: type.mode,
+              feeMinor: type.priceMinor,
+              currency: type.currency,
+              notes: input.notes ?? null,
+              videoUrl,
+              seriesId: series.id,
+              createdById: ctx.principal.userId,
+            })
+            .returning({ id: appointments.id });
+          return inserted;
+        });
+        occurrences.push({ ...p, free: true, clash: null, appointmentId: row?.id ?? null });
+      } catch (err) {
+        if (pgErrorInfo(err)?.code !== '23P01') throw err;
+        occurrences.push({
+          ...p,
+          free: false,
+          clash: await clashAt(tx, clinician.id, p.startsAt, p.endsAt, zone),
+          appointmentId: null,
+        });
+      }
+    }
+    const booked = occurrences.filter((o) => o.appointmentId);
+    await audit(
+      ctx,
+      {
+        action: 'appointment.create_series',
+        entity: 'recurring_series',
+        entityId: series.id,
+        changes: {
+          everyWeeks: { to: input.everyWeeks },
+          booked: { to: booked.map((o) => o.startsAt) },
+          skipped: { to: occurrences.filter((o) => !o.appointmentId).map((o) => o.startsAt) },
+        },
+      },
+      tx,
+    );
+    return { seriesId: series.id, occurrences };
+  });
+}
