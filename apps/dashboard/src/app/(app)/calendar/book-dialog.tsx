@@ -30,6 +30,10 @@ export function BookDialog({
   const [overbookReason, setOverbookReason] = useState('');
   const search = trpc.patients.quickSearch.useQuery({ q: query }, { enabled: query.trim().length >= 2 && !patient });
   const create = trpc.appointments.create.useMutation();
+  const recurring = trpc.appointments.createRecurring.useMutation();
+  const [repeat, setRepeat] = useState(false);
+  const [everyWeeks, setEveryWeeks] = useState(1);
+  const [count, setCount] = useState(6);
   const chosenType = types.data?.find((t) => t.id === typeId) ?? types.data?.[0];
 
   function submit(event: React.FormEvent) {
@@ -37,6 +41,33 @@ export function BookDialog({
     if (!patient || !chosenType) return;
     const [hh = 0, mm = 0] = time.split(':').map(Number);
     const startsAt = zonedTime(localDate(target.startsAt, zone), hh, mm, zone);
+    if (repeat) {
+      const series = {
+        centreId,
+        clinicianId: target.clinicianId,
+        patientId: patient.id,
+        typeId: chosenType.id,
+        startsAt,
+        notes: notes || undefined,
+        everyWeeks,
+        count,
+      };
+      // First show which dates are free; a second press books them.
+      if (!recurring.data || recurring.data.seriesId) {
+        recurring.mutate({ ...series, action: 'check' });
+        return;
+      }
+      recurring.mutate(
+        { ...series, action: 'book' },
+        {
+          onSuccess: (r) => {
+            const n = r.occurrences.filter((o) => o.appointmentId).length;
+            onClose(`Booked ${n} of ${r.occurrences.length} weekly appointments for ${patient.name}.`);
+          },
+        },
+      );
+      return;
+    }
     create.mutate(
       {
         centreId,
@@ -127,7 +158,58 @@ export function BookDialog({
           onChange={(e) => setNotes(e.target.value)}
           error={fieldError('notes')}
         />
-        {canOverbook ? (
+        <div className="space-y-2 rounded-md border border-slate-200 p-3">
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+            <input
+              type="checkbox"
+              checked={repeat}
+              onChange={(e) => {
+                setRepeat(e.target.checked);
+                recurring.reset();
+              }}
+              className="accent-teal-700"
+            />
+            Repeat weekly
+          </label>
+          {repeat ? (
+            <div className="flex flex-wrap gap-3">
+              <TextField
+                label="Every (weeks)"
+                type="number"
+                min={1}
+                max={12}
+                value={everyWeeks}
+                onChange={(e) => {
+                  setEveryWeeks(Number(e.target.value));
+                  recurring.reset();
+                }}
+                className="w-32"
+              />
+              <TextField
+                label="How many times"
+                type="number"
+                min={2}
+                max={52}
+                value={count}
+                onChange={(e) => {
+                  setCount(Number(e.target.value));
+                  recurring.reset();
+                }}
+                className="w-36"
+              />
+            </div>
+          ) : null}
+          {repeat && recurring.data && !recurring.data.seriesId ? (
+            <ul className="max-h-40 space-y-1 overflow-y-auto text-sm" aria-label="Dates in the series">
+              {recurring.data.occurrences.map((o) => (
+                <li key={o.startsAt.toISOString()} className={o.free ? 'text-slate-800' : 'text-red-800'}>
+                  {localDate(o.startsAt, zone)} {formatLocalTime(o.startsAt, zone)} — {o.free ? 'free' : o.clash}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        {canOverbook && !repeat ? (
           <div className="space-y-2 rounded-md border border-slate-200 p-3">
             <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
               <input
@@ -149,9 +231,14 @@ export function BookDialog({
           </div>
         ) : null}
         {create.error ? <Alert>{errorMessage(create.error)}</Alert> : null}
+        {recurring.error ? <Alert>{errorMessage(recurring.error)}</Alert> : null}
         <div className="flex gap-2">
-          <Button type="submit" busy={create.isPending} disabled={!patient || !chosenType}>
-            Book appointment
+          <Button type="submit" busy={create.isPending || recurring.isPending} disabled={!patient || !chosenType}>
+            {!repeat
+              ? 'Book appointment'
+              : recurring.data && !recurring.data.seriesId
+                ? `Book ${recurring.data.occurrences.filter((o) => o.free).length} free dates`
+                : 'Check dates'}
           </Button>
           <Button variant="secondary" onClick={() => onClose(null)}>
             Cancel
