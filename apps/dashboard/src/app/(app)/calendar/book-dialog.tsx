@@ -34,7 +34,11 @@ export function BookDialog({
   const [repeat, setRepeat] = useState(false);
   const [everyWeeks, setEveryWeeks] = useState(1);
   const [count, setCount] = useState(6);
-  const chosenType = types.data?.find((t) => t.id === typeId) ?? types.data?.[0];
+  // The clinician's own kinds of visit first, so the default fits them.
+  const fits = (t: { specialisation: string | null }) =>
+    !t.specialisation || target.specialisations.includes(t.specialisation);
+  const typeOptions = [...(types.data ?? [])].sort((a, b) => Number(fits(b)) - Number(fits(a)));
+  const chosenType = typeOptions.find((t) => t.id === typeId) ?? typeOptions[0];
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -142,7 +146,7 @@ export function BookDialog({
           label="Appointment type"
           value={chosenType?.id ?? ''}
           onChange={(e) => setTypeId(e.target.value)}
-          options={(types.data ?? []).map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))}
+          options={typeOptions.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))}
         />
         <TextField
           label="Start time"

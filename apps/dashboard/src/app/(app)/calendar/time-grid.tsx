@@ -60,6 +60,7 @@ export function TimeGrid({
   const target = (col: CalendarColumn, minutes: number): SlotTarget => ({
     clinicianId: col.clinicianId,
     clinicianName: col.clinicianName,
+    specialisations: col.specialisations,
     date: col.date,
     startsAt: instantAt(col, minutes),
   });

@@ -5,7 +5,13 @@ export type CalendarColumn = CalendarView['columns'][number];
 export type CalendarAppointment = CalendarColumn['appointments'][number];
 
 /** Where a new appointment or a moved one lands. */
-export type SlotTarget = { clinicianId: string; clinicianName: string; date: string; startsAt: Date };
+export type SlotTarget = {
+  clinicianId: string;
+  clinicianName: string;
+  specialisations: string[];
+  date: string;
+  startsAt: Date;
+};
 
 /** Pixels per minute of the time grid. */
 export const PX_PER_MINUTE = 2;
