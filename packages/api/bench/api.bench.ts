@@ -52,6 +52,7 @@ try {
     rateLimits: createRateLimits(db),
     channels: localChannels(db),
     videoLinks: new JitsiVideoLinks(),
+    bookingUrl: 'http://localhost:3001',
     audience: 'staff',
     siteOrganizationId: null,
   };

@@ -132,6 +132,7 @@ try {
       rateLimits: createRateLimits(db),
       channels: localChannels(db),
       videoLinks: new JitsiVideoLinks(),
+      bookingUrl: 'http://localhost:3001',
       audience: 'patient',
       siteOrganizationId: org.id,
     };

@@ -12,6 +12,8 @@ export type ApiDeps = {
   videoLinks: VideoLinkProvider;
   /** Which app mounts the router: decides the session cookie and what sign-in codes are for. */
   audience: AuthAudience;
+  /** Public origin of the booking site, for links in messages (never the request's Host). */
+  bookingUrl: string;
   /** The organization a public site serves (the booking site); null for the dashboard. */
   siteOrganizationId: string | null;
 };

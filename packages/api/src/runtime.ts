@@ -12,6 +12,8 @@ export type RuntimeConfig = {
   /** The organization a public site serves, by slug (the booking site). */
   siteOrganizationSlug?: string | undefined;
   secureCookies: boolean;
+  /** Public origin of the booking site, for links in messages. */
+  bookingUrl: string;
 };
 
 export type ApiRuntime = { deps: ApiDeps; authOptions: NextAuthOptions };
@@ -38,6 +40,7 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     videoLinks: new JitsiVideoLinks(),
     audience: config.audience,
     siteOrganizationId,
+    bookingUrl: config.bookingUrl,
   };
   const authOptions = createAuthOptions({
     audience: config.audience,

@@ -40,6 +40,7 @@ export function deps(db: Database, overrides: Partial<ApiDeps> = {}): ApiDeps {
     rateLimits: createRateLimits(db),
     channels: localChannels(db),
     videoLinks: new JitsiVideoLinks(),
+    bookingUrl: 'http://localhost:3001',
     audience: 'staff',
     siteOrganizationId: null,
     ...overrides,

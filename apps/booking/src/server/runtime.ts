@@ -12,6 +12,7 @@ export function runtime(): Promise<ApiRuntime> {
     audience: 'patient',
     siteOrganizationSlug: env().BOOKING_ORGANIZATION,
     secureCookies: env().PUBLIC_URL.startsWith('https://'),
+    bookingUrl: env().PUBLIC_URL,
   }).catch((err: unknown) => {
     globalForRuntime.carelaneBooking = undefined;
     throw err;

@@ -11,6 +11,7 @@ export function runtime(): Promise<ApiRuntime> {
     secret: env().AUTH_SECRET,
     audience: 'staff',
     secureCookies: env().PUBLIC_URL.startsWith('https://'),
+    bookingUrl: env().BOOKING_URL,
   }).catch((err: unknown) => {
     globalForRuntime.carelaneDashboard = undefined;
     throw err;

@@ -10,6 +10,7 @@ import { meRouter } from './me/router';
 import { patientsRouter } from './patients/router';
 import { portalRouter } from './portal/router';
 import { staffRouter } from './staff/router';
+import { waitlistRouter } from './waitlist/router';
 
 export const appRouter = router({
   appointments: appointmentsRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   patients: patientsRouter,
   portal: portalRouter,
   staff: staffRouter,
+  waitlist: waitlistRouter,
 });
 
 export type AppRouter = typeof appRouter;

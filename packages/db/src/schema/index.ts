@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './organizations';
 export * from './patients';
 export * from './staff';
+export * from './waitlist';

@@ -1,5 +1,5 @@
 /** Message texts. Secrets arrive unsealed only here, at delivery time. */
-export type TemplateName = 'otp_sign_in';
+export type TemplateName = 'otp_sign_in' | 'waitlist_offer';
 
 export function renderTemplate(template: string, data: Record<string, unknown>): { subject?: string; body: string } {
   switch (template) {
@@ -8,6 +8,15 @@ export function renderTemplate(template: string, data: Record<string, unknown>):
       return {
         subject: `Your ${org} sign-in code`,
         body: `${String(data.code)} is your ${org} sign-in code. It expires in 10 minutes. Do not share it with anyone.`,
+      };
+    }
+    case 'waitlist_offer': {
+      const org = typeof data.organizationName === 'string' ? data.organizationName : 'Your clinic';
+      return {
+        subject: `${org}: an earlier time is free`,
+        body:
+          `${org}: a time you were waiting for is free — ${String(data.when)} with ${String(data.clinicianName)}. ` +
+          `The first to book it gets it: ${String(data.link)}`,
       };
     }
     default:

@@ -4,13 +4,14 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { StaffContext } from '../../trpc';
+import { offerFreedSlot } from '../waitlist/offer';
 import type { CancelInput } from './cancel.schema';
 import { lockAppointmentForStaff } from './load';
 
 /** Cancels with a reason (staff). The time is free for others at once. */
 export async function cancelHandler({ ctx, input }: { ctx: StaffContext; input: CancelInput }) {
   return ctx.db.transaction(async (tx) => {
-    const { appointment } = await lockAppointmentForStaff(tx, ctx.principal, input.id);
+    const { appointment, zone } = await lockAppointmentForStaff(tx, ctx.principal, input.id);
     const now = new Date();
     const check = checkStaffTransition(ctx.principal.role, appointment.status, 'cancelled', appointment.startsAt, now);
     if (!check.ok) throw new TRPCError({ code: check.code, message: check.reason });
@@ -29,6 +30,7 @@ export async function cancelHandler({ ctx, input }: { ctx: StaffContext; input: 
       },
       tx,
     );
+    await offerFreedSlot(tx, ctx, { ...appointment, zone });
     return updated;
   });
 }

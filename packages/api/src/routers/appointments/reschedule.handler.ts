@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
+import { offerFreedSlot } from '../waitlist/offer';
 import { withClashMessage } from './clash';
 import { lockAppointmentForStaff } from './load';
 import type { RescheduleInput } from './reschedule.schema';
@@ -38,7 +39,7 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
   const slot = { clinicianId, clinicianName, startsAt: input.startsAt, endsAt, zone: current.zone, ignoreId: input.id };
   return withClashMessage(ctx.db, slot, () =>
     ctx.db.transaction(async (tx) => {
-      const { appointment } = await lockAppointmentForStaff(tx, ctx.principal, input.id);
+      const { appointment, zone } = await lockAppointmentForStaff(tx, ctx.principal, input.id);
       if (!MOVABLE.has(appointment.status)) {
         throw new TRPCError({ code: 'CONFLICT', message: 'Only pending or confirmed appointments can be moved.' });
       }
@@ -62,6 +63,8 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
         },
         tx,
       );
+      // The time it left may suit someone on the waitlist.
+      await offerFreedSlot(tx, ctx, { ...appointment, zone });
       return updated;
     }),
   );

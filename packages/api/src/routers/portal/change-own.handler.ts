@@ -7,6 +7,7 @@ import { notFound } from '../../errors';
 import type { PatientContext } from '../../trpc';
 import { withClashMessage } from '../appointments/clash';
 import { isSlotFree } from '../availability/find-slots';
+import { offerFreedSlot } from '../waitlist/offer';
 import { SLOT_TAKEN } from './book.handler';
 import type { CancelOwnInput, RescheduleOwnInput } from './book.schema';
 
@@ -59,6 +60,7 @@ export async function cancelOwnHandler({ ctx, input }: { ctx: PatientContext; in
       })
       .where(eq(appointments.id, row.appointment.id))
       .returning({ id: appointments.id, status: appointments.status, lateCancellation: appointments.lateCancellation });
+    await offerFreedSlot(tx, ctx, { ...row.appointment, zone: row.zone });
     await audit(
       ctx,
       {
@@ -105,6 +107,7 @@ export async function rescheduleOwnHandler({ ctx, input }: { ctx: PatientContext
         .set({ startsAt: input.startsAt, endsAt, centreId, lateCancellation: row.appointment.lateCancellation || late })
         .where(eq(appointments.id, row.appointment.id))
         .returning({ id: appointments.id, startsAt: appointments.startsAt, endsAt: appointments.endsAt });
+      await offerFreedSlot(tx, ctx, { ...row.appointment, zone: row.zone });
       await audit(
         ctx,
         {

@@ -1,0 +1,22 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { patientProcedure, staffProcedure } from '../../trpc';
+import {
+  acceptOfferHandler,
+  addToWaitlistHandler,
+  joinWaitlistHandler,
+  leaveWaitlistHandler,
+  myWaitlistHandler,
+  removeFromWaitlistHandler,
+  staffWaitlistHandler,
+} from './waitlist.handler';
+import { acceptOfferInput, addToWaitlistInput, joinWaitlistInput, waitlistIdInput } from './waitlist.schema';
+
+export const waitlistRouter = {
+  join: patientProcedure.input(joinWaitlistInput).mutation(joinWaitlistHandler),
+  mine: patientProcedure.query(myWaitlistHandler),
+  leave: patientProcedure.input(waitlistIdInput).mutation(leaveWaitlistHandler),
+  acceptOffer: patientProcedure.input(acceptOfferInput).mutation(acceptOfferHandler),
+  add: staffProcedure('appointments:write').input(addToWaitlistInput).mutation(addToWaitlistHandler),
+  list: staffProcedure('appointments:read').query(staffWaitlistHandler),
+  remove: staffProcedure('appointments:write').input(waitlistIdInput).mutation(removeFromWaitlistHandler),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,216 @@
+import { appointmentTypes, patients, staffUsers, waitlistEntries, waitlistOffers } from '@carelane/db';
+import { TRPCError } from '@trpc/server';
+import { and, asc, desc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
+import { audit } from '../../audit';
+import { notFound } from '../../errors';
+import type { PatientContext, StaffContext } from '../../trpc';
+import { bookHandler } from '../portal/book.handler';
+import type { AcceptOfferInput, AddToWaitlistInput, JoinWaitlistInput, WaitlistIdInput } from './waitlist.schema';
+
+async function insertEntry(
+  ctx: PatientContext | StaffContext,
+  patientId: string,
+  input: JoinWaitlistInput,
+  audience: 'patient' | 'staff',
+) {
+  const orgId = ctx.principal.organizationId;
+  const [type] = await ctx.db
+    .select({ id: appointmentTypes.id, onlineBookable: appointmentTypes.onlineBookable })
+    .from(appointmentTypes)
+    .where(
+      and(
+        eq(appointmentTypes.id, input.typeId),
+        eq(appointmentTypes.organizationId, orgId),
+        eq(appointmentTypes.active, true),
+      ),
+    );
+  if (!type || (audience === 'patient' && !type.onlineBookable)) throw notFound('Appointment type');
+  if (input.clinicianId) {
+    const [clinician] = await ctx.db
+      .select({ id: staffUsers.id })
+      .from(staffUsers)
+      .where(
+        and(
+          eq(staffUsers.id, input.clinicianId),
+          eq(staffUsers.organizationId, orgId),
+          eq(staffUsers.role, 'clinician'),
+        ),
+      );
+    if (!clinician) throw notFound('Clinician');
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [entry] = await tx
+      .insert(waitlistEntries)
+      .values({
+        organizationId: orgId,
+        patientId,
+        clinicianId: input.clinicianId ?? null,
+        specialisation: input.specialisation ?? null,
+        typeId: type.id,
+        fromDate: input.fromDate,
+        toDate: input.toDate,
+      })
+      .returning();
+    if (!entry) throw new Error('Insert returned no row');
+    await audit(ctx, { action: 'waitlist.join', entity: 'waitlist_entry', entityId: entry.id }, tx);
+    return entry;
+  });
+}
+
+export function joinWaitlistHandler({ ctx, input }: { ctx: PatientContext; input: JoinWaitlistInput }) {
+  return insertEntry(ctx, ctx.principal.patientId, input, 'patient');
+}
+
+export async function addToWaitlistHandler({ ctx, input }: { ctx: StaffContext; input: AddToWaitlistInput }) {
+  const [patient] = await ctx.db
+    .select({ id: patients.id })
+    .from(patients)
+    .where(
+      and(
+        eq(patients.id, input.patientId),
+        eq(patients.organizationId, ctx.principal.organizationId),
+        isNull(patients.mergedIntoId),
+      ),
+    );
+  if (!patient) throw notFound('Patient');
+  return insertEntry(ctx, patient.id, input, 'staff');
+}
+
+/** The signed-in patient's wishes and the freed times currently offered to them. */
+export async function myWaitlistHandler({ ctx }: { ctx: PatientContext }) {
+  const entries = await ctx.db
+    .select({ entry: waitlistEntries, typeName: appointmentTypes.name, clinicianName: staffUsers.name })
+    .from(waitlistEntries)
+    .innerJoin(appointmentTypes, eq(appointmentTypes.id, waitlistEntries.typeId))
+    .leftJoin(staffUsers, eq(staffUsers.id, waitlistEntries.clinicianId))
+    .where(
+      and(
+        eq(waitlistEntries.organizationId, ctx.principal.organizationId),
+        eq(waitlistEntries.patientId, ctx.principal.patientId),
+        eq(waitlistEntries.status, 'waiting'),
+      ),
+    )
+    .orderBy(desc(waitlistEntries.createdAt));
+  const offers = entries.length
+    ? await ctx.db
+        .select({ offer: waitlistOffers, clinicianName: staffUsers.name })
+        .from(waitlistOffers)
+        .innerJoin(staffUsers, eq(staffUsers.id, waitlistOffers.clinicianId))
+        .where(
+          and(
+            inArray(
+              waitlistOffers.entryId,
+              entries.map((e) => e.entry.id),
+            ),
+            eq(waitlistOffers.status, 'open'),
+            gt(waitlistOffers.expiresAt, new Date()),
+          ),
+        )
+        .orderBy(asc(waitlistOffers.startsAt))
+    : [];
+  return {
+    entries: entries.map((e) => ({ ...e.entry, typeName: e.typeName, clinicianName: e.clinicianName })),
+    offers: offers.map((o) => ({ ...o.offer, clinicianName: o.clinicianName })),
+  };
+}
+
+export async function staffWaitlistHandler({ ctx }: { ctx: StaffContext }) {
+  return ctx.db
+    .select({
+      entry: waitlistEntries,
+      typeName: appointmentTypes.name,
+      clinicianName: staffUsers.name,
+      patient: { id: patients.id, firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn },
+    })
+    .from(waitlistEntries)
+    .innerJoin(appointmentTypes, eq(appointmentTypes.id, waitlistEntries.typeId))
+    .innerJoin(patients, eq(patients.id, waitlistEntries.patientId))
+    .leftJoin(staffUsers, eq(staffUsers.id, waitlistEntries.clinicianId))
+    .where(and(eq(waitlistEntries.organizationId, ctx.principal.organizationId), eq(waitlistEntries.status, 'waiting')))
+    .orderBy(asc(waitlistEntries.createdAt))
+    .limit(500);
+}
+
+async function cancelEntry(ctx: PatientContext | StaffContext, id: string, patientId: string | null) {
+  return ctx.db.transaction(async (tx) => {
+    const [entry] = await tx
+      .update(waitlistEntries)
+      .set({ status: 'cancelled' })
+      .where(
+        and(
+          eq(waitlistEntries.id, id),
+          eq(waitlistEntries.organizationId, ctx.principal.organizationId),
+          eq(waitlistEntries.status, 'waiting'),
+          ...(patientId ? [eq(waitlistEntries.patientId, patientId)] : []),
+        ),
+      )
+      .returning({ id: waitlistEntries.id });
+    if (!entry) throw notFound('Waitlist entry');
+    await audit(ctx, { action: 'waitlist.leave', entity: 'waitlist_entry', entityId: id }, tx);
+    return entry;
+  });
+}
+
+export function leaveWaitlistHandler({ ctx, input }: { ctx: PatientContext; input: WaitlistIdInput }) {
+  return cancelEntry(ctx, input.id, ctx.principal.patientId);
+}
+
+export function removeFromWaitlistHandler({ ctx, input }: { ctx: StaffContext; input: WaitlistIdInput }) {
+  return cancelEntry(ctx, input.id, null);
+}
+
+/**
+ * Takes an offered time. The first patient to accept books it; for the others the booking is a
+ * CONFLICT and their offer is marked lost.
+ */
+export async function acceptOfferHandler({ ctx, input }: { ctx: PatientContext; input: AcceptOfferInput }) {
+  const [row] = await ctx.db
+    .select({ offer: waitlistOffers, entry: waitlistEntries })
+    .from(waitlistOffers)
+    .innerJoin(waitlistEntries, eq(waitlistEntries.id, waitlistOffers.entryId))
+    .where(
+      and(
+        eq(waitlistOffers.id, input.offerId),
+        eq(waitlistOffers.organizationId, ctx.principal.organizationId),
+        eq(waitlistEntries.patientId, ctx.principal.patientId),
+      ),
+    );
+  if (!row) throw notFound('Offer');
+  const { offer, entry } = row;
+  if (offer.status !== 'open' || offer.expiresAt <= new Date()) {
+    throw new TRPCError({ code: 'CONFLICT', message: 'This offer has ended. You are still on the waitlist.' });
+  }
+  let booked: Awaited<ReturnType<typeof bookHandler>>;
+  try {
+    booked = await bookHandler({
+      ctx,
+      input: { clinicianId: offer.clinicianId, typeId: entry.typeId, startsAt: offer.startsAt },
+    });
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === 'CONFLICT') {
+      await ctx.db.update(waitlistOffers).set({ status: 'lost' }).where(eq(waitlistOffers.id, offer.id));
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'Sorry, someone else booked this time first. You are still on the waitlist.',
+      });
+    }
+    throw err;
+  }
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(waitlistOffers).set({ status: 'accepted' }).where(eq(waitlistOffers.id, offer.id));
+    await tx.update(waitlistEntries).set({ status: 'booked' }).where(eq(waitlistEntries.id, entry.id));
+    await tx
+      .update(waitlistOffers)
+      .set({ status: 'lost' })
+      .where(
+        and(
+          eq(waitlistOffers.clinicianId, offer.clinicianId),
+          eq(waitlistOffers.startsAt, offer.startsAt),
+          eq(waitlistOffers.status, 'open'),
+          ne(waitlistOffers.id, offer.id),
+        ),
+      );
+    await audit(ctx, { action: 'waitlist.accept', entity: 'waitlist_offer', entityId: offer.id }, tx);
+  });
+  return booked;
+}

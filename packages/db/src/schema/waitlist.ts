@@ -1,0 +1,66 @@
+import { date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { appointmentTypes } from './appointment-types';
+import { createdAt, id, instant } from './columns';
+import { notifications } from './notifications';
+import { centres, organizations } from './organizations';
+import { patients } from './patients';
+import { staffUsers } from './staff';
+
+export const waitlistStatus = pgEnum('waitlist_status', ['waiting', 'booked', 'cancelled']);
+export const waitlistOfferStatus = pgEnum('waitlist_offer_status', ['open', 'accepted', 'lost']);
+
+/** A patient's wish for an earlier or any time: a clinician or a specialisation, a type, a date range. */
+export const waitlistEntries = pgTable(
+  'waitlist_entries',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    clinicianId: uuid('clinician_id').references(() => staffUsers.id),
+    specialisation: text('specialisation'),
+    typeId: uuid('type_id')
+      .notNull()
+      .references(() => appointmentTypes.id),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date').notNull(),
+    status: waitlistStatus('status').notNull().default('waiting'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('waitlist_entries_waiting_idx').on(t.organizationId, t.status, t.createdAt)],
+);
+
+/**
+ * A freed slot offered to the first waiting patients; the first to accept books it (the
+ * appointments exclusion constraint settles the race), the others' offers are lost.
+ */
+export const waitlistOffers = pgTable(
+  'waitlist_offers',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => waitlistEntries.id, { onDelete: 'cascade' }),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    startsAt: instant('starts_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    status: waitlistOfferStatus('status').notNull().default('open'),
+    notificationId: uuid('notification_id').references(() => notifications.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('waitlist_offers_entry_idx').on(t.entryId),
+    index('waitlist_offers_slot_idx').on(t.clinicianId, t.startsAt),
+  ],
+);
