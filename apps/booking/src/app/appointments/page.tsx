@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { serverCaller } from '@/server/caller';
 import { requirePatient } from '@/server/session';
 import { CancelVisit } from './cancel-visit';
+import { WaitlistSection } from './waitlist-section';
 
 export const metadata: Metadata = { title: 'My appointments' };
 
@@ -120,6 +121,7 @@ export default async function MyAppointmentsPage({ searchParams }: PageProps) {
           />
         )}
       </section>
+      <WaitlistSection zone={data.upcoming[0]?.centre.zone ?? data.past[0]?.centre.zone ?? 'Asia/Kolkata'} />
       <section aria-labelledby="past-heading" className="space-y-3">
         <h2 id="past-heading" className="text-lg font-semibold text-slate-900">
           Past

@@ -7,6 +7,7 @@ import { useSession } from 'next-auth/react';
 import { useState } from 'react';
 import { ConfirmPanel } from './confirm-panel';
 import { SlotPicker } from './slot-picker';
+import { WaitlistForm } from './waitlist-form';
 
 /**
  * A clinician's page: who they are, what can be booked, the next free days and times, and the
@@ -118,7 +119,17 @@ export function ClinicianBooking({ slug }: { slug: string }) {
                   onBack={() => setChosen(null)}
                 />
               ) : (
-                <SlotPicker clinicianId={c.id} type={type} onChoose={choose} />
+                <>
+                  <SlotPicker clinicianId={c.id} type={type} onChoose={choose} />
+                  {rescheduleId ? null : (
+                    <WaitlistForm
+                      clinicianId={c.id}
+                      typeId={type.id}
+                      zone={c.centres[0]?.zone ?? 'Asia/Kolkata'}
+                      returnTo={`/clinicians/${slug}?type=${type.id}`}
+                    />
+                  )}
+                </>
               )
             ) : null}
           </>
