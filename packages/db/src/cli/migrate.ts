@@ -3,15 +3,14 @@
  * server under <repo>/.data when it is not set. Never seeds.
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { prepareDatabase } from '../prepare';
+import { cliEnv } from './env';
 import { describeError } from './report-error';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const root = cliEnv.repoRoot;
 
 async function main(): Promise<void> {
-  // biome-ignore lint/style/noProcessEnv: CLI entry point
-  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const databaseUrl = cliEnv.DATABASE_URL;
   const prepared = await prepareDatabase({
     databaseUrl,
     dataDir: join(root, '.data'),

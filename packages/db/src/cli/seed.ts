@@ -4,17 +4,16 @@
  * is running, or one started for this command).
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDb } from '../client';
 import { prepareDatabase } from '../prepare';
 import { DEMO } from '../seed/demo-accounts';
 import { isEmpty, seedDemo } from '../seed/seed-demo';
+import { cliEnv } from './env';
 import { describeError } from './report-error';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const root = cliEnv.repoRoot;
 const force = process.argv.slice(2).includes('--force');
-// biome-ignore lint/style/noProcessEnv: CLI entry point
-const databaseUrl = process.env.DATABASE_URL || undefined;
+const databaseUrl = cliEnv.DATABASE_URL;
 
 async function main(): Promise<number> {
   const prepared = await prepareDatabase({

@@ -4,18 +4,16 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { prepareDatabase } from '../prepare';
+import { childEnv, cliEnv } from './env';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-// biome-ignore lint/style/noProcessEnv: CLI entry point
-const databaseUrl = process.env.DATABASE_URL || undefined;
+const root = cliEnv.repoRoot;
+const databaseUrl = cliEnv.DATABASE_URL;
 
 const prepared = await prepareDatabase({ databaseUrl, dataDir: join(root, '.data'), seed: 'never', log: console.log });
 const studio = spawn('drizzle-kit', ['studio'], {
   cwd: root,
-  // biome-ignore lint/style/noProcessEnv: the child inherits PATH and gets the resolved URL
-  env: { ...process.env, DATABASE_URL: prepared.url },
+  env: childEnv(prepared.url),
   stdio: 'inherit',
 });
 const stop = () => studio.kill('SIGTERM');
