@@ -52,3 +52,8 @@ export function addLocalDays(isoDate: string, days: number): string {
   const t = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days));
   return t.toISOString().slice(0, 10);
 }
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a local calendar date. */
+export function isoWeekdayOf(isoDate: string): number {
+  return ((new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}

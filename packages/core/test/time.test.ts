@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addLocalDays, formatLocalTime, localDate, localDayBounds, zonedTime } from '../src/time';
+import { addLocalDays, formatLocalTime, isoWeekdayOf, localDate, localDayBounds, zonedTime } from '../src/time';
 
 describe('local days in a zone', () => {
   it('an Indian day starts at 18:30 UTC the day before', () => {
@@ -56,5 +56,12 @@ describe('formatLocalTime', () => {
     expect(formatLocalTime(new Date('2026-11-20T18:30:00Z'), 'Asia/Kolkata')).toBe('00:00');
     expect(formatLocalTime(new Date('2026-07-01T13:05:00Z'), 'America/New_York')).toBe('09:05');
     expect(formatLocalTime(new Date('2026-01-01T23:59:00Z'), 'UTC')).toBe('23:59');
+  });
+});
+
+describe('isoWeekdayOf', () => {
+  it('counts Monday as 1 and Sunday as 7', () => {
+    expect(isoWeekdayOf('2026-11-23')).toBe(1);
+    expect(isoWeekdayOf('2026-11-22')).toBe(7);
   });
 });

@@ -49,12 +49,46 @@ export async function prepareStaffBooking(
   return { orgId, centre, type, clinician, patient };
 }
 
+type StaffBooking = Awaited<ReturnType<typeof prepareStaffBooking>>;
+
+/** Online visits get their meeting room when booked (a Jitsi room by default). */
+export function meetingFor(ctx: StaffContext, booking: StaffBooking, startsAt: Date) {
+  return booking.type.mode === 'online' ? ctx.videoLinks.createMeeting({ appointmentId: 'new', startsAt }) : null;
+}
+
+/** The appointments row of a staff booking: confirmed at once, fee and mode from the type. */
+export function staffAppointmentRow(
+  ctx: StaffContext,
+  booking: StaffBooking,
+  at: { startsAt: Date; endsAt: Date; notes?: string | undefined; videoUrl: string | null },
+) {
+  return {
+    organizationId: booking.orgId,
+    centreId: booking.centre.id,
+    clinicianId: booking.clinician.id,
+    patientId: booking.patient.id,
+    typeId: booking.type.id,
+    startsAt: at.startsAt,
+    endsAt: at.endsAt,
+    status: 'confirmed' as const,
+    confirmedAt: new Date(),
+    source: 'dashboard' as const,
+    mode: booking.type.mode,
+    feeMinor: booking.type.priceMinor,
+    currency: booking.type.currency,
+    notes: at.notes ?? null,
+    videoUrl: at.videoUrl,
+    createdById: ctx.principal.userId,
+  };
+}
+
 /**
  * Books an appointment for a patient (staff). The exclusion constraint decides overlaps; a
  * refusal becomes CONFLICT naming the clashing time. Staff may book outside working hours.
  */
 export async function createAppointmentHandler({ ctx, input }: { ctx: StaffContext; input: CreateAppointmentInput }) {
-  const { orgId, centre, type, clinician, patient } = await prepareStaffBooking(ctx, input);
+  const booking = await prepareStaffBooking(ctx, input);
+  const { centre, type, clinician } = booking;
   const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * 60_000);
   const slot = {
     clinicianId: clinician.id,
@@ -63,34 +97,15 @@ export async function createAppointmentHandler({ ctx, input }: { ctx: StaffConte
     endsAt,
     zone: centre.zone,
   };
-  // Online visits get their meeting room when booked (a Jitsi room by default).
-  const videoUrl =
-    type.mode === 'online'
-      ? await ctx.videoLinks.createMeeting({ appointmentId: 'new', startsAt: input.startsAt })
-      : null;
+  const videoUrl = await meetingFor(ctx, booking, input.startsAt);
   return withClashMessage(ctx.db, slot, () =>
     ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(appointments)
         .values({
-          organizationId: orgId,
-          centreId: centre.id,
-          clinicianId: clinician.id,
-          patientId: patient.id,
-          typeId: type.id,
-          startsAt: input.startsAt,
-          endsAt,
-          status: 'confirmed',
-          confirmedAt: new Date(),
-          source: 'dashboard',
-          mode: type.mode,
-          feeMinor: type.priceMinor,
-          currency: type.currency,
-          notes: input.notes ?? null,
-          videoUrl,
+          ...staffAppointmentRow(ctx, booking, { startsAt: input.startsAt, endsAt, notes: input.notes, videoUrl }),
           overbooked: input.overbook,
           overbookReason: input.overbook ? (input.overbookReason ?? null) : null,
-          createdById: ctx.principal.userId,
         })
         .returning();
       if (!row) throw new Error('Insert returned no row');

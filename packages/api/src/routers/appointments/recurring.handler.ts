@@ -1,30 +1,16 @@
 import { formatLocalTime, localDate, weeklyOccurrences, zonedTime } from '@carelane/core';
 import { appointments, type DbOrTx, pgErrorInfo, recurringSeries } from '@carelane/db';
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { StaffContext } from '../../trpc';
-import { prepareStaffBooking } from './create.handler';
+import { clashSpan, findClash } from './clash';
+import { meetingFor, prepareStaffBooking, staffAppointmentRow } from './create.handler';
 import type { RecurringInput } from './recurring.schema';
 
 type Occurrence = { startsAt: Date; endsAt: Date; free: boolean; clash: string | null; appointmentId: string | null };
 
 async function clashAt(db: DbOrTx, clinicianId: string, startsAt: Date, endsAt: Date, zone: string) {
-  const [clash] = await db
-    .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.clinicianId, clinicianId),
-        ne(appointments.status, 'cancelled'),
-        eq(appointments.overbooked, false),
-        lt(appointments.startsAt, endsAt),
-        gt(appointments.endsAt, startsAt),
-      ),
-    )
-    .limit(1);
-  return clash
-    ? `Clashes with an appointment from ${formatLocalTime(clash.startsAt, zone)} to ${formatLocalTime(clash.endsAt, zone)}`
-    : null;
+  const clash = await findClash(db, { clinicianId, startsAt, endsAt });
+  return clash ? `Clashes with an appointment ${clashSpan(clash, zone)}` : null;
 }
 
 /**
@@ -33,7 +19,8 @@ async function clashAt(db: DbOrTx, clinicianId: string, startsAt: Date, endsAt: 
  * that date and keeps the rest.
  */
 export async function recurringHandler({ ctx, input }: { ctx: StaffContext; input: RecurringInput }) {
-  const { orgId, centre, type, clinician, patient } = await prepareStaffBooking(ctx, { ...input, overbook: false });
+  const booking = await prepareStaffBooking(ctx, { ...input, overbook: false });
+  const { orgId, centre, type, clinician } = booking;
   const zone = centre.zone;
   const firstDate = localDate(input.startsAt, zone);
   const [hh = 0, mm = 0] = formatLocalTime(input.startsAt, zone).split(':').map(Number);
@@ -69,32 +56,19 @@ export async function recurringHandler({ ctx, input }: { ctx: StaffContext; inpu
     if (!series) throw new Error('Insert returned no row');
     const occurrences: Occurrence[] = [];
     for (const p of planned) {
-      const videoUrl =
-        type.mode === 'online'
-          ? await ctx.videoLinks.createMeeting({ appointmentId: 'new', startsAt: p.startsAt })
-          : null;
+      const videoUrl = await meetingFor(ctx, booking, p.startsAt);
       try {
         const row = await tx.transaction(async (savepoint) => {
           const [inserted] = await savepoint
             .insert(appointments)
             .values({
-              organizationId: orgId,
-              centreId: centre.id,
-              clinicianId: clinician.id,
-              patientId: patient.id,
-              typeId: type.id,
-              startsAt: p.startsAt,
-              endsAt: p.endsAt,
-              status: 'confirmed',
-              confirmedAt: new Date(),
-              source: 'dashboard',
-              mode: type.mode,
-              feeMinor: type.priceMinor,
-              currency: type.currency,
-              notes: input.notes ?? null,
-              videoUrl,
+              ...staffAppointmentRow(ctx, booking, {
+                startsAt: p.startsAt,
+                endsAt: p.endsAt,
+                notes: input.notes,
+                videoUrl,
+              }),
               seriesId: series.id,
-              createdById: ctx.principal.userId,
             })
             .returning({ id: appointments.id });
           return inserted;

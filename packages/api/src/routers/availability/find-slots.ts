@@ -4,6 +4,7 @@ import {
   type BusyBlock,
   computeSlots,
   formatLocalTime,
+  isoWeekdayOf,
   localDate,
   localDayBounds,
   type WeeklyRule,
@@ -28,6 +29,8 @@ export type SlotRequest = {
   typeId: string;
   /** First local date to search (in the clinician's centre zone); today when omitted. */
   from?: string | undefined;
+  /** Search the local day containing this instant instead (the zone is known only after loading). */
+  at?: Date | undefined;
   days: number;
   now: Date;
   /** Staff see every type and no notice or horizon limits; patients only what is bookable online. */
@@ -76,7 +79,7 @@ export async function findSlots(db: DbOrTx, request: SlotRequest) {
     .innerJoin(centres, eq(centres.id, availabilityRules.centreId))
     .where(and(eq(availabilityRules.clinicianId, clinician.id), eq(centres.active, true)));
   const zone = ruleRows[0]?.zone ?? 'UTC';
-  const from = request.from ?? localDate(request.now, zone);
+  const from = request.at ? localDate(request.at, zone) : (request.from ?? localDate(request.now, zone));
   const to = addLocalDays(from, request.days - 1);
   const windowStart = new Date(localDayBounds(from, zone).start.getTime() - MAX_BUFFER_MS);
   const windowEnd = new Date(localDayBounds(to, zone).end.getTime() + MAX_BUFFER_MS);
@@ -183,9 +186,8 @@ export async function findSlots(db: DbOrTx, request: SlotRequest) {
     const instant = new Date(start);
     const rule = rules.find((r) => {
       const date = localDate(instant, r.zone);
-      const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
       const time = formatLocalTime(instant, r.zone);
-      return weekday === r.weekday && time >= r.start.slice(0, 5) && time < r.end.slice(0, 5);
+      return isoWeekdayOf(date) === r.weekday && time >= r.start.slice(0, 5) && time < r.end.slice(0, 5);
     });
     return rule?.centreId ?? centreIds[0] ?? null;
   };
@@ -194,11 +196,8 @@ export async function findSlots(db: DbOrTx, request: SlotRequest) {
 }
 
 /** Whether `startsAt` is one of the free start times on its local day (what the patient was shown). */
-export async function isSlotFree(db: DbOrTx, request: Omit<SlotRequest, 'from' | 'days'> & { startsAt: Date }) {
-  // First learn the clinician's zone from a one-day search, then search the slot's own local day.
-  const probe = await findSlots(db, { ...request, days: 1 });
-  const day = localDate(request.startsAt, probe.zone);
-  const result = day === probe.from ? probe : await findSlots(db, { ...request, from: day, days: 1 });
+export async function isSlotFree(db: DbOrTx, request: Omit<SlotRequest, 'from' | 'days' | 'at'> & { startsAt: Date }) {
+  const result = await findSlots(db, { ...request, at: request.startsAt, days: 1 });
   const free = result.days.some((d) => d.slots.some((s) => s.start === request.startsAt.getTime()));
   return { ...result, free };
 }

@@ -1,6 +1,7 @@
 import {
   type AvailabilityException,
   addLocalDays,
+  isoWeekdayOf,
   localDate,
   localDayBounds,
   type WeeklyRule,
@@ -24,11 +25,6 @@ import type { StaffContext } from '../../trpc';
 import type { CalendarViewInput } from './view.schema';
 
 type Span = { start: Date; end: Date };
-
-/** ISO weekday (1 = Monday) of a local date. */
-function weekday(date: string): number {
-  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-}
 
 /**
  * The calendar: a day with one column per clinician of a centre, or a week of one clinician.
@@ -59,7 +55,7 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
     const one = clinicians.find((c) => c.id === input.clinicianId);
     if (!one) throw notFound('Clinician');
     shown = [one];
-    const monday = addLocalDays(anchor, 1 - weekday(anchor));
+    const monday = addLocalDays(anchor, 1 - isoWeekdayOf(anchor));
     dates = Array.from({ length: 7 }, (_, i) => addLocalDays(monday, i));
   } else {
     shown = clinicians;
