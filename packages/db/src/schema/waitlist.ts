@@ -27,6 +27,8 @@ export const waitlistEntries = pgTable(
       .references(() => appointmentTypes.id),
     fromDate: date('from_date').notNull(),
     toDate: date('to_date').notNull(),
+    /** What the front desk should know, e.g. "mornings only"; patients never see it. */
+    notes: text('notes'),
     status: waitlistStatus('status').notNull().default('waiting'),
     createdAt: createdAt(),
   },

@@ -109,7 +109,12 @@ export async function myWaitlistHandler({ ctx }: { ctx: PatientContext }) {
         .orderBy(asc(waitlistOffers.startsAt))
     : [];
   return {
-    entries: entries.map((e) => ({ ...e.entry, typeName: e.typeName, clinicianName: e.clinicianName })),
+    // The front desk's notes stay with the staff.
+    entries: entries.map(({ entry: { notes: _staffOnly, ...entry }, typeName, clinicianName }) => ({
+      ...entry,
+      typeName,
+      clinicianName,
+    })),
     offers: offers.map((o) => ({ ...o.offer, clinicianName: o.clinicianName })),
   };
 }
