@@ -1,10 +1,19 @@
-import type { PatientPrincipal } from '@carelane/auth';
+import type { PatientPrincipal, StaffPrincipal } from '@carelane/auth';
 import { addLocalDays, localDate } from '@carelane/core';
-import { notifications, waitlistEntries, waitlistOffers } from '@carelane/db';
+import { auditLog, clinicianProfiles, notifications, waitlistEntries, waitlistOffers } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addDailyHours, callerAs, createClinic, createPatient, indiaTime, signedInPatient } from './fixtures';
+import {
+  addDailyHours,
+  callerAs,
+  createClinic,
+  createPatient,
+  createStaff,
+  indiaTime,
+  signedInPatient,
+  signedInStaff,
+} from './fixtures';
 
 let t: TestDatabase;
 let clinic: Awaited<ReturnType<typeof createClinic>>;
@@ -147,5 +156,181 @@ describe('waitlist', () => {
       code: 'NOT_FOUND',
     });
     expect((await site(leaver.principal).waitlist.mine()).offers).toHaveLength(0);
+  });
+});
+
+describe('waitlist for the front desk', () => {
+  async function frontDeskOf(c: Awaited<ReturnType<typeof createClinic>>) {
+    const user = await createStaff(t.db, c.org.id, c.centre.id, 'front_desk');
+    return callerAs(t.db, (await signedInStaff(t.db, user.id)).principal as StaffPrincipal);
+  }
+  // Days 20 and later, so the freed times of the tests above are never offered to these wishes.
+  const wish = (days: number) => ({ fromDate: addLocalDays(today(), days), toDate: addLocalDays(today(), days + 7) });
+
+  it('adds a patient with notes, lists who waits for what with their offers, and removes them', async () => {
+    const desk = await frontDeskOf(clinic);
+    const { patient, principal } = await newPatient();
+    const entry = await desk.waitlist.add({
+      patientId: patient.id,
+      clinicianId: clinic.clinician.id,
+      typeId: clinic.type.id,
+      ...wish(20),
+      notes: '  Mornings only  ',
+    });
+    expect(entry.notes).toBe('Mornings only');
+
+    // One offer in each state; an open offer past its expiry reads as expired.
+    const offer = (startsAt: Date, expiresAt: Date, status: 'open' | 'accepted' | 'lost') => ({
+      organizationId: clinic.org.id,
+      entryId: entry.id,
+      centreId: clinic.centre.id,
+      clinicianId: clinic.clinician.id,
+      startsAt,
+      expiresAt,
+      status,
+    });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    await t.db
+      .insert(waitlistOffers)
+      .values([
+        offer(indiaTime(21, 9), inAnHour, 'open'),
+        offer(indiaTime(21, 10), hourAgo, 'open'),
+        offer(indiaTime(21, 11), hourAgo, 'lost'),
+        offer(indiaTime(21, 12), hourAgo, 'accepted'),
+      ]);
+
+    const { entries, filters } = await desk.waitlist.list();
+    const listed = entries.find((e) => e.id === entry.id);
+    expect(listed).toMatchObject({
+      status: 'waiting',
+      notes: 'Mornings only',
+      clinician: { id: clinic.clinician.id, name: clinic.clinician.name },
+      specialisation: null,
+      type: { id: clinic.type.id, name: 'Consultation', durationMinutes: 30 },
+      patient: { id: patient.id, name: 'Test Patient', mrn: patient.mrn, phone: patient.phone },
+      ...wish(20),
+    });
+    expect(listed?.offers.map((o) => o.state).sort()).toEqual(['accepted', 'expired', 'lost', 'offered']);
+    expect(listed?.offers[0]).toMatchObject({ clinicianName: clinic.clinician.name, centreName: 'Main' });
+    expect(filters.clinicians).toContainEqual({
+      id: clinic.clinician.id,
+      name: clinic.clinician.name,
+      specialisations: ['General practice'],
+    });
+    expect(filters.specialisations).toContain('General practice');
+
+    // The patient sees their wish, never the front desk's notes.
+    const mine = await site(principal).waitlist.mine();
+    expect(mine.entries.find((e) => e.id === entry.id)).not.toHaveProperty('notes');
+
+    await desk.waitlist.remove({ id: entry.id });
+    expect((await desk.waitlist.list()).entries.some((e) => e.id === entry.id)).toBe(false);
+    const removed = await desk.waitlist.list({ status: 'cancelled' });
+    expect(removed.entries.find((e) => e.id === entry.id)?.status).toBe('cancelled');
+    await expect(desk.waitlist.remove({ id: entry.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    const actions = await t.db
+      .select({ action: auditLog.action, success: auditLog.success })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, entry.id));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        { action: 'waitlist.add', success: true },
+        { action: 'waitlist.remove', success: true },
+      ]),
+    );
+  });
+
+  it('filters by clinician, by specialisation (named or through the clinician) and by status', async () => {
+    const desk = await frontDeskOf(clinic);
+    const dentist = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'clinician');
+    await t.db.insert(clinicianProfiles).values({
+      staffUserId: dentist.id,
+      organizationId: clinic.org.id,
+      slug: `dentist-${dentist.id}`,
+      specialisations: ['Dentistry'],
+      languages: ['English'],
+      feeMinor: 60_000,
+      currency: 'INR',
+    });
+    const add = async (want: { clinicianId: string } | { specialisation: string }) =>
+      desk.waitlist.add({
+        patientId: (await createPatient(t.db, clinic.org.id)).id,
+        typeId: clinic.type.id,
+        ...want,
+        ...wish(30),
+      });
+    const withDentist = await add({ clinicianId: dentist.id });
+    const anyDentist = await add({ specialisation: 'Dentistry' });
+    const withGp = await add({ clinicianId: clinic.clinician.id });
+    const ids = (list: { entries: Array<{ id: string }> }) =>
+      list.entries.map((e) => e.id).filter((id) => [withDentist.id, anyDentist.id, withGp.id].includes(id));
+
+    expect(ids(await desk.waitlist.list({ clinicianId: dentist.id }))).toEqual([withDentist.id]);
+    expect(ids(await desk.waitlist.list({ specialisation: 'Dentistry' }))).toEqual([withDentist.id, anyDentist.id]);
+    expect(ids(await desk.waitlist.list({ specialisation: 'General practice' }))).toEqual([withGp.id]);
+    expect(ids(await desk.waitlist.list())).toEqual([withDentist.id, anyDentist.id, withGp.id]);
+
+    await t.db.update(waitlistEntries).set({ status: 'booked' }).where(eq(waitlistEntries.id, withGp.id));
+    expect(ids(await desk.waitlist.list({ status: 'booked' }))).toEqual([withGp.id]);
+    expect(ids(await desk.waitlist.list())).toEqual([withDentist.id, anyDentist.id]);
+    expect((await desk.waitlist.list()).filters.specialisations).toEqual(['Dentistry', 'General practice']);
+  });
+
+  it('asks for a clinician or a specialisation, and checks the dates', async () => {
+    const desk = await frontDeskOf(clinic);
+    const patientId = (await createPatient(t.db, clinic.org.id)).id;
+    await expect(desk.waitlist.add({ patientId, typeId: clinic.type.id, ...wish(20) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(
+      desk.waitlist.add({
+        patientId,
+        clinicianId: clinic.clinician.id,
+        typeId: clinic.type.id,
+        fromDate: addLocalDays(today(), 25),
+        toDate: addLocalDays(today(), 20),
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const [entry] = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.patientId, patientId));
+    expect(entry).toBeUndefined();
+  });
+
+  it("another clinic's staff neither see nor change this clinic's waitlist", async () => {
+    const desk = await frontDeskOf(clinic);
+    const patient = await createPatient(t.db, clinic.org.id);
+    const entry = await desk.waitlist.add({
+      patientId: patient.id,
+      clinicianId: clinic.clinician.id,
+      typeId: clinic.type.id,
+      ...wish(40),
+    });
+    const other = await createClinic(t.db, 'Other Clinic');
+    const outsider = await frontDeskOf(other);
+
+    const seen = await outsider.waitlist.list();
+    expect(seen.entries).toEqual([]);
+    expect(seen.filters.clinicians.map((c) => c.id)).toEqual([other.clinician.id]);
+    expect((await outsider.waitlist.list({ clinicianId: clinic.clinician.id })).entries).toEqual([]);
+    await expect(outsider.waitlist.remove({ id: entry.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Our patient, clinician or type, each with the rest of their own.
+    const theirs = { patientId: other.patient.id, clinicianId: other.clinician.id, typeId: other.type.id };
+    for (const ours of [{ patientId: patient.id }, { clinicianId: clinic.clinician.id }, { typeId: clinic.type.id }]) {
+      await expect(outsider.waitlist.add({ ...theirs, ...ours, ...wish(40) })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    }
+
+    const [still] = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.id, entry.id));
+    expect(still?.status).toBe('waiting');
+    expect(await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.organizationId, other.org.id))).toEqual(
+      [],
+    );
+    const failed = await t.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, other.org.id), eq(auditLog.success, false)));
+    expect(failed.map((f) => f.action)).toEqual(expect.arrayContaining(['waitlist.remove', 'waitlist.add']));
   });
 });

@@ -1,5 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { patientProcedure, staffProcedure } from '../../trpc';
+import { listWaitlistHandler } from './list.handler';
+import { listWaitlistInput } from './list.schema';
 import {
   acceptOfferHandler,
   addToWaitlistHandler,
@@ -7,7 +9,6 @@ import {
   leaveWaitlistHandler,
   myWaitlistHandler,
   removeFromWaitlistHandler,
-  staffWaitlistHandler,
 } from './waitlist.handler';
 import { acceptOfferInput, addToWaitlistInput, joinWaitlistInput, waitlistIdInput } from './waitlist.schema';
 
@@ -17,6 +18,6 @@ export const waitlistRouter = {
   leave: patientProcedure.input(waitlistIdInput).mutation(leaveWaitlistHandler),
   acceptOffer: patientProcedure.input(acceptOfferInput).mutation(acceptOfferHandler),
   add: staffProcedure('appointments:write').input(addToWaitlistInput).mutation(addToWaitlistHandler),
-  list: staffProcedure('appointments:read').query(staffWaitlistHandler),
+  list: staffProcedure('appointments:read').input(listWaitlistInput).query(listWaitlistHandler),
   remove: staffProcedure('appointments:write').input(waitlistIdInput).mutation(removeFromWaitlistHandler),
 } satisfies TRPCRouterRecord;

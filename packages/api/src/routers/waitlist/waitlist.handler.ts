@@ -10,7 +10,7 @@ import type { AcceptOfferInput, AddToWaitlistInput, JoinWaitlistInput, WaitlistI
 async function insertEntry(
   ctx: PatientContext | StaffContext,
   patientId: string,
-  input: JoinWaitlistInput,
+  input: JoinWaitlistInput & { notes?: string | undefined },
   audience: 'patient' | 'staff',
 ) {
   const orgId = ctx.principal.organizationId;
@@ -49,10 +49,12 @@ async function insertEntry(
         typeId: type.id,
         fromDate: input.fromDate,
         toDate: input.toDate,
+        notes: input.notes || null,
       })
       .returning();
     if (!entry) throw new Error('Insert returned no row');
-    await audit(ctx, { action: 'waitlist.join', entity: 'waitlist_entry', entityId: entry.id }, tx);
+    const action = audience === 'patient' ? 'waitlist.join' : 'waitlist.add';
+    await audit(ctx, { action, entity: 'waitlist_entry', entityId: entry.id }, tx);
     return entry;
   });
 }
@@ -119,23 +121,6 @@ export async function myWaitlistHandler({ ctx }: { ctx: PatientContext }) {
   };
 }
 
-export async function staffWaitlistHandler({ ctx }: { ctx: StaffContext }) {
-  return ctx.db
-    .select({
-      entry: waitlistEntries,
-      typeName: appointmentTypes.name,
-      clinicianName: staffUsers.name,
-      patient: { id: patients.id, firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn },
-    })
-    .from(waitlistEntries)
-    .innerJoin(appointmentTypes, eq(appointmentTypes.id, waitlistEntries.typeId))
-    .innerJoin(patients, eq(patients.id, waitlistEntries.patientId))
-    .leftJoin(staffUsers, eq(staffUsers.id, waitlistEntries.clinicianId))
-    .where(and(eq(waitlistEntries.organizationId, ctx.principal.organizationId), eq(waitlistEntries.status, 'waiting')))
-    .orderBy(asc(waitlistEntries.createdAt))
-    .limit(500);
-}
-
 async function cancelEntry(ctx: PatientContext | StaffContext, id: string, patientId: string | null) {
   return ctx.db.transaction(async (tx) => {
     const [entry] = await tx
@@ -151,7 +136,8 @@ async function cancelEntry(ctx: PatientContext | StaffContext, id: string, patie
       )
       .returning({ id: waitlistEntries.id });
     if (!entry) throw notFound('Waitlist entry');
-    await audit(ctx, { action: 'waitlist.leave', entity: 'waitlist_entry', entityId: id }, tx);
+    const action = patientId ? 'waitlist.leave' : 'waitlist.remove';
+    await audit(ctx, { action, entity: 'waitlist_entry', entityId: id }, tx);
     return entry;
   });
 }

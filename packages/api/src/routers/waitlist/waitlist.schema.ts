@@ -24,7 +24,14 @@ const refineWish = <
 export const joinWaitlistInput = refineWish(z.object(wish));
 export type JoinWaitlistInput = z.infer<typeof joinWaitlistInput>;
 
-export const addToWaitlistInput = refineWish(z.object({ ...wish, patientId: z.uuid('Choose a patient') }));
+export const addToWaitlistInput = refineWish(
+  z.object({
+    ...wish,
+    patientId: z.uuid('Choose a patient'),
+    /** For the front desk only, e.g. "mornings only, call before noon". */
+    notes: z.string().trim().max(500, 'Keep notes under 500 characters').optional(),
+  }),
+);
 export type AddToWaitlistInput = z.infer<typeof addToWaitlistInput>;
 
 export const waitlistIdInput = z.object({ id: z.uuid('Not a waitlist entry') });
