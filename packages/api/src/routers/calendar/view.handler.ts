@@ -120,32 +120,34 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
               ne(appointments.status, 'cancelled'),
               lt(appointments.startsAt, span.end),
               gt(appointments.endsAt, span.start),
+              // A lower bound on the indexed start too, or the index scan would read all history
+              // before the span; no appointment lasts a day (types are at most 8 hours).
+              gt(appointments.startsAt, new Date(span.start.getTime() - 86_400_000)),
             ),
           )
           .orderBy(asc(appointments.startsAt)),
       ])
     : [[], [], []];
 
+  // Bounds of each date once: a zone conversion per appointment cost most of this handler's time.
+  const bounds = new Map(dates.map((date) => [date, localDayBounds(date, zone)]));
+  const dayOf = (date: string) => bounds.get(date) ?? localDayBounds(date, zone);
+  const rowsOf = groupBy(rows, (a) => a.clinicianId);
+  const rulesOf = groupBy(rules, (r) => r.rule.clinicianId);
+  const centreWide = exceptions.filter((e) => e.clinicianId === null);
+  const exceptionsOf = groupBy(exceptions, (e) => e.clinicianId ?? '');
+
   const columns = shown.flatMap((clinician) => {
-    const theirRules: WeeklyRule[] = rules
-      .filter((r) => r.rule.clinicianId === clinician.id)
-      .map(({ rule, zone: z }) => ({
-        weekday: rule.weekday,
-        start: rule.startTime,
-        end: rule.endTime,
-        validFrom: rule.validFrom,
-        validTo: rule.validTo,
-        zone: z,
-        mode: rule.mode,
-      }));
-    const theirExceptions = exceptions.filter((e) => e.clinicianId === clinician.id || e.clinicianId === null);
+    const theirRules = (rulesOf.get(clinician.id) ?? []).map(({ rule, zone: z }) => asWeeklyRule(rule, z));
+    const theirExceptions = [...(exceptionsOf.get(clinician.id) ?? []), ...centreWide];
     const asEngine: AvailabilityException[] = theirExceptions.map((e) => ({
       kind: e.kind,
       start: e.startsAt.getTime(),
       end: e.endsAt.getTime(),
     }));
+    const theirRows = rowsOf.get(clinician.id) ?? [];
     return dates.map((date) => {
-      const day = localDayBounds(date, zone);
+      const day = dayOf(date);
       const clip = (i: { start: number; end: number }) => ({
         start: new Date(Math.max(i.start, day.start.getTime())),
         end: new Date(Math.min(i.end, day.end.getTime())),
@@ -168,8 +170,8 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
         date,
         working,
         blocked,
-        appointments: rows
-          .filter((a) => a.clinicianId === clinician.id && a.startsAt < day.end && a.endsAt > day.start)
+        appointments: theirRows
+          .filter((a) => a.startsAt < day.end && a.endsAt > day.start)
           .map(({ patient, ...a }) => ({
             ...a,
             patient: {
@@ -184,14 +186,15 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
   });
 
   // The visible hours: 08:00–20:00 at least, widened to whatever is on the calendar.
-  const hourOf = (d: Date, date: string) => (d.getTime() - localDayBounds(date, zone).start.getTime()) / 3_600_000;
   let startHour = 8;
   let endHour = 20;
   for (const col of columns) {
-    const starts = [...col.working.map((w) => w.start), ...col.appointments.map((x) => x.startsAt)];
-    const ends = [...col.working.map((w) => w.end), ...col.appointments.map((x) => x.endsAt)];
-    for (const d of starts) startHour = Math.min(startHour, Math.floor(hourOf(d, col.date)));
-    for (const d of ends) endHour = Math.max(endHour, Math.ceil(hourOf(d, col.date)));
+    const dayStart = dayOf(col.date).start.getTime();
+    const hourOf = (d: Date) => (d.getTime() - dayStart) / 3_600_000;
+    for (const item of [...col.working, ...col.appointments.map((a) => ({ start: a.startsAt, end: a.endsAt }))]) {
+      startHour = Math.min(startHour, Math.floor(hourOf(item.start)));
+      endHour = Math.max(endHour, Math.ceil(hourOf(item.end)));
+    }
   }
 
   return {
@@ -205,4 +208,28 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
     columns,
     hours: { start: Math.max(0, startHour), end: Math.min(24, endHour) },
   };
+}
+
+/** A stored weekly-hours row as the slot engine reads it, in its centre's zone. */
+export function asWeeklyRule(rule: typeof availabilityRules.$inferSelect, zone: string): WeeklyRule {
+  return {
+    weekday: rule.weekday,
+    start: rule.startTime,
+    end: rule.endTime,
+    validFrom: rule.validFrom,
+    validTo: rule.validTo,
+    zone,
+    mode: rule.mode,
+  };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
