@@ -334,3 +334,28 @@ describe('waitlist for the front desk', () => {
     expect(failed.map((f) => f.action)).toEqual(expect.arrayContaining(['waitlist.remove', 'waitlist.add']));
   });
 });
+
+describe('waitlist offers by specialisation', () => {
+  it("a wish for any clinician of a specialisation matches any of a clinician's specialisations", async () => {
+    // Runs last: gives the clinic's clinician a second specialisation.
+    await t.db
+      .update(clinicianProfiles)
+      .set({ specialisations: ['General practice', 'Diabetes care'] })
+      .where(eq(clinicianProfiles.staffUserId, clinic.clinician.id));
+    const holder = await newPatient();
+    const booked = await site(holder.principal).portal.book({
+      clinicianId: clinic.clinician.id,
+      typeId: clinic.type.id,
+      startsAt: indiaTime(7, 13),
+    });
+    const waiting = await newPatient();
+    await site(waiting.principal).waitlist.join({
+      specialisation: 'Diabetes care',
+      typeId: clinic.type.id,
+      fromDate: addLocalDays(today(), 7),
+      toDate: addLocalDays(today(), 7),
+    });
+    await site(holder.principal).portal.cancel({ appointmentId: booked.id });
+    expect((await site(waiting.principal).waitlist.mine()).offers).toHaveLength(1);
+  });
+});

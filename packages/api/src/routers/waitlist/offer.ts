@@ -10,7 +10,7 @@ import {
   waitlistOffers,
 } from '@carelane/db';
 import { enqueueNotification } from '@carelane/integrations';
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Context } from '../../context';
 import { isSlotFree } from '../availability/find-slots';
 
@@ -58,10 +58,8 @@ export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | '
         isNull(patients.mergedIntoId),
         or(
           eq(waitlistEntries.clinicianId, freed.clinicianId),
-          and(
-            isNull(waitlistEntries.clinicianId),
-            eq(waitlistEntries.specialisation, clinician.specialisations[0] ?? ''),
-          ),
+          // A wish for any clinician of a specialisation: any of this clinician's specialisations.
+          and(isNull(waitlistEntries.clinicianId), inArray(waitlistEntries.specialisation, clinician.specialisations)),
         ),
       ),
     )
