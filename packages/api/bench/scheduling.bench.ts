@@ -26,7 +26,9 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import superjson from 'superjson';
 import { type ApiDeps, appRouter, createCallerFactory, createTrpcHandler } from '../src';
+import { ScheduleCache } from '../src/routers/availability/schedule-cache';
 import { SLOT_TAKEN } from '../src/routers/portal/book.handler';
+import { runLoad } from './load-client';
 
 const SECRET = 'bench-secret-that-is-at-least-32-characters';
 const POOL = 20;
@@ -39,6 +41,7 @@ const PATIENTS_PER_SLOT = 10;
 type Row = { name: string; n: number; wallMs: number; times: number[] };
 const rows: Row[] = [];
 const problems: string[] = [];
+let serverCpuMsPerRequest = Number.NaN;
 
 /** `list[i]`, for indexes known to be in range. */
 function at<T>(list: readonly T[], i: number): T {
@@ -66,22 +69,6 @@ function printTable() {
     ];
     console.log(`${row.name.padEnd(46)}${cells.map((c) => c.padStart(9)).join('')}`);
   }
-}
-
-/** Runs `count` calls on each of `clients` concurrent loops; returns per-call times and wall time. */
-async function loops(clients: number, count: number, run: () => Promise<void>) {
-  const times: number[] = [];
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      for (let i = 0; i < count; i++) {
-        const t0 = performance.now();
-        await run();
-        times.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { times, wallMs: performance.now() - start };
 }
 
 /** A demo clinician and the first online-bookable type of their first specialisation. */
@@ -116,6 +103,7 @@ try {
   await ensureDatabase(server.url('postgres'), 'bench');
   // A pool as large as the concurrency, so the database (not the pool) is what requests wait on.
   const { db, close } = createDb(server.url('bench'), { max: POOL });
+  const scheduleCache = new ScheduleCache(db);
   try {
     await runMigrations(db);
     const seeded = await seedDemo(db);
@@ -135,6 +123,8 @@ try {
       bookingUrl: 'http://localhost:3001',
       audience: 'patient',
       siteOrganizationId: org.id,
+      // As in the apps: the public slot search answers from memory until a change is announced.
+      scheduleCache: await scheduleCache.start(),
     };
     const createCaller = createCallerFactory(appRouter);
     const anonymous = createCaller({ ...deps, principal: { kind: 'anonymous' }, requestId: 'bench', ip: null });
@@ -142,7 +132,7 @@ try {
     // 1. availability.slots over HTTP, anonymous (the query is public).
     const read = await clinicianAndType(db, org.id, DEMO.staff.clinician.email);
     const slotsInput = { clinicianId: read.clinician.id, typeId: read.type.id, days: 14 };
-    const offered = (await anonymous.availability.slots(slotsInput)).days.flatMap((d) => d.slots).length;
+    const offered = (await anonymous.availability.slots(slotsInput)).days.flatMap((d) => d.starts).length;
     console.log(`slots: ${read.clinician.name}, ${read.type.name}, 14 days, ${offered} free start times`);
 
     const handler = createTrpcHandler(() => deps);
@@ -158,15 +148,18 @@ try {
       const url = `http://127.0.0.1:${port}/api/trpc/availability.slots?input=${encodeURIComponent(
         JSON.stringify(superjson.serialize(slotsInput)),
       )}`;
-      const get = async () => {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`availability.slots: HTTP ${response.status} ${await response.text()}`);
-        await response.arrayBuffer();
-      };
-      await loops(CLIENTS, 2, get); // warm up connections and plans
-      const single = await loops(1, BASELINE_REQUESTS, get);
+      // Clients run in a separate process: in production they are not on the server's event loop.
+      const warm = await runLoad({ url, clients: CLIENTS, requestsPerClient: 2 }); // connections, plans, cache
+      const single = await runLoad({ url, clients: 1, requestsPerClient: BASELINE_REQUESTS });
+      const cpuBefore = process.cpuUsage();
+      const many = await runLoad({ url, clients: CLIENTS, requestsPerClient: REQUESTS_PER_CLIENT });
+      const cpu = process.cpuUsage(cpuBefore);
+      // The server's own CPU per request: unlike latency, it hardly moves when the machine is busy.
+      serverCpuMsPerRequest = (cpu.user + cpu.system) / 1000 / (CLIENTS * REQUESTS_PER_CLIENT);
+      for (const failure of new Set([...warm.failures, ...single.failures, ...many.failures])) {
+        problems.push(`availability.slots: ${failure}`);
+      }
       rows.push({ name: 'availability.slots HTTP, 1 client', n: BASELINE_REQUESTS, ...single });
-      const many = await loops(CLIENTS, REQUESTS_PER_CLIENT, get);
       rows.push({ name: `availability.slots HTTP, ${CLIENTS} clients`, n: CLIENTS * REQUESTS_PER_CLIENT, ...many });
     } finally {
       http.closeAllConnections();
@@ -213,12 +206,11 @@ try {
     for (const day of free) {
       let taken = 0;
       let lastEnd = 0;
-      for (const slot of day.slots) {
+      for (const start of day.starts) {
         if (targets.length >= SLOTS || taken >= 3) break;
-        const start = slot.start;
         if (start < earliest || start < lastEnd + gapMs) continue;
-        targets.push(new Date(slot.start));
-        lastEnd = slot.start + durationMs;
+        targets.push(new Date(start));
+        lastEnd = start + durationMs;
         taken++;
       }
     }
@@ -336,6 +328,10 @@ try {
 
     printTable();
     console.log(
+      `\navailability.slots: ${serverCpuMsPerRequest.toFixed(2)} ms of server CPU per request under ${CLIENTS} clients` +
+        ` (answers from the schedule cache; ${scheduleCache.stats.reads} database reads in all)`,
+    );
+    console.log(
       `\ncontention: ${booked} booked, ${conflicts} CONFLICT (slot check ${slotCheck}, exclusion constraint ` +
         `${constraint}${otherConflict ? `, other ${otherConflict}` : ''}), ${errors.length} other errors; ` +
         `${stored.length} rows on ${distinct} slots; ${((booked / bookWallMs) * 1000).toFixed(1)} bookings/s`,
@@ -345,6 +341,7 @@ try {
         `raw INSERTs ${principals.length - insertErrors.length}/${principals.length} stored`,
     );
   } finally {
+    await scheduleCache.close();
     await close();
   }
 } finally {

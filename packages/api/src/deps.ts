@@ -1,6 +1,7 @@
 import type { AuthAudience, RateLimits } from '@carelane/auth';
 import type { Database } from '@carelane/db';
 import type { MessageChannels, VideoLinkProvider } from '@carelane/integrations';
+import type { ScheduleCache } from './routers/availability/schedule-cache';
 
 /** What the API needs from its host app, built once per process. */
 export type ApiDeps = {
@@ -16,4 +17,6 @@ export type ApiDeps = {
   bookingUrl: string;
   /** The organization a public site serves (the booking site); null for the dashboard. */
   siteOrganizationId: string | null;
+  /** Schedules read for the public slot search, dropped on every change; absent = always read. */
+  scheduleCache?: ScheduleCache | undefined;
 };

@@ -4,6 +4,7 @@ import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
 import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import type { ApiDeps } from './deps';
+import { ScheduleCache } from './routers/availability/schedule-cache';
 
 export type RuntimeConfig = {
   databaseUrl: string;
@@ -41,6 +42,7 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     audience: config.audience,
     siteOrganizationId,
     bookingUrl: config.bookingUrl,
+    scheduleCache: await new ScheduleCache(db).start(),
   };
   const authOptions = createAuthOptions({
     audience: config.audience,

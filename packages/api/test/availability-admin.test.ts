@@ -1,5 +1,5 @@
 import type { StaffPrincipal } from '@carelane/auth';
-import { addLocalDays, localDate, zonedTime } from '@carelane/core';
+import { addLocalDays, formatLocalTime, localDate, zonedTime } from '@carelane/core';
 import { auditLog } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, eq } from 'drizzle-orm';
@@ -32,7 +32,7 @@ const slotsOn = async (date: string) => {
     { kind: 'anonymous' },
     { audience: 'patient', siteOrganizationId: clinic.org.id },
   ).availability.slots({ clinicianId: clinic.clinician.id, typeId: clinic.type.id, from: date, days: 1 });
-  return result.days.flatMap((d) => d.slots.map((s) => s.label));
+  return result.days.flatMap((d) => d.starts.map((start) => formatLocalTime(new Date(start), result.zone)));
 };
 
 describe('weekly hours', () => {

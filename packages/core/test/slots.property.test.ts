@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeSlots, type Interval, type SlotQuery, searchSpan, workingRanges } from '../src/slots';
+import {
+  computeSlots,
+  type Interval,
+  type SlotQuery,
+  searchSpan,
+  withinBookingWindow,
+  workingRanges,
+} from '../src/slots';
 import { localDate } from '../src/time';
 import { MINUTE, naiveWorking, overlaps, queryArb, widened } from './slots-fixtures';
 
@@ -108,6 +115,17 @@ describe('computeSlots, for arbitrary rules, exceptions, busy time, buffers, not
         const to = new Date(q.now + (skip + span) * 86_400_000).toISOString().slice(0, 10);
         expect(computeSlots({ ...q, from, to })).toEqual(full.filter((d) => d.date >= from && d.date <= to));
       }),
+    );
+  });
+
+  it('computed once without notice and a day more horizon, filtering serves any moment in the next day', () => {
+    fc.assert(
+      fc.property(queryArb, fc.integer({ min: 0, max: 1440 * 60 - 1 }), (q, laterSeconds) => {
+        const open = computeSlots({ ...q, minimumNoticeMinutes: 0, horizonDays: q.horizonDays + 1 });
+        const later = { ...q, now: q.now + laterSeconds * 1000 };
+        expect(withinBookingWindow(open, later)).toEqual(computeSlots(later));
+      }),
+      { numRuns: 300 },
     );
   });
 

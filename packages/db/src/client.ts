@@ -1,9 +1,10 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
-export type Database = PostgresJsDatabase<Schema>;
+/** `$client` is the postgres.js pool underneath, for what Drizzle does not wrap (LISTEN). */
+export type Database = PostgresJsDatabase<Schema> & { $client: Sql };
 /** A database handle or an open transaction: handlers accept either. */
 export type DbOrTx = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 

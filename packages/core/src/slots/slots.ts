@@ -58,6 +58,26 @@ export function computeSlots(query: SlotQuery): DaySlots[] {
   return groupByLocalDate(starts, durationMs, query.zone);
 }
 
+/**
+ * The slots of `days` that a query with this `now`, notice and horizon would offer. Lets a caller
+ * compute once with no notice and a horizon reaching a day further, then serve later moments by
+ * filtering: for `now` up to a day on, the result equals `computeSlots` run afresh (the grid is
+ * anchored to working ranges, never to now; a property test holds it to that).
+ */
+export function withinBookingWindow<Day extends { date: string; slots: ReadonlyArray<{ start: number }> }>(
+  days: readonly Day[],
+  window: Pick<SlotQuery, 'now' | 'minimumNoticeMinutes' | 'horizonDays'>,
+): Day[] {
+  const first = window.now + Math.round(window.minimumNoticeMinutes * MINUTE_MS);
+  const last = window.now + Math.round(window.horizonDays * DAY_MS);
+  const result: Day[] = [];
+  for (const day of days) {
+    const slots = day.slots.filter((s) => s.start >= first && s.start <= last);
+    if (slots.length) result.push(slots.length === day.slots.length ? day : { ...day, slots });
+  }
+  return result;
+}
+
 /** Groups ascending starts by local date; one offset lookup per date, not per slot. */
 function groupByLocalDate(starts: readonly number[], durationMs: number, zone: string): DaySlots[] {
   const days: DaySlots[] = [];

@@ -1,7 +1,7 @@
-import { formatLocalTime } from '@carelane/core';
 import type { Context } from '../../context';
 import { publicOrganizationId } from '../clinicians/directory.handler';
-import { findSlots } from './find-slots';
+import { slotsFromFacts } from './find-slots';
+import { loadScheduleFacts } from './schedule-facts';
 import type { SlotsInput } from './slots.schema';
 
 /**
@@ -10,16 +10,18 @@ import type { SlotsInput } from './slots.schema';
  */
 export async function slotsHandler({ ctx, input }: { ctx: Context; input: SlotsInput }) {
   const p = ctx.principal;
-  const result = await findSlots(ctx.db, {
+  const request = {
     organizationId: publicOrganizationId(ctx),
     clinicianId: input.clinicianId,
     typeId: input.typeId,
     from: input.from,
     days: input.days,
     now: new Date(),
-    audience: p.kind === 'staff' ? 'staff' : 'patient',
+    audience: p.kind === 'staff' ? ('staff' as const) : ('patient' as const),
     patientId: p.kind === 'patient' ? p.patientId : undefined,
-  });
+  };
+  const facts = ctx.scheduleCache ? await ctx.scheduleCache.facts(request) : await loadScheduleFacts(ctx.db, request);
+  const result = slotsFromFacts(facts, request);
   return {
     zone: result.zone,
     from: result.from,
@@ -35,8 +37,9 @@ export async function slotsHandler({ ctx, input }: { ctx: Context; input: SlotsI
     },
     days: result.days.map((day) => ({
       date: day.date,
-      // Epoch milliseconds rather than Dates: hundreds of slots serialise without per-item metadata.
-      slots: day.slots.map((s) => ({ start: s.start, label: formatLocalTime(new Date(s.start), result.zone) })),
+      // Bare epoch milliseconds: hundreds of slots per answer, and serialising objects (or Dates)
+      // cost four times as much. Clients show them in `zone` (formatLocalTime in @carelane/core).
+      starts: day.slots.map((s) => s.start),
     })),
   };
 }

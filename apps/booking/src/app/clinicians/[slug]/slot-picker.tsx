@@ -1,5 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
+import { formatLocalTime } from '@carelane/core';
 import { EmptyState, ErrorState, Skeleton } from '@carelane/ui';
 import { useState } from 'react';
 
@@ -68,7 +69,7 @@ export function SlotPicker({
             }`}
           >
             <span className="block font-semibold">{dayLabel(d.date)}</span>
-            <span className="block text-xs opacity-90">{d.slots.length} times</span>
+            <span className="block text-xs opacity-90">{d.starts.length} times</span>
           </button>
         ))}
       </fieldset>
@@ -81,16 +82,16 @@ export function SlotPicker({
           className="grid grid-cols-3 gap-2 sm:grid-cols-4 md:grid-cols-6"
           aria-label={`Free times on ${dayLabel(selected.date)}`}
         >
-          {selected.slots.map((s) => (
-            <li key={s.start}>
+          {selected.starts.map((start) => (
+            <li key={start}>
               <button
                 type="button"
-                onClick={() => onChoose(new Date(s.start))}
+                onClick={() => onChoose(new Date(start))}
                 className="min-h-11 w-full rounded-md border border-teal-700 bg-white px-2 py-2 text-sm font-semibold text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-teal-700"
               >
-                {s.label}
+                {formatLocalTime(new Date(start), zone)}
                 {showMine ? (
-                  <span className="block text-xs font-normal text-slate-600">{mine(new Date(s.start))}</span>
+                  <span className="block text-xs font-normal text-slate-600">{mine(new Date(start))}</span>
                 ) : null}
               </button>
             </li>
