@@ -1,5 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { publicProcedure, staffProcedure } from '../../trpc';
+import { aggregateSlotsHandler } from './aggregate.handler';
+import { aggregateSlotsInput } from './aggregate.schema';
 import {
   addExceptionHandler,
   exceptionsHandler,
@@ -19,6 +21,8 @@ import { slotsInput } from './slots.schema';
 
 export const availabilityRouter = {
   slots: publicProcedure.input(slotsInput).query(slotsHandler),
+  /** Free times across the clinicians of a specialisation or centre (public, like `slots`). */
+  aggregate: publicProcedure.input(aggregateSlotsInput).query(aggregateSlotsHandler),
   weeklyHours: staffProcedure('appointments:read').input(weeklyHoursInput).query(weeklyHoursHandler),
   setWeeklyHours: staffProcedure('availability:manage').input(setWeeklyHoursInput).mutation(setWeeklyHoursHandler),
   exceptions: staffProcedure('appointments:read').input(exceptionsInput).query(exceptionsHandler),

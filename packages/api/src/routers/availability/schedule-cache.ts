@@ -1,6 +1,7 @@
 import { localDate } from '@carelane/core';
 import type { Database } from '@carelane/db';
 import { LRUCache } from 'lru-cache';
+import type { Context } from '../../context';
 import { type FactsRequest, loadScheduleFacts, type ScheduleFacts } from './schedule-facts';
 
 /** The channel migration 0007 notifies on, with payloads 'c:<clinician id>' or 'o:<organization id>'. */
@@ -108,4 +109,9 @@ export class ScheduleCache {
     this.inflight.set(flightKey, load);
     return load;
   }
+}
+
+/** A schedule from the process's cache when it has one, else straight from the database. */
+export function readScheduleFacts(ctx: Pick<Context, 'db' | 'scheduleCache'>, request: FactsRequest) {
+  return ctx.scheduleCache ? ctx.scheduleCache.facts(request) : loadScheduleFacts(ctx.db, request);
 }

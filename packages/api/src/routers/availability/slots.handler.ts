@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { publicOrganizationId } from '../clinicians/directory.handler';
 import { slotsFromFacts } from './find-slots';
-import { loadScheduleFacts } from './schedule-facts';
+import { readScheduleFacts } from './schedule-cache';
 import type { SlotsInput } from './slots.schema';
 
 /**
@@ -20,8 +20,7 @@ export async function slotsHandler({ ctx, input }: { ctx: Context; input: SlotsI
     audience: p.kind === 'staff' ? ('staff' as const) : ('patient' as const),
     patientId: p.kind === 'patient' ? p.patientId : undefined,
   };
-  const facts = ctx.scheduleCache ? await ctx.scheduleCache.facts(request) : await loadScheduleFacts(ctx.db, request);
-  const result = slotsFromFacts(facts, request);
+  const result = slotsFromFacts(await readScheduleFacts(ctx, request), request);
   return {
     zone: result.zone,
     from: result.from,

@@ -1,0 +1,119 @@
+import { aggregateSlots, type ClinicianSlots, localDate } from '@carelane/core';
+import { appointmentTypes, availabilityRules, centres, clinicianProfiles, staffUsers } from '@carelane/db';
+import { and, arrayContains, asc, eq } from 'drizzle-orm';
+import type { Context } from '../../context';
+import { notFound } from '../../errors';
+import { publicOrganizationId } from '../clinicians/directory.handler';
+import type { AggregateSlotsInput } from './aggregate.schema';
+import { slotsFromFacts } from './find-slots';
+import { readScheduleFacts } from './schedule-cache';
+
+/**
+ * Free times of one appointment type across every listed clinician of a specialisation (and
+ * centre): each start once, with the clinicians free then, first-listed first. Lets a patient
+ * book "the first dental check-up anyone has" without visiting each clinician's page.
+ */
+export async function aggregateSlotsHandler({ ctx, input }: { ctx: Context; input: AggregateSlotsInput }) {
+  const organizationId = publicOrganizationId(ctx);
+  const p = ctx.principal;
+  const audience = p.kind === 'staff' ? ('staff' as const) : ('patient' as const);
+  const [type] = await ctx.db
+    .select()
+    .from(appointmentTypes)
+    .where(
+      and(
+        eq(appointmentTypes.id, input.typeId),
+        eq(appointmentTypes.organizationId, organizationId),
+        eq(appointmentTypes.active, true),
+      ),
+    );
+  if (!type || (audience === 'patient' && !type.onlineBookable)) throw notFound('Appointment type');
+  const specialisation = input.specialisation ?? type.specialisation;
+  let centreZone: string | null = null;
+  if (input.centreId) {
+    const [centre] = await ctx.db
+      .select({ zone: centres.zone })
+      .from(centres)
+      .where(and(eq(centres.id, input.centreId), eq(centres.organizationId, organizationId), eq(centres.active, true)));
+    if (!centre) throw notFound('Centre');
+    centreZone = centre.zone;
+  }
+
+  const clinicians = await ctx.db
+    .selectDistinct({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      slug: clinicianProfiles.slug,
+      title: clinicianProfiles.title,
+      photoUrl: clinicianProfiles.photoUrl,
+    })
+    .from(clinicianProfiles)
+    .innerJoin(staffUsers, eq(staffUsers.id, clinicianProfiles.staffUserId))
+    .innerJoin(availabilityRules, eq(availabilityRules.clinicianId, staffUsers.id))
+    .where(
+      and(
+        eq(clinicianProfiles.organizationId, organizationId),
+        eq(staffUsers.active, true),
+        ...(audience === 'patient' ? [eq(clinicianProfiles.listed, true)] : []),
+        ...(specialisation ? [arrayContains(clinicianProfiles.specialisations, [specialisation])] : []),
+        ...(input.centreId ? [eq(availabilityRules.centreId, input.centreId)] : []),
+      ),
+    )
+    .orderBy(asc(staffUsers.name), asc(staffUsers.id));
+
+  const now = new Date();
+  const perClinician = await Promise.all(
+    clinicians.map(async (clinician): Promise<ClinicianSlots & { zone: string }> => {
+      const request = {
+        organizationId,
+        clinicianId: clinician.id,
+        typeId: type.id,
+        from: input.from,
+        days: input.days,
+        now,
+        audience,
+        patientId: p.kind === 'patient' ? p.patientId : undefined,
+      };
+      const result = slotsFromFacts(await readScheduleFacts(ctx, request), request);
+      // A clinician working at several centres: keep only the times at the chosen one.
+      const days = input.centreId
+        ? result.days
+            .map((day) => ({
+              date: day.date,
+              slots: day.slots.filter((s) => result.centreFor(s.start) === input.centreId),
+            }))
+            .filter((day) => day.slots.length > 0)
+        : result.days;
+      return { clinicianId: clinician.id, days, zone: result.zone };
+    }),
+  );
+  const zone = centreZone ?? perClinician[0]?.zone ?? 'UTC';
+  // Slots come grouped by each clinician's own zone; regroup any that differ from the answer's.
+  const inZone = perClinician.map(({ clinicianId, days, zone: own }) => {
+    if (own === zone) return { clinicianId, days };
+    const byDate = new Map<string, Array<{ start: number; end: number }>>();
+    for (const slot of days.flatMap((d) => d.slots)) {
+      const date = localDate(new Date(slot.start), zone);
+      byDate.set(date, [...(byDate.get(date) ?? []), slot]);
+    }
+    return { clinicianId, days: [...byDate].map(([date, slots]) => ({ date, slots })) };
+  });
+
+  return {
+    zone,
+    specialisation,
+    type: {
+      id: type.id,
+      name: type.name,
+      durationMinutes: type.durationMinutes,
+      mode: type.mode,
+      priceMinor: type.priceMinor,
+      currency: type.currency,
+    },
+    clinicians,
+    days: aggregateSlots(inZone).map((day) => ({
+      date: day.date,
+      slots: day.slots.map((s) => ({ start: s.start, clinicianIds: s.clinicianIds })),
+    })),
+  };
+}
