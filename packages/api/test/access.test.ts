@@ -4,7 +4,16 @@ import { appointments, auditLog } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callerAs, createClinic, createStaff, deps, sessionCookie, signedInStaff, startApiServer } from './fixtures';
+import {
+  callerAs,
+  createClinic,
+  createStaff,
+  deps,
+  postTrpc,
+  sessionCookie,
+  signedInStaff,
+  startApiServer,
+} from './fixtures';
 
 let t: TestDatabase;
 let clinic: Awaited<ReturnType<typeof createClinic>>;
@@ -19,17 +28,6 @@ afterAll(async () => {
   api.server.close();
   await t.close();
 });
-
-async function post(path: string, body: unknown, cookie?: string) {
-  const response = await fetch(`${api.url}/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify({ json: body }),
-  });
-  // superjson wraps the error envelope in { json }.
-  const raw = (await response.json()) as { error?: { json: { message: string; data: Record<string, unknown> } } };
-  return { status: response.status, body: { error: raw.error?.json } };
-}
 
 describe('roles and permissions', () => {
   it('front desk cannot call an admin-only procedure (FORBIDDEN) and nothing changes', async () => {
@@ -79,7 +77,8 @@ describe('bad input', () => {
       t.db.select({ n: count() }).from(appointments),
       t.db.select({ n: count() }).from(auditLog),
     ]);
-    const { status, body } = await post(
+    const { status, body } = await postTrpc(
+      api.url,
       'appointments.create',
       {
         centreId: 'nope',
@@ -106,7 +105,8 @@ describe('bad input', () => {
   it('an overbooking without a reason names overbookReason', async () => {
     const fd = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'centre_manager');
     const { sessionId } = await signedInStaff(t.db, fd.id);
-    const { status, body } = await post(
+    const { status, body } = await postTrpc(
+      api.url,
       'appointments.create',
       {
         centreId: clinic.centre.id,

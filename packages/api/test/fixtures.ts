@@ -16,12 +16,14 @@ import {
   clinicianProfiles,
   type Database,
   hashPassword,
+  localChannelMessages,
   organizations,
   patients,
   staffCentres,
   staffUsers,
 } from '@carelane/db';
 import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
+import { desc, eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { type ApiDeps, appRouter, type Context, createCallerFactory, createTrpcHandler } from '../src';
 
@@ -118,6 +120,19 @@ export async function createPatient(db: Database, organizationId: string, phone 
   return patient;
 }
 
+/** The newest sign-in code the local channel "delivered" to `phone`. */
+export async function lastCodeSentTo(db: Database, phone: string): Promise<string> {
+  const [message] = await db
+    .select()
+    .from(localChannelMessages)
+    .where(eq(localChannelMessages.recipient, phone))
+    .orderBy(desc(localChannelMessages.createdAt))
+    .limit(1);
+  const code = /\b(\d{6})\b/.exec(message?.body ?? '')?.[1];
+  if (!code) throw new Error('no code delivered');
+  return code;
+}
+
 const createCaller = createCallerFactory(appRouter);
 
 /** A tRPC caller acting as `principal`, for handler-level tests. */
@@ -158,6 +173,21 @@ export async function startApiServer(apiDeps: ApiDeps): Promise<{ url: string; s
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}/api/trpc`, server };
+}
+
+/** POSTs a tRPC mutation to a server from startApiServer: the status, and the result or error envelope. */
+export async function postTrpc(url: string, path: string, body: unknown, cookie?: string) {
+  const response = await fetch(`${url}/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ json: body }),
+  });
+  // superjson wraps the result and the error envelope in { json }.
+  const raw = (await response.json()) as {
+    result?: { data: { json: unknown } };
+    error?: { json: { message: string; data: Record<string, unknown> } };
+  };
+  return { status: response.status, body: { result: raw.result?.data.json, error: raw.error?.json } };
 }
 
 /** Working hours every day 09:00–17:00 at the clinic's centre, valid for years around now. */

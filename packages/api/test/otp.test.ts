@@ -1,9 +1,9 @@
-import { createRateLimits, SignInError, signInPatientWithOtp, verifyOtp } from '@carelane/auth';
+import { createRateLimits, SignInError, verifyOtp, verifyPatientCode } from '@carelane/auth';
 import { localChannelMessages, notifications, otpChallenges } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callerAs, createClinic, createPatient, createStaff, nextPhone, SECRET } from './fixtures';
+import { callerAs, createClinic, createPatient, createStaff, lastCodeSentTo, SECRET } from './fixtures';
 
 let t: TestDatabase;
 let clinic: Awaited<ReturnType<typeof createClinic>>;
@@ -17,18 +17,6 @@ afterAll(() => t.close());
 const anonymous = { kind: 'anonymous' } as const;
 const patientSite = () => callerAs(t.db, anonymous, { audience: 'patient', siteOrganizationId: clinic.org.id });
 
-async function lastCodeSentTo(phone: string): Promise<string> {
-  const [message] = await t.db
-    .select()
-    .from(localChannelMessages)
-    .where(eq(localChannelMessages.recipient, phone))
-    .orderBy(desc(localChannelMessages.createdAt))
-    .limit(1);
-  const code = /\b(\d{6})\b/.exec(message?.body ?? '')?.[1];
-  if (!code) throw new Error('no code delivered');
-  return code;
-}
-
 const authDeps = () => ({ db: t.db, secret: SECRET, rateLimits: createRateLimits(t.db) });
 
 describe('sign-in codes', () => {
@@ -36,7 +24,7 @@ describe('sign-in codes', () => {
     const patient = await createPatient(t.db, clinic.org.id);
     const answer = await patientSite().auth.requestCode({ phone: patient.phone ?? '' });
     expect(answer.sentTo).toMatch(/^•••• \d{4}$/);
-    const code = await lastCodeSentTo(patient.phone ?? '');
+    const code = await lastCodeSentTo(t.db, patient.phone ?? '');
     const [challenge] = await t.db
       .select()
       .from(otpChallenges)
@@ -54,36 +42,33 @@ describe('sign-in codes', () => {
     const patient = await createPatient(t.db, clinic.org.id);
     const phone = patient.phone ?? '';
     await patientSite().auth.requestCode({ phone });
-    const code = await lastCodeSentTo(phone);
-    const first = await signInPatientWithOtp(
-      authDeps(),
-      { organizationId: clinic.org.id, phone, code },
-      { ip: '10.0.0.1' },
-    );
-    expect(first).toMatch(/^[0-9a-f-]{36}$/);
-    await expect(
-      signInPatientWithOtp(authDeps(), { organizationId: clinic.org.id, phone, code }, { ip: '10.0.0.1' }),
-    ).rejects.toBeInstanceOf(SignInError);
+    const code = await lastCodeSentTo(t.db, phone);
+    const input = { organizationId: clinic.org.id, phone, code };
+    const first = await verifyPatientCode(authDeps(), input, { ip: '10.0.0.1' });
+    expect(first).toMatchObject({ registered: true, proof: expect.any(String) });
+    await expect(verifyPatientCode(authDeps(), input, { ip: '10.0.0.1' })).rejects.toBeInstanceOf(SignInError);
   });
 
   it('expire after 10 minutes', async () => {
     const patient = await createPatient(t.db, clinic.org.id);
     const phone = patient.phone ?? '';
     await patientSite().auth.requestCode({ phone });
-    const code = await lastCodeSentTo(phone);
+    const code = await lastCodeSentTo(t.db, phone);
     const later = new Date(Date.now() + 10 * 60_000 + 1000);
     expect(await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code, secret: SECRET, now: later })).toEqual({
       ok: false,
       reason: 'no_code',
     });
-    expect(await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code, secret: SECRET })).toEqual({ ok: true });
+    expect(await verifyOtp(t.db, { purpose: 'patient_sign_in', phone, code, secret: SECRET })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('lock after 5 wrong tries, even for the right code', async () => {
     const patient = await createPatient(t.db, clinic.org.id);
     const phone = patient.phone ?? '';
     await patientSite().auth.requestCode({ phone });
-    const code = await lastCodeSentTo(phone);
+    const code = await lastCodeSentTo(t.db, phone);
     const wrong = code === '000000' ? '111111' : '000000';
     const reasons = [];
     for (let i = 0; i < 5; i++) {
@@ -111,14 +96,6 @@ describe('sign-in codes', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('answer the same for an unknown number, and send nothing', async () => {
-    const phone = nextPhone();
-    const answer = await patientSite().auth.requestCode({ phone });
-    expect(answer.sentTo).toMatch(/^•••• /);
-    const sent = await t.db.select().from(localChannelMessages).where(eq(localChannelMessages.recipient, phone));
-    expect(sent).toHaveLength(0);
-  });
-
   it('a malformed phone number is BAD_REQUEST', async () => {
     await expect(patientSite().auth.requestCode({ phone: '12345678' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
@@ -127,7 +104,9 @@ describe('sign-in codes', () => {
     const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
     const phone = user.phone ?? '';
     await callerAs(t.db, anonymous).auth.requestCode({ phone });
-    const code = await lastCodeSentTo(phone);
-    expect(await verifyOtp(t.db, { purpose: 'staff_sign_in', phone, code, secret: SECRET })).toEqual({ ok: true });
+    const code = await lastCodeSentTo(t.db, phone);
+    expect(await verifyOtp(t.db, { purpose: 'staff_sign_in', phone, code, secret: SECRET })).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -7,6 +7,7 @@ export {
 } from './next-auth';
 export { createOtpChallenge, generateOtp, type OtpPurpose, verifyOtp } from './otp';
 export { can, PERMISSIONS, type Permission, seesAllCentres } from './permissions';
+export { checkPhoneProof } from './phone-proof';
 export { OTP_POLICY, SESSION_POLICY, SIGN_IN_LIMITS } from './policy';
 export { createRateLimits, RateLimitedError, type RateLimits } from './rate-limit';
 export {
@@ -24,7 +25,8 @@ export {
   type AuthDeps,
   requestSignInCode,
   SignInError,
-  signInPatientWithOtp,
+  signInPatientWithProof,
   signInStaffWithOtp,
   signInStaffWithPassword,
+  verifyPatientCode,
 } from './sign-in';

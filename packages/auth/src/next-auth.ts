@@ -5,7 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { SESSION_POLICY } from './policy';
 import { RateLimitedError, type RateLimits } from './rate-limit';
 import { revokeSession, type SessionMeta } from './sessions';
-import { SignInError, signInPatientWithOtp, signInStaffWithOtp, signInStaffWithPassword } from './sign-in';
+import { SignInError, signInPatientWithProof, signInStaffWithOtp, signInStaffWithPassword } from './sign-in';
 
 export type AuthAudience = 'staff' | 'patient';
 
@@ -88,19 +88,16 @@ export function createAuthOptions(config: AuthConfig): NextAuthOptions {
         ]
       : [
           CredentialsProvider({
+            // The code itself is checked by auth.verifyCode, which answers with a phone proof.
             id: 'patient-otp',
             name: 'Phone and one-time code',
-            credentials: { phone: { type: 'tel' }, code: { type: 'text' } },
+            credentials: { proof: { type: 'text' } },
             authorize: (credentials, req) =>
               guard(() => {
                 if (!config.organizationId) throw new SignInError('This site is not set up for sign-in.');
-                return signInPatientWithOtp(
+                return signInPatientWithProof(
                   deps,
-                  {
-                    organizationId: config.organizationId,
-                    phone: credentials?.phone ?? '',
-                    code: credentials?.code ?? '',
-                  },
+                  { organizationId: config.organizationId, proof: credentials?.proof ?? '' },
                   requestMeta(req.headers as Headers),
                 );
               }),

@@ -50,16 +50,23 @@ export async function createOtpChallenge(
   return { challengeId, code, expiresAt };
 }
 
-export type OtpCheck = { ok: true } | { ok: false; reason: 'no_code' | 'wrong_code' | 'locked' };
+export type OtpCheck = { ok: true; challengeId: string } | { ok: false; reason: 'no_code' | 'wrong_code' | 'locked' };
 
 /**
- * Checks a code against the phone's newest open challenge. Single use: a correct code closes
- * the challenge; the fifth wrong try closes it too. The row lock makes concurrent checks of one
- * code serial, so a code cannot be used twice.
+ * Checks a code against the phone's newest open challenge (of one organization, when given).
+ * Single use: a correct code closes the challenge; the fifth wrong try closes it too. The row
+ * lock makes concurrent checks of one code serial, so a code cannot be used twice.
  */
 export async function verifyOtp(
   db: Database,
-  input: { purpose: OtpPurpose; phone: string; code: string; secret: string; now?: Date },
+  input: {
+    purpose: OtpPurpose;
+    phone: string;
+    code: string;
+    secret: string;
+    organizationId?: string | undefined;
+    now?: Date;
+  },
 ): Promise<OtpCheck> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
@@ -70,6 +77,7 @@ export async function verifyOtp(
         and(
           eq(otpChallenges.purpose, input.purpose),
           eq(otpChallenges.phone, input.phone),
+          input.organizationId ? eq(otpChallenges.organizationId, input.organizationId) : undefined,
           isNull(otpChallenges.consumedAt),
           gt(otpChallenges.expiresAt, now),
         ),
@@ -82,7 +90,7 @@ export async function verifyOtp(
     const actual = Buffer.from(hashCode(input.secret, challenge.id, input.code.trim()));
     if (expected.length === actual.length && timingSafeEqual(expected, actual)) {
       await tx.update(otpChallenges).set({ consumedAt: now }).where(eq(otpChallenges.id, challenge.id));
-      return { ok: true } as const;
+      return { ok: true, challengeId: challenge.id } as const;
     }
     const failed = challenge.failedAttempts + 1;
     const locked = failed >= OTP_POLICY.maxWrongTries;

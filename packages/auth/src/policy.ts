@@ -16,6 +16,8 @@ export const OTP_POLICY = {
   perPhonePerHour: 5,
   /** Code requests per IP per hour. */
   perIpPerHour: 30,
+  /** How long a correct patient code lets the browser finish signing in or registering. */
+  proofTtlMs: 10 * 60_000,
 } as const;
 
 export const SIGN_IN_LIMITS = {

@@ -1,5 +1,5 @@
 import type { StaffRole } from '@carelane/core';
-import { authSessions, type Database, organizations, patients, staffUsers } from '@carelane/db';
+import { authSessions, type Database, type DbOrTx, organizations, patients, staffUsers } from '@carelane/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { auditAuthEvent } from './audit';
 import { SESSION_POLICY } from './policy';
@@ -55,7 +55,7 @@ export async function createStaffSession(db: Database, userId: string, meta: Ses
   return row.id;
 }
 
-export async function createPatientSession(db: Database, patientId: string, meta: SessionMeta, now = new Date()) {
+export async function createPatientSession(db: DbOrTx, patientId: string, meta: SessionMeta, now = new Date()) {
   const [patient] = await db.select().from(patients).where(eq(patients.id, patientId));
   if (!patient) throw new Error('Unknown patient');
   const [row] = await db

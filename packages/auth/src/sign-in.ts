@@ -1,9 +1,18 @@
 import { normalisePhone } from '@carelane/core';
-import { type Database, dummyPasswordHash, organizations, patients, staffUsers, verifyPassword } from '@carelane/db';
+import {
+  type Database,
+  type DbOrTx,
+  dummyPasswordHash,
+  organizations,
+  patients,
+  staffUsers,
+  verifyPassword,
+} from '@carelane/db';
 import { enqueueNotification } from '@carelane/integrations';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { auditAuthEvent } from './audit';
 import { createOtpChallenge, type OtpPurpose, otpFailureMessage, verifyOtp } from './otp';
+import { checkPhoneProof, issuePhoneProof, spendPhoneProof } from './phone-proof';
 import type { RateLimits } from './rate-limit';
 import { createPatientSession, createStaffSession, type SessionMeta } from './sessions';
 
@@ -62,15 +71,22 @@ function parsePhone(raw: string): string {
   return phone;
 }
 
-async function checkOtp(deps: AuthDeps, purpose: OtpPurpose, phone: string, code: string, meta: SessionMeta) {
+/** Checks a code under the sign-in limits; returns the verified challenge's id. */
+async function checkOtp(
+  deps: AuthDeps,
+  input: { purpose: OtpPurpose; phone: string; code: string; organizationId?: string },
+  meta: SessionMeta,
+): Promise<string> {
+  const identifier = `${input.purpose}:${input.phone}`;
   await deps.rateLimits.consume([
     ['signInIp', ipKey(meta)],
-    ['signInIdentifier', `${purpose}:${phone}`],
+    ['signInIdentifier', identifier],
   ]);
-  if (!/^\d{6}$/.test(code.trim())) throw new SignInError('Enter the 6-digit code.');
-  const result = await verifyOtp(deps.db, { purpose, phone, code, secret: deps.secret });
+  if (!/^\d{6}$/.test(input.code.trim())) throw new SignInError('Enter the 6-digit code.');
+  const result = await verifyOtp(deps.db, { ...input, secret: deps.secret });
   if (!result.ok) throw new SignInError(otpFailureMessage(result.reason));
-  await deps.rateLimits.reset('signInIdentifier', `${purpose}:${phone}`);
+  await deps.rateLimits.reset('signInIdentifier', identifier);
+  return result.challengeId;
 }
 
 export async function signInStaffWithOtp(
@@ -79,38 +95,72 @@ export async function signInStaffWithOtp(
   meta: SessionMeta,
 ): Promise<string> {
   const phone = parsePhone(input.phone);
-  await checkOtp(deps, 'staff_sign_in', phone, input.code, meta);
+  await checkOtp(deps, { purpose: 'staff_sign_in', phone, code: input.code }, meta);
   const [user] = await deps.db.select().from(staffUsers).where(eq(staffUsers.phone, phone));
   if (!user?.active) throw new SignInError('This account is disabled. Ask your clinic administrator.');
   return createStaffSession(deps.db, user.id, meta);
 }
 
-export async function signInPatientWithOtp(
-  deps: AuthDeps,
-  input: { organizationId: string; phone: string; code: string },
-  meta: SessionMeta,
-): Promise<string> {
-  const phone = parsePhone(input.phone);
-  await checkOtp(deps, 'patient_sign_in', phone, input.code, meta);
-  const [patient] = await deps.db
-    .select({ id: patients.id })
+/** The patient who signs in with this phone: not merged into another record, not archived. */
+async function findSignInPatient(db: DbOrTx, organizationId: string, phone: string) {
+  const [patient] = await db
+    .select({ id: patients.id, consentWhatsapp: patients.consentWhatsapp })
     .from(patients)
     .where(
       and(
-        eq(patients.organizationId, input.organizationId),
+        eq(patients.organizationId, organizationId),
         eq(patients.phone, phone),
         isNull(patients.mergedIntoId),
         isNull(patients.archivedAt),
       ),
     );
-  if (!patient) throw new SignInError(otpFailureMessage('no_code'));
-  return createPatientSession(deps.db, patient.id, meta);
+  return patient ?? null;
+}
+
+/**
+ * Checks a patient's code. Known or new, the answer is a phone proof (see phone-proof.ts):
+ * a known patient signs in with it at once, a new one registers with it first. Only someone
+ * holding the code learns whether the number is registered.
+ */
+export async function verifyPatientCode(
+  deps: AuthDeps,
+  input: { organizationId: string; phone: string; code: string },
+  meta: SessionMeta,
+): Promise<{ proof: string; registered: boolean }> {
+  const phone = parsePhone(input.phone);
+  const challengeId = await checkOtp(
+    deps,
+    { purpose: 'patient_sign_in', phone, code: input.code, organizationId: input.organizationId },
+    meta,
+  );
+  const proof = issuePhoneProof(deps.secret, { id: challengeId, phone, organizationId: input.organizationId });
+  const patient = await findSignInPatient(deps.db, input.organizationId, phone);
+  return { proof, registered: patient !== null };
+}
+
+/** Starts a patient session from a phone proof, and spends the proof. */
+export async function signInPatientWithProof(
+  deps: AuthDeps,
+  input: { organizationId: string; proof: string },
+  meta: SessionMeta,
+): Promise<string> {
+  await deps.rateLimits.consume([['signInIp', ipKey(meta)]]);
+  return deps.db.transaction(async (tx) => {
+    const proven = await checkPhoneProof(tx, { ...input, secret: deps.secret });
+    if (!proven) throw new SignInError(otpFailureMessage('no_code'));
+    const patient = await findSignInPatient(tx, input.organizationId, proven.phone);
+    // Keep the proof: the new patient still has to say who they are.
+    if (!patient) throw new SignInError('Tell us who you are to finish signing in.');
+    await spendPhoneProof(tx, proven.challengeId);
+    return createPatientSession(tx, patient.id, meta);
+  });
 }
 
 /**
  * Sends a sign-in code through the outbox. The answer is the same whether or not the phone
- * belongs to anyone, so the form cannot be used to discover who is a patient; a code is only
- * created for a phone that can sign in. Returns the outbox id to deliver at once, or null.
+ * belongs to anyone, so the form cannot be used to discover who is a patient. Staff codes go
+ * only to active staff; patient codes go to any number, since a new patient registers after
+ * proving the phone. Returns the outbox id to deliver at once, or null.
  */
 export async function requestSignInCode(
   deps: AuthDeps,
@@ -171,24 +221,17 @@ async function findOtpRecipient(db: Database, purpose: OtpPurpose, phone: string
       : null;
   }
   if (!organizationId) return null;
-  const [row] = await db
-    .select({ id: patients.id, consentWhatsapp: patients.consentWhatsapp, organizationName: organizations.name })
-    .from(patients)
-    .innerJoin(organizations, eq(organizations.id, patients.organizationId))
-    .where(
-      and(
-        eq(patients.organizationId, organizationId),
-        eq(patients.phone, phone),
-        isNull(patients.mergedIntoId),
-        isNull(patients.archivedAt),
-      ),
-    );
-  if (!row) return null;
+  const [organization] = await db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!organization) return null;
+  const patient = await findSignInPatient(db, organizationId, phone);
   // A sign-in code the patient asked for is transactional: WhatsApp when they opted in, else SMS.
   return {
     organizationId,
-    organizationName: row.organizationName,
-    channel: row.consentWhatsapp ? ('whatsapp' as const) : ('sms' as const),
-    patientId: row.id,
+    organizationName: organization.name,
+    channel: patient?.consentWhatsapp ? ('whatsapp' as const) : ('sms' as const),
+    patientId: patient?.id ?? null,
   };
 }

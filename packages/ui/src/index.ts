@@ -1,5 +1,6 @@
 export { Avatar, Badge, StatusBadge } from './badges';
 export { Button, Spinner } from './button';
+export { CheckboxField } from './checkbox-field';
 export { cn } from './cn';
 export { Alert, Card, EmptyState, ErrorState, Skeleton } from './feedback';
 export { SelectField, TextField } from './field';

@@ -4,34 +4,60 @@ import { Alert, Button, Card, OtpCodeField, TextField } from '@carelane/ui';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
+import { NewPatientForm } from './new-patient-form';
 
-/** Phone, then code: patients sign in by a one-time code sent by WhatsApp or SMS. */
+type Step = { name: 'phone' } | { name: 'code'; sentTo: string } | { name: 'details'; sentTo: string; proof: string };
+
+export function SignInHeading({ newPatient = false }: { newPatient?: boolean }) {
+  return newPatient ? (
+    <>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Tell us who you are</h1>
+      <p className="mt-1 text-slate-600">
+        Your number is new to the clinic. Add your name once, and you are signed in.
+      </p>
+    </>
+  ) : (
+    <>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Sign in with your mobile number</h1>
+      <p className="mt-1 text-slate-600">We will send you a 6-digit code. No password needed.</p>
+    </>
+  );
+}
+
+/** Only a path on this site: "//host" would leave it. */
+function returnPath(callbackUrl: string | null): string {
+  return callbackUrl?.startsWith('/') && !/^\/[/\\]/.test(callbackUrl) ? callbackUrl : '/appointments';
+}
+
+/**
+ * Phone, then code: patients sign in by a one-time code sent by WhatsApp or SMS. A number the
+ * clinic does not know gets a code too, and after it a short "tell us who you are" step.
+ */
 export function PatientSignIn() {
   const router = useRouter();
-  const params = useSearchParams();
-  const next = params.get('callbackUrl')?.startsWith('/')
-    ? (params.get('callbackUrl') ?? '/appointments')
-    : '/appointments';
+  const next = returnPath(useSearchParams().get('callbackUrl'));
   const [phone, setPhone] = useState('');
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [step, setStep] = useState<Step>({ name: 'phone' });
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [signingIn, setSigningIn] = useState(false);
   const requestCode = trpc.auth.requestCode.useMutation();
+  const verifyCode = trpc.auth.verifyCode.useMutation();
 
-  function onPhone(event: FormEvent) {
-    event.preventDefault();
+  function sendCode() {
     setError(null);
-    requestCode.mutate({ phone }, { onSuccess: (r) => setSentTo(r.sentTo), onError: (e) => setError(errorMessage(e)) });
+    requestCode.mutate(
+      { phone },
+      { onSuccess: (r) => setStep({ name: 'code', sentTo: r.sentTo }), onError: (e) => setError(errorMessage(e)) },
+    );
   }
 
-  async function onCode(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get('code') ?? '');
-    setBusy(true);
+  /** The phone proof from the code starts the session (next-auth sets the cookie). */
+  async function finish(proof: string) {
+    setSigningIn(true);
     setError(null);
-    const result = await signIn('patient-otp', { phone, code, redirect: false });
-    setBusy(false);
+    const result = await signIn('patient-otp', { proof, redirect: false });
     if (!result || result.error) {
+      setSigningIn(false);
       setError(result?.error ?? 'Sign-in failed. Please try again.');
       return;
     }
@@ -39,56 +65,83 @@ export function PatientSignIn() {
     router.refresh();
   }
 
+  function onPhone(event: FormEvent) {
+    event.preventDefault();
+    sendCode();
+  }
+
+  function onCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (step.name !== 'code') return;
+    const code = String(new FormData(event.currentTarget).get('code') ?? '');
+    setError(null);
+    verifyCode.mutate(
+      { phone, code },
+      {
+        onSuccess: (r) =>
+          r.registered ? void finish(r.proof) : setStep({ name: 'details', sentTo: step.sentTo, proof: r.proof }),
+        onError: (e) => setError(errorMessage(e)),
+      },
+    );
+  }
+
+  function startOver() {
+    setError(null);
+    setStep({ name: 'phone' });
+  }
+
   return (
-    <Card className="p-6">
-      {error ? (
-        <div className="mb-4">
-          <Alert>{error}</Alert>
-        </div>
-      ) : null}
-      {sentTo ? (
-        <form onSubmit={onCode} className="space-y-4" noValidate>
-          <Alert tone="info">If {sentTo} is registered with the clinic, a code is on its way by WhatsApp or SMS.</Alert>
-          <OtpCodeField />
-          <Button type="submit" busy={busy} className="w-full">
-            Sign in
-          </Button>
-          <div className="flex justify-between gap-2">
-            <Button variant="ghost" onClick={() => setSentTo(null)}>
-              Change number
-            </Button>
-            <Button
-              variant="ghost"
-              busy={requestCode.isPending}
-              onClick={() =>
-                requestCode.mutate(
-                  { phone },
-                  { onSuccess: (r) => setSentTo(r.sentTo), onError: (e) => setError(errorMessage(e)) },
-                )
-              }
-            >
-              Send a new code
-            </Button>
+    <>
+      <SignInHeading newPatient={step.name === 'details'} />
+      <Card className="mt-6 p-6">
+        {error ? (
+          <div className="mb-4">
+            <Alert>{error}</Alert>
           </div>
-        </form>
-      ) : (
-        <form onSubmit={onPhone} className="space-y-4" noValidate>
-          <TextField
-            label="Mobile number"
-            name="phone"
-            type="tel"
-            autoComplete="tel"
-            placeholder="98765 43210"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            required
-            autoFocus
+        ) : null}
+        {step.name === 'details' ? (
+          <NewPatientForm
+            proof={step.proof}
+            sentTo={step.sentTo}
+            signingIn={signingIn}
+            onRegistered={() => void finish(step.proof)}
+            onStartOver={startOver}
           />
-          <Button type="submit" busy={requestCode.isPending} className="w-full">
-            Send code
-          </Button>
-        </form>
-      )}
-    </Card>
+        ) : step.name === 'code' ? (
+          <form onSubmit={onCode} className="space-y-4" noValidate>
+            <Alert tone="info">Check your messages: a code is on its way to {step.sentTo} by WhatsApp or SMS.</Alert>
+            <OtpCodeField />
+            <Button type="submit" busy={verifyCode.isPending || signingIn} className="w-full">
+              Sign in
+            </Button>
+            <div className="flex justify-between gap-2">
+              <Button variant="ghost" onClick={startOver}>
+                Change number
+              </Button>
+              <Button variant="ghost" busy={requestCode.isPending} onClick={sendCode}>
+                Send a new code
+              </Button>
+            </div>
+          </form>
+        ) : (
+          <form onSubmit={onPhone} className="space-y-4" noValidate>
+            <TextField
+              label="Mobile number"
+              name="phone"
+              type="tel"
+              autoComplete="tel"
+              placeholder="98765 43210"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              required
+              autoFocus
+            />
+            <Button type="submit" busy={requestCode.isPending} className="w-full">
+              Send code
+            </Button>
+          </form>
+        )}
+      </Card>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { maskPhone } from '@carelane/core';
 import { deliverNotification } from '@carelane/integrations';
 import type { Context } from '../../context';
 import type { RequestCodeInput } from './request-code.schema';
+import { authDeps } from './site';
 
 /**
  * Sends a sign-in code: to staff on the dashboard, to patients on the booking site. Delivery is
@@ -11,7 +12,7 @@ import type { RequestCodeInput } from './request-code.schema';
 export async function requestCodeHandler({ ctx, input }: { ctx: Context; input: RequestCodeInput }) {
   const purpose = ctx.audience === 'staff' ? 'staff_sign_in' : 'patient_sign_in';
   const { phone, notificationId } = await requestSignInCode(
-    { db: ctx.db, secret: ctx.secret, rateLimits: ctx.rateLimits },
+    authDeps(ctx),
     { purpose, phone: input.phone, organizationId: ctx.siteOrganizationId ?? undefined },
     { ip: ctx.ip },
   );

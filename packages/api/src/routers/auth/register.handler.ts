@@ -1,0 +1,85 @@
+import { checkPhoneProof } from '@carelane/auth';
+import { nextPatientMrn, patients } from '@carelane/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq, isNull } from 'drizzle-orm';
+import { audit } from '../../audit';
+import type { Context } from '../../context';
+import type { RegisterInput } from './register.schema';
+import { bookingSiteOrganization } from './site';
+
+/** How the booking site marks the patients who registered themselves. */
+export const BOOKING_SITE_LEAD_SOURCE = 'Booking site';
+
+/**
+ * Creates the record of a patient new to the clinic, who proved their phone with a code. The
+ * phone comes from the proof, never from input; the browser then signs in with the same proof.
+ */
+export async function registerHandler({ ctx, input }: { ctx: Context; input: RegisterInput }) {
+  const organizationId = bookingSiteOrganization(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const proven = await checkPhoneProof(tx, { proof: input.proof, organizationId, secret: ctx.secret });
+    if (!proven) {
+      throw new TRPCError({
+        code: 'UNAUTHORIZED',
+        message: 'Your code has expired or was already used. Request a new code.',
+      });
+    }
+    // The record number lock queues this organization's registrations, so of two at once for
+    // one phone the second sees the first here (the unique index stays the last word).
+    const mrn = await nextPatientMrn(tx, organizationId);
+    const [taken] = await tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(
+        and(
+          eq(patients.organizationId, organizationId),
+          eq(patients.phone, proven.phone),
+          isNull(patients.mergedIntoId),
+        ),
+      );
+    if (taken) {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'This mobile number is already registered with the clinic. Sign in with it instead.',
+      });
+    }
+    const [patient] = await tx
+      .insert(patients)
+      .values({
+        organizationId,
+        mrn,
+        phone: proven.phone,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        email: input.email,
+        birthDate: input.birthDate,
+        leadSource: BOOKING_SITE_LEAD_SOURCE,
+        consentSms: input.consentSms,
+        consentWhatsapp: input.consentWhatsapp,
+      })
+      .returning({ id: patients.id });
+    if (!patient) throw new Error('Patient insert returned no row');
+    // Personal values stay in the patient row; the entry names them without copying them.
+    await audit(
+      ctx,
+      {
+        action: 'auth.register',
+        entity: 'patient',
+        entityId: patient.id,
+        changes: {
+          mrn: { to: mrn },
+          phone: {},
+          firstName: {},
+          lastName: {},
+          ...(input.email ? { email: {} } : {}),
+          ...(input.birthDate ? { birthDate: {} } : {}),
+          leadSource: { to: BOOKING_SITE_LEAD_SOURCE },
+          consentSms: { to: input.consentSms },
+          consentWhatsapp: { to: input.consentWhatsapp },
+        },
+      },
+      tx,
+    );
+    return { patientId: patient.id };
+  });
+}
