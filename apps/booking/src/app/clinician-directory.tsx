@@ -16,6 +16,10 @@ export function ClinicianDirectory() {
     { placeholderData: (previous) => previous },
   );
   const data = directory.data;
+  const firstFreeQuery = new URLSearchParams({
+    ...(specialisation ? { specialisation } : {}),
+    ...(centreId ? { centre: centreId } : {}),
+  }).toString();
 
   return (
     <div className="space-y-6">
@@ -23,7 +27,16 @@ export function ClinicianDirectory() {
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">
           {data?.organization ? `Book with ${data.organization.name}` : 'Find a clinician'}
         </h1>
-        <p className="mt-1 text-slate-600">Choose a clinician to see their details and book a visit.</p>
+        <p className="mt-1 text-slate-600">
+          Choose a clinician to see their details and book a visit, or{' '}
+          <Link
+            href={`/first-free${firstFreeQuery ? `?${firstFreeQuery}` : ''}`}
+            className="font-semibold text-teal-800 underline hover:text-teal-900"
+          >
+            see the first free time with anyone
+          </Link>
+          .
+        </p>
       </div>
 
       <form

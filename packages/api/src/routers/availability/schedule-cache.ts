@@ -1,4 +1,4 @@
-import { localDate } from '@carelane/core';
+import { localDayBounds } from '@carelane/core';
 import type { Database } from '@carelane/db';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../../context';
@@ -7,7 +7,8 @@ import { type FactsRequest, loadScheduleFacts, type ScheduleFacts } from './sche
 /** The channel migration 0007 notifies on, with payloads 'c:<clinician id>' or 'o:<organization id>'. */
 export const SCHEDULE_CHANNEL = 'carelane_schedule';
 
-type Entry = { facts: ScheduleFacts; stamp: string };
+/** `todayEnds`: for a search from "today", the end of the local day it was read on. */
+type Entry = { facts: ScheduleFacts; stamp: string; todayEnds: number };
 
 /**
  * Keeps recently read schedules (what `loadScheduleFacts` returns) in memory, so the public slot
@@ -88,7 +89,7 @@ export class ScheduleCache {
     const stamp = this.stampFor(request);
     const entry = this.entries.get(key);
     // "Today" moves at the centre's midnight: an entry read for yesterday's today is stale.
-    if (entry?.stamp === stamp && (request.from || entry.facts.from === localDate(request.now, entry.facts.zone))) {
+    if (entry?.stamp === stamp && (request.from || request.now.getTime() < entry.todayEnds)) {
       this.stats.hits++;
       return entry.facts;
     }
@@ -102,7 +103,8 @@ export class ScheduleCache {
     this.stats.reads++;
     const load = loadScheduleFacts(this.db, request)
       .then((facts) => {
-        if (stamp === this.stampFor(request)) this.entries.set(key, { facts, stamp });
+        const todayEnds = localDayBounds(facts.from, facts.zone).end.getTime();
+        if (stamp === this.stampFor(request)) this.entries.set(key, { facts, stamp, todayEnds });
         return facts;
       })
       .finally(() => this.inflight.delete(flightKey));

@@ -1,5 +1,5 @@
 import { initials } from '@carelane/core';
-import { centres, clinicianProfiles, organizations, staffCentres, staffUsers } from '@carelane/db';
+import { appointmentTypes, centres, clinicianProfiles, organizations, staffCentres, staffUsers } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Context } from '../../context';
@@ -67,10 +67,31 @@ export async function directoryHandler({ ctx, input }: { ctx: Context; input: Di
       (!input.specialisation || c.specialisations.includes(input.specialisation)) &&
       (!input.centreId || c.centres.some((centre) => centre.id === input.centreId)),
   );
+  // What can be booked online, for "the first free time with anyone" by type.
+  const types = await ctx.db
+    .select({
+      id: appointmentTypes.id,
+      name: appointmentTypes.name,
+      specialisation: appointmentTypes.specialisation,
+      durationMinutes: appointmentTypes.durationMinutes,
+      mode: appointmentTypes.mode,
+      priceMinor: appointmentTypes.priceMinor,
+      currency: appointmentTypes.currency,
+    })
+    .from(appointmentTypes)
+    .where(
+      and(
+        eq(appointmentTypes.organizationId, orgId),
+        eq(appointmentTypes.active, true),
+        eq(appointmentTypes.onlineBookable, true),
+      ),
+    )
+    .orderBy(asc(appointmentTypes.name));
   const centreFacets = new Map(all.flatMap((c) => c.centres).map((c) => [c.id, c]));
   return {
     organization: organization ?? null,
     clinicians,
+    types,
     filters: {
       specialisations: [...new Set(all.flatMap((c) => c.specialisations))].sort(),
       centres: [...centreFacets.values()].sort((a, b) => a.name.localeCompare(b.name)),
