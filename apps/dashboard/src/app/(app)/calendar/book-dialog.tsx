@@ -1,8 +1,10 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { formatLocalTime, formatPhone, localDate, zonedTime } from '@carelane/core';
-import { Alert, Button, SelectField, TextField } from '@carelane/ui';
+import { formatLocalTime, localDate, zonedTime } from '@carelane/core';
+import { Alert, Button, TextField } from '@carelane/ui';
 import { useState } from 'react';
+import { AppointmentTypeField, useAppointmentTypeChoice } from '@/components/appointment-type-choice';
+import { PatientPicker, type PickedPatient } from '@/components/patient-picker';
 import { Modal } from './modal';
 import type { SlotTarget } from './types';
 
@@ -20,25 +22,19 @@ export function BookDialog({
   canOverbook: boolean;
   onClose: (booked: string | null) => void;
 }) {
-  const [query, setQuery] = useState('');
-  const [patient, setPatient] = useState<{ id: string; name: string } | null>(null);
-  const types = trpc.appointmentTypes.list.useQuery();
-  const [typeId, setTypeId] = useState('');
+  const [patient, setPatient] = useState<PickedPatient | null>(null);
   const [time, setTime] = useState(formatLocalTime(target.startsAt, zone));
   const [notes, setNotes] = useState('');
   const [overbook, setOverbook] = useState(false);
   const [overbookReason, setOverbookReason] = useState('');
-  const search = trpc.patients.quickSearch.useQuery({ q: query }, { enabled: query.trim().length >= 2 && !patient });
   const create = trpc.appointments.create.useMutation();
   const recurring = trpc.appointments.createRecurring.useMutation();
   const [repeat, setRepeat] = useState(false);
   const [everyWeeks, setEveryWeeks] = useState(1);
   const [count, setCount] = useState(6);
   // The clinician's own kinds of visit first, so the default fits them.
-  const fits = (t: { specialisation: string | null }) =>
-    !t.specialisation || target.specialisations.includes(t.specialisation);
-  const typeOptions = [...(types.data ?? [])].sort((a, b) => Number(fits(b)) - Number(fits(a)));
-  const chosenType = typeOptions.find((t) => t.id === typeId) ?? typeOptions[0];
+  const typeChoice = useAppointmentTypeChoice(target.specialisations);
+  const chosenType = typeChoice.chosen;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -96,58 +92,8 @@ export function BookDialog({
   return (
     <Modal title={`Book with ${target.clinicianName}`} onClose={() => onClose(null)}>
       <form onSubmit={submit} className="space-y-4" noValidate>
-        {patient ? (
-          <div className="flex items-center justify-between rounded-md border border-teal-700 bg-teal-50 px-3 py-2">
-            <span className="font-semibold text-slate-900">{patient.name}</span>
-            <Button variant="ghost" onClick={() => setPatient(null)}>
-              Change
-            </Button>
-          </div>
-        ) : (
-          <div className="space-y-2">
-            <TextField
-              label="Patient"
-              placeholder="Name, record number or phone digits"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              autoFocus
-              autoComplete="off"
-            />
-            {search.data ? (
-              search.data.length ? (
-                <ul
-                  className="max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
-                  aria-label="Matching patients"
-                >
-                  {search.data.map((p) => (
-                    <li key={p.id}>
-                      <button
-                        type="button"
-                        onClick={() => setPatient({ id: p.id, name: p.name })}
-                        className="block w-full px-3 py-2 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-700"
-                      >
-                        <span className="block text-sm font-semibold text-slate-900">{p.name}</span>
-                        <span className="block text-xs text-slate-600">
-                          {p.mrn}
-                          {p.phone ? ` · ${formatPhone(p.phone)}` : ''}
-                          {p.birthDate ? ` · born ${p.birthDate}` : ''}
-                        </span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="text-sm text-slate-600">No patient matches “{query}”.</p>
-              )
-            ) : null}
-          </div>
-        )}
-        <SelectField
-          label="Appointment type"
-          value={chosenType?.id ?? ''}
-          onChange={(e) => setTypeId(e.target.value)}
-          options={typeOptions.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))}
-        />
+        <PatientPicker patient={patient} onChange={setPatient} />
+        <AppointmentTypeField choice={typeChoice} />
         <TextField
           label="Start time"
           type="time"

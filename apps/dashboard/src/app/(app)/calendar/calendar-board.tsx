@@ -3,8 +3,8 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { addLocalDays } from '@carelane/core';
 import { Alert, Button, ErrorState, SelectField, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
+import { useQueryParams } from '@/components/use-query-params';
 import { AppointmentDialog } from './appointment-dialog';
 import { BookDialog } from './book-dialog';
 import { TimeGrid } from './time-grid';
@@ -21,9 +21,7 @@ function dateTitle(date: string, view: 'day' | 'week', dates: string[]) {
 
 /** Day view (a column per clinician) and week view (one clinician), with booking and moving. */
 export function CalendarBoard() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const [params, navigate] = useQueryParams();
   const view = params.get('view') === 'week' ? 'week' : 'day';
   const profile = trpc.me.profile.useQuery();
   const utils = trpc.useUtils();
@@ -39,15 +37,6 @@ export function CalendarBoard() {
   const [booking, setBooking] = useState<SlotTarget | null>(null);
   const [open, setOpen] = useState<{ appointment: CalendarAppointment; column: CalendarColumn } | null>(null);
   const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-
-  function navigate(next: Record<string, string | undefined>) {
-    const q = new URLSearchParams(params.toString());
-    for (const [k, v] of Object.entries(next)) {
-      if (v) q.set(k, v);
-      else q.delete(k);
-    }
-    router.replace(`${pathname}?${q.toString()}`);
-  }
 
   const data = calendar.data;
   const firstClinician = data?.clinicians[0]?.id;
