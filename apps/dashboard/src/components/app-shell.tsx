@@ -12,7 +12,7 @@ export function AppShell({
   organizationName,
   children,
 }: {
-  user: { name: string; roleLabel: string };
+  user: { name: string; roleLabel: string; permissions: readonly string[] };
   organizationName: string;
   children: ReactNode;
 }) {
@@ -20,7 +20,7 @@ export function AppShell({
   const [open, setOpen] = useState(false);
   const nav = (
     <nav aria-label="Main" className="flex flex-col gap-1 p-3">
-      {NAV_ITEMS.map((item) => {
+      {NAV_ITEMS.filter((item) => !item.permission || user.permissions.includes(item.permission)).map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link

@@ -1,8 +1,12 @@
-export type NavItem = { href: string; label: string; coming?: string };
+import type { Permission } from '@carelane/auth';
+
+/** `permission`: shown only to roles that have it; `coming`: a section still to be built. */
+export type NavItem = { href: string; label: string; permission?: Permission; coming?: string };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/today', label: 'Today' },
   { href: '/calendar', label: 'Calendar' },
+  { href: '/waitlist', label: 'Waitlist', permission: 'appointments:read' },
   {
     href: '/patients',
     label: 'Patients',

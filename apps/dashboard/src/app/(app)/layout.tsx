@@ -8,7 +8,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   await requireStaff();
   const profile = await (await serverCaller()).me.profile();
   return (
-    <AppShell user={{ name: profile.name, roleLabel: profile.roleLabel }} organizationName={profile.organization.name}>
+    <AppShell
+      user={{ name: profile.name, roleLabel: profile.roleLabel, permissions: profile.permissions }}
+      organizationName={profile.organization.name}
+    >
       {children}
     </AppShell>
   );
