@@ -36,6 +36,13 @@ export function toTrpcError(error: TRPCError, requestId: string): TRPCError {
       message: (pg.constraint && UNIQUE_MESSAGES[pg.constraint]) ?? 'This record already exists.',
     });
   }
+  if (pg?.code === '40P01' || pg?.code === '40001') {
+    // Writes that raced another and could not be ordered; trying again settles it.
+    return new TRPCError({
+      code: 'CONFLICT',
+      message: 'Someone else changed this at the same moment. Please try again.',
+    });
+  }
   if (pg?.code === '23503') {
     return new TRPCError({ code: 'NOT_FOUND', message: 'Something this refers to no longer exists.' });
   }

@@ -1,5 +1,5 @@
 import type { StaffPrincipal } from '@carelane/auth';
-import { appointments, auditLog, pgErrorInfo } from '@carelane/db';
+import { appointments, appointmentTypes, auditLog, pgErrorInfo } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
@@ -98,5 +98,37 @@ describe('no double booking', () => {
     expect(row.overbooked).toBe(true);
     const entries = await t.db.select().from(auditLog).where(eq(auditLog.entityId, row.id));
     expect(entries.map((e) => e.action)).toContain('appointment.overbook');
+  });
+
+  it('buffers are part of the blocked time, in the database too', async () => {
+    // A type that keeps 10 minutes before and 15 after each visit.
+    const [buffered] = await t.db
+      .insert(appointmentTypes)
+      .values({
+        organizationId: clinic.org.id,
+        name: 'Procedure',
+        durationMinutes: 30,
+        bufferBeforeMinutes: 10,
+        bufferAfterMinutes: 15,
+        priceMinor: 0,
+        currency: 'INR',
+        colour: '#0f766e',
+      })
+      .returning();
+    const typeId = buffered?.id ?? '';
+    const row = await book(frontDesk, at(19), { typeId });
+    expect(row).toMatchObject({ bufferBeforeMinutes: 10, bufferAfterMinutes: 15 });
+
+    // 19:30–20:00 meets 19:00–19:30 only through its 15 minutes after (and the new one's 10 before).
+    await expect(book(frontDesk, at(19, 30), { typeId })).rejects.toThrow(
+      /from 19:00 to 19:30 and keeps 25 minutes free after it/,
+    );
+    await expect(book(frontDesk, at(18, 15), { typeId })).rejects.toThrow(
+      /from 19:00 to 19:30 and keeps 25 minutes free before it/,
+    );
+    await expect(book(frontDesk, at(19, 55), { typeId })).resolves.toMatchObject({ status: 'confirmed' });
+    // A plain 30-minute visit needs only the procedure's own 15 minutes after it.
+    await expect(book(frontDesk, at(20, 40))).resolves.toMatchObject({ status: 'confirmed' });
+    await expect(book(frontDesk, at(21, 5), { typeId })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

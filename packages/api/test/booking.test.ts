@@ -66,6 +66,35 @@ describe('patient booking', () => {
     ).toHaveLength(29);
   });
 
+  it('times that meet only through buffers, booked at once: exactly 1 success', async () => {
+    const [buffered] = await t.db
+      .insert(appointmentTypes)
+      .values({
+        organizationId: clinic.org.id,
+        name: 'Cleaning',
+        durationMinutes: 30,
+        bufferAfterMinutes: 20,
+        slotIntervalMinutes: 5,
+        priceMinor: 0,
+        currency: 'INR',
+        colour: '#0f766e',
+      })
+      .returning();
+    const patients = await Promise.all(Array.from({ length: 20 }, newPatient));
+    // 15:00–15:30 keeps 15:30–15:50 free; 15:40 and 15:45 do not overlap 15:00 but meet its buffer.
+    const starts = [indiaTime(6, 15), indiaTime(6, 15, 40), indiaTime(6, 15, 45)];
+    const results = await Promise.allSettled(
+      patients.map((p, i) => site(p).portal.book({ ...slot(starts[i % 3] ?? new Date()), typeId: buffered?.id ?? '' })),
+    );
+    const booked = results.filter((r) => r.status === 'fulfilled');
+    const conflicts = results.filter(
+      (r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'CONFLICT',
+    );
+    // 15:40 and 15:45 overlap each other too, so one of the three times wins, or 15:00 alone.
+    expect(booked).toHaveLength(1);
+    expect(conflicts).toHaveLength(19);
+  });
+
   it('books only for the signed-in patient, who alone can see and cancel it; cancelling frees the slot', async () => {
     const me = await newPatient();
     const other = await newPatient();

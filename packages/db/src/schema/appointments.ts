@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, check, index, integer, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { appointmentTypes } from './appointment-types';
 import { createdAt, id, instant, updatedAt } from './columns';
 import { appointmentSource, appointmentStatus, consultationMode, paymentStatus } from './enums';
@@ -20,8 +20,9 @@ export const recurringSeries = pgTable('recurring_series', {
 });
 
 /**
- * The exclusion constraint `appointments_no_overlap` (custom migration) makes two active
- * appointments of one clinician overlapping impossible; `overbooked` rows are left out of it.
+ * The exclusion constraint `appointments_no_overlap` (custom migrations 0001, 0009) makes two
+ * active appointments of one clinician overlapping impossible, buffers included; `overbooked` rows
+ * are left out of it.
  */
 export const appointments = pgTable(
   'appointments',
@@ -44,6 +45,12 @@ export const appointments = pgTable(
       .references(() => appointmentTypes.id),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
+    /**
+     * The type's buffers when booked: the clinician's time blocked is [starts − before, ends + after),
+     * and that widened range is what the exclusion constraint compares (migration 0009).
+     */
+    bufferBeforeMinutes: smallint('buffer_before_minutes').notNull().default(0),
+    bufferAfterMinutes: smallint('buffer_after_minutes').notNull().default(0),
     status: appointmentStatus('status').notNull().default('pending'),
     source: appointmentSource('source').notNull(),
     mode: consultationMode('mode').notNull().default('in_person'),

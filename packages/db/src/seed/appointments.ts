@@ -212,6 +212,8 @@ function book(faker: Faker, options: AppointmentOptions, slot: Slot): Appointmen
     typeId: type.id,
     startsAt,
     endsAt,
+    bufferBeforeMinutes: type.bufferBeforeMinutes,
+    bufferAfterMinutes: type.bufferAfterMinutes,
     status,
     source,
     mode: type.mode,

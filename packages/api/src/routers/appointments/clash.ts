@@ -1,26 +1,45 @@
 import { formatLocalTime } from '@carelane/core';
 import { appointments, type Database, type DbOrTx, pgErrorInfo } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 
-/** The first active appointment of a clinician overlapping [startsAt, endsAt), if any. */
-export async function findClash(
-  db: DbOrTx,
-  slot: { clinicianId: string; startsAt: Date; endsAt: Date; ignoreId?: string | undefined },
-) {
+/** A time a clinician would be booked for, with the buffers its type keeps around it. */
+export type SlotSpan = {
+  clinicianId: string;
+  startsAt: Date;
+  endsAt: Date;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  /** The appointment being moved: its own current time does not clash. */
+  ignoreId?: string | undefined;
+};
+
+export type Clash = { startsAt: Date; endsAt: Date; bufferBeforeMinutes: number; bufferAfterMinutes: number };
+
+/**
+ * The first active appointment of the clinician whose blocked time (buffers included) meets the
+ * slot's, if any: the same test as the `appointments_no_overlap` constraint, and served by its index.
+ */
+export async function findClash(db: DbOrTx, slot: SlotSpan): Promise<Clash | null> {
   const [clash] = await db
-    .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    .select({
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      bufferBeforeMinutes: appointments.bufferBeforeMinutes,
+      bufferAfterMinutes: appointments.bufferAfterMinutes,
+    })
     .from(appointments)
     .where(
       and(
         eq(appointments.clinicianId, slot.clinicianId),
         ne(appointments.status, 'cancelled'),
         eq(appointments.overbooked, false),
-        lt(appointments.startsAt, slot.endsAt),
-        gt(appointments.endsAt, slot.startsAt),
+        sql`carelane_blocked_range(${appointments.startsAt}, ${appointments.endsAt}, ${appointments.bufferBeforeMinutes}, ${appointments.bufferAfterMinutes})
+          && carelane_blocked_range(${slot.startsAt.toISOString()}::timestamptz, ${slot.endsAt.toISOString()}::timestamptz, ${slot.bufferBeforeMinutes}::int, ${slot.bufferAfterMinutes}::int)`,
         ...(slot.ignoreId ? [ne(appointments.id, slot.ignoreId)] : []),
       ),
     )
+    .orderBy(appointments.startsAt)
     .limit(1);
   return clash ?? null;
 }
@@ -31,23 +50,51 @@ export function clashSpan(clash: { startsAt: Date; endsAt: Date }, zone: string)
 }
 
 /**
- * Runs a write that may hit the no-overlap constraint; a refusal becomes CONFLICT naming the
- * clashing appointment's time, in the centre's zone.
+ * Why a slot clashes, for a receptionist: the other appointment's time, and when the two only
+ * meet through their buffers, the gap the clinic keeps between them.
+ */
+export function clashReason(slot: SlotSpan, clash: Clash, zone: string): string {
+  const base = `an appointment ${clashSpan(clash, zone)}`;
+  if (clash.endsAt <= slot.startsAt) {
+    return `${base} and keeps ${clash.bufferAfterMinutes + slot.bufferBeforeMinutes} minutes free after it`;
+  }
+  if (clash.startsAt >= slot.endsAt) {
+    return `${base} and keeps ${slot.bufferAfterMinutes + clash.bufferBeforeMinutes} minutes free before it`;
+  }
+  return base;
+}
+
+/** How often a write that deadlocked on the constraint is run again before giving up. */
+const DEADLOCK_RETRIES = 3;
+
+/**
+ * Runs a write (a whole transaction) that may hit the no-overlap constraint; a refusal becomes
+ * CONFLICT naming the clashing appointment's time, in the centre's zone.
+ *
+ * Concurrent inserts into an exclusion constraint can each find the other's uncommitted row and
+ * wait on it: PostgreSQL then aborts one with a deadlock (40P01). The aborted transaction wrote
+ * nothing, so it is simply run again, and then sees the winner's committed row.
  */
 export async function withClashMessage<T>(
   db: Database,
-  slot: { clinicianId: string; clinicianName: string; startsAt: Date; endsAt: Date; zone: string; ignoreId?: string },
+  slot: SlotSpan & { clinicianName: string; zone: string },
   write: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await write();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (err) {
+        if (pgErrorInfo(err)?.code !== '40P01' || attempt > DEADLOCK_RETRIES) throw err;
+      }
+    }
   } catch (err) {
     if (pgErrorInfo(err)?.code !== '23P01') throw err;
     const clash = await findClash(db, slot);
-    const when = clash ? ` ${clashSpan(clash, slot.zone)}` : ' then';
+    const reason = clash ? clashReason(slot, clash, slot.zone) : 'an appointment then';
     throw new TRPCError({
       code: 'CONFLICT',
-      message: `${slot.clinicianName} already has an appointment${when}. Choose another time.`,
+      message: `${slot.clinicianName} already has ${reason}. Choose another time.`,
     });
   }
 }

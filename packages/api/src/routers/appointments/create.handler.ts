@@ -70,6 +70,8 @@ export function staffAppointmentRow(
     typeId: booking.type.id,
     startsAt: at.startsAt,
     endsAt: at.endsAt,
+    bufferBeforeMinutes: booking.type.bufferBeforeMinutes,
+    bufferAfterMinutes: booking.type.bufferAfterMinutes,
     status: 'confirmed' as const,
     confirmedAt: new Date(),
     source: 'dashboard' as const,
@@ -95,6 +97,8 @@ export async function createAppointmentHandler({ ctx, input }: { ctx: StaffConte
     clinicianName: clinician.name,
     startsAt: input.startsAt,
     endsAt,
+    bufferBeforeMinutes: type.bufferBeforeMinutes,
+    bufferAfterMinutes: type.bufferAfterMinutes,
     zone: centre.zone,
   };
   const videoUrl = await meetingFor(ctx, booking, input.startsAt);

@@ -2,15 +2,15 @@ import { formatLocalTime, localDate, weeklyOccurrences, zonedTime } from '@carel
 import { appointments, type DbOrTx, pgErrorInfo, recurringSeries } from '@carelane/db';
 import { audit } from '../../audit';
 import type { StaffContext } from '../../trpc';
-import { clashSpan, findClash } from './clash';
+import { clashReason, findClash, type SlotSpan } from './clash';
 import { meetingFor, prepareStaffBooking, staffAppointmentRow } from './create.handler';
 import type { RecurringInput } from './recurring.schema';
 
 type Occurrence = { startsAt: Date; endsAt: Date; free: boolean; clash: string | null; appointmentId: string | null };
 
-async function clashAt(db: DbOrTx, clinicianId: string, startsAt: Date, endsAt: Date, zone: string) {
-  const clash = await findClash(db, { clinicianId, startsAt, endsAt });
-  return clash ? `Clashes with an appointment ${clashSpan(clash, zone)}` : null;
+async function clashAt(db: DbOrTx, slot: SlotSpan, zone: string) {
+  const clash = await findClash(db, slot);
+  return clash ? `Clashes with ${clashReason(slot, clash, zone)}` : null;
 }
 
 /**
@@ -34,10 +34,17 @@ export async function recurringHandler({ ctx, input }: { ctx: StaffContext; inpu
     return { startsAt, endsAt: new Date(startsAt.getTime() + type.durationMinutes * 60_000) };
   });
 
+  const spanOf = (p: { startsAt: Date; endsAt: Date }): SlotSpan => ({
+    clinicianId: clinician.id,
+    ...p,
+    bufferBeforeMinutes: type.bufferBeforeMinutes,
+    bufferAfterMinutes: type.bufferAfterMinutes,
+  });
+
   if (input.action === 'check') {
     const occurrences: Occurrence[] = [];
     for (const p of planned) {
-      const clash = await clashAt(ctx.db, clinician.id, p.startsAt, p.endsAt, zone);
+      const clash = await clashAt(ctx.db, spanOf(p), zone);
       occurrences.push({ ...p, free: !clash, clash, appointmentId: null });
     }
     return { seriesId: null, occurrences };
@@ -79,7 +86,7 @@ export async function recurringHandler({ ctx, input }: { ctx: StaffContext; inpu
         occurrences.push({
           ...p,
           free: false,
-          clash: await clashAt(tx, clinician.id, p.startsAt, p.endsAt, zone),
+          clash: await clashAt(tx, spanOf(p), zone),
           appointmentId: null,
         });
       }

@@ -36,7 +36,16 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
   const clinicianId = input.clinicianId ?? current.appointment.clinicianId;
   const duration = current.appointment.endsAt.getTime() - current.appointment.startsAt.getTime();
   const endsAt = new Date(input.startsAt.getTime() + duration);
-  const slot = { clinicianId, clinicianName, startsAt: input.startsAt, endsAt, zone: current.zone, ignoreId: input.id };
+  const slot = {
+    clinicianId,
+    clinicianName,
+    startsAt: input.startsAt,
+    endsAt,
+    bufferBeforeMinutes: current.appointment.bufferBeforeMinutes,
+    bufferAfterMinutes: current.appointment.bufferAfterMinutes,
+    zone: current.zone,
+    ignoreId: input.id,
+  };
   return withClashMessage(ctx.db, slot, () =>
     ctx.db.transaction(async (tx) => {
       const { appointment, zone } = await lockAppointmentForStaff(tx, ctx.principal, input.id);

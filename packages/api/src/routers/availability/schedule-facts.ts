@@ -45,7 +45,7 @@ export type ScheduleFacts = {
   rules: Array<WeeklyRule & { centreId: string }>;
   centreIds: string[];
   exceptions: AvailabilityException[];
-  /** Appointments, widened by their own buffers. */
+  /** Appointments, each with the buffers it was booked with. */
   booked: BusyBlock[];
   /** Holds that had not expired when loaded; the caller drops those expired since. */
   holds: Array<{ start: number; end: number; patientId: string; expiresAt: number }>;
@@ -139,11 +139,10 @@ export async function loadScheduleFacts(db: DbOrTx, request: FactsRequest): Prom
       .select({
         start: appointments.startsAt,
         end: appointments.endsAt,
-        before: appointmentTypes.bufferBeforeMinutes,
-        after: appointmentTypes.bufferAfterMinutes,
+        before: appointments.bufferBeforeMinutes,
+        after: appointments.bufferAfterMinutes,
       })
       .from(appointments)
-      .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
       .where(
         and(
           eq(appointments.clinicianId, clinician.id),

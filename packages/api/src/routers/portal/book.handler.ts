@@ -29,7 +29,15 @@ export async function bookHandler({ ctx, input }: { ctx: PatientContext; input: 
   const centreId = check.centreFor(input.startsAt.getTime());
   if (!centreId) throw new TRPCError({ code: 'CONFLICT', message: SLOT_TAKEN });
   const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * 60_000);
-  const slot = { clinicianId: clinician.id, clinicianName: clinician.name, startsAt: input.startsAt, endsAt, zone };
+  const slot = {
+    clinicianId: clinician.id,
+    clinicianName: clinician.name,
+    startsAt: input.startsAt,
+    endsAt,
+    bufferBeforeMinutes: type.bufferBeforeMinutes,
+    bufferAfterMinutes: type.bufferAfterMinutes,
+    zone,
+  };
   const videoUrl =
     type.mode === 'online'
       ? await ctx.videoLinks.createMeeting({ appointmentId: 'new', startsAt: input.startsAt })
@@ -47,6 +55,8 @@ export async function bookHandler({ ctx, input }: { ctx: PatientContext; input: 
           typeId: type.id,
           startsAt: input.startsAt,
           endsAt,
+          bufferBeforeMinutes: type.bufferBeforeMinutes,
+          bufferAfterMinutes: type.bufferAfterMinutes,
           // Types that take prepayment stay pending until paid (payments arrive with billing).
           status: type.requiresPrepayment ? 'pending' : 'confirmed',
           confirmedAt: type.requiresPrepayment ? null : now,

@@ -95,6 +95,8 @@ export async function rescheduleOwnHandler({ ctx, input }: { ctx: PatientContext
     clinicianName: check.clinician.name,
     startsAt: input.startsAt,
     endsAt,
+    bufferBeforeMinutes: current.appointment.bufferBeforeMinutes,
+    bufferAfterMinutes: current.appointment.bufferAfterMinutes,
     zone: check.zone,
     ignoreId: current.appointment.id,
   };

@@ -1,0 +1,2 @@
+ALTER TABLE "appointments" ADD COLUMN "buffer_before_minutes" smallint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "appointments" ADD COLUMN "buffer_after_minutes" smallint DEFAULT 0 NOT NULL;
