@@ -1,7 +1,7 @@
 'use client';
 import { APPOINTMENT_STATUS_LABELS, formatLocalTime, localDayBounds } from '@carelane/core';
 import { cn } from '@carelane/ui';
-import { type PointerEvent as ReactPointerEvent, useRef, useState } from 'react';
+import { memo, type PointerEvent as ReactPointerEvent, type RefObject, useMemo, useRef, useState } from 'react';
 import {
   type CalendarAppointment,
   type CalendarColumn,
@@ -12,6 +12,10 @@ import {
 
 const SNAP_MINUTES = 5;
 const CLICK_SNAP_MINUTES = 15;
+/** Card height from which its second line (status and type) fits: two 16 px lines, padding, borders. */
+const TWO_LINES_PX = 38;
+/** Hour lines as one background instead of an element per hour and column. */
+const HOUR_LINES = `repeating-linear-gradient(to bottom, #e2e8f0 0 1px, transparent 1px ${60 * PX_PER_MINUTE}px)`;
 
 type Drag = {
   appointment: CalendarAppointment;
@@ -21,6 +25,16 @@ type Drag = {
   pointerStartY: number;
   moved: boolean;
   target: { column: CalendarColumn; minutes: number } | null;
+};
+
+/** What a column does with the pointer; held in a ref so that columns need not redraw when it changes. */
+type ColumnHandlers = {
+  register: (key: string, el: HTMLDivElement | null) => void;
+  clickEmpty: (col: CalendarColumn, clientY: number) => void;
+  startDrag: (event: ReactPointerEvent, appointment: CalendarAppointment, col: CalendarColumn) => void;
+  moveDrag: (event: ReactPointerEvent) => void;
+  endDrag: (col: CalendarColumn) => void;
+  open: (appointment: CalendarAppointment, col: CalendarColumn) => void;
 };
 
 function columnTitle(col: CalendarColumn, view: 'day' | 'week') {
@@ -54,21 +68,27 @@ export function TimeGrid({
   const columnRefs = useRef(new Map<string, HTMLDivElement>());
   const [drag, setDrag] = useState<Drag | null>(null);
 
-  const dayStart = (col: CalendarColumn) => localDayBounds(col.date, zone).start.getTime() + hours.start * 3_600_000;
-  const minutesIn = (col: CalendarColumn, d: Date) => (d.getTime() - dayStart(col)) / 60_000;
-  const instantAt = (col: CalendarColumn, minutes: number) => new Date(dayStart(col) + minutes * 60_000);
+  // Where each date's grid starts, worked out once per date: a zone conversion for every card
+  // made a full day slow to draw.
+  const gridStarts = useMemo(
+    () => new Map(data.dates.map((d) => [d, localDayBounds(d, zone).start.getTime() + hours.start * 3_600_000])),
+    [data.dates, zone, hours.start],
+  );
+  const gridStart = (col: CalendarColumn) => gridStarts.get(col.date) ?? 0;
   const target = (col: CalendarColumn, minutes: number): SlotTarget => ({
     clinicianId: col.clinicianId,
     clinicianName: col.clinicianName,
     specialisations: col.specialisations,
     date: col.date,
-    startsAt: instantAt(col, minutes),
+    startsAt: new Date(gridStart(col) + minutes * 60_000),
   });
 
   /** Where a booking from the keyboard starts: the first working minute, else the grid's top. */
   function firstWorkingMinute(col: CalendarColumn) {
     const first = col.working[0];
-    return first ? Math.max(0, Math.round(minutesIn(col, first.start) / CLICK_SNAP_MINUTES) * CLICK_SNAP_MINUTES) : 0;
+    if (!first) return 0;
+    const minutes = (first.start.getTime() - gridStart(col)) / 60_000;
+    return Math.max(0, Math.round(minutes / CLICK_SNAP_MINUTES) * CLICK_SNAP_MINUTES);
   }
 
   function pointerMinutes(col: CalendarColumn, clientY: number, snap: number) {
@@ -86,56 +106,64 @@ export function TimeGrid({
     return null;
   }
 
-  function startDrag(event: ReactPointerEvent, appointment: CalendarAppointment, col: CalendarColumn) {
-    if (event.button !== 0 || busy || !['pending', 'confirmed'].includes(appointment.status)) return;
-    event.currentTarget.setPointerCapture(event.pointerId);
-    const start = minutesIn(col, appointment.startsAt);
-    setDrag({
-      appointment,
-      fromColumn: col,
-      grabOffsetMinutes: pointerMinutes(col, event.clientY, 1) - start,
-      durationMinutes: (appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000,
-      pointerStartY: event.clientY,
-      moved: false,
-      target: null,
-    });
-  }
+  const handlers = useRef<ColumnHandlers | null>(null);
+  handlers.current = {
+    register(key, el) {
+      if (el) columnRefs.current.set(key, el);
+      else columnRefs.current.delete(key);
+    },
+    clickEmpty(col, clientY) {
+      onCreate(target(col, pointerMinutes(col, clientY, CLICK_SNAP_MINUTES)));
+    },
+    startDrag(event, appointment, col) {
+      if (event.button !== 0 || busy || !['pending', 'confirmed'].includes(appointment.status)) return;
+      event.currentTarget.setPointerCapture(event.pointerId);
+      const start = (appointment.startsAt.getTime() - gridStart(col)) / 60_000;
+      setDrag({
+        appointment,
+        fromColumn: col,
+        grabOffsetMinutes: pointerMinutes(col, event.clientY, 1) - start,
+        durationMinutes: (appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000,
+        pointerStartY: event.clientY,
+        moved: false,
+        target: null,
+      });
+    },
+    moveDrag(event) {
+      if (!drag) return;
+      const col = columnAt(event.clientX) ?? drag.fromColumn;
+      const minutes = Math.max(0, pointerMinutes(col, event.clientY, 1) - drag.grabOffsetMinutes);
+      const snapped = Math.round(minutes / SNAP_MINUTES) * SNAP_MINUTES;
+      const moved = drag.moved || Math.abs(event.clientY - drag.pointerStartY) > 4 || col.key !== drag.fromColumn.key;
+      setDrag({ ...drag, moved, target: { column: col, minutes: snapped } });
+    },
+    endDrag(col) {
+      if (!drag) return;
+      setDrag(null);
+      if (!drag.moved || !drag.target) {
+        onOpen(drag.appointment, col);
+        return;
+      }
+      const next = target(drag.target.column, drag.target.minutes);
+      if (
+        next.startsAt.getTime() !== drag.appointment.startsAt.getTime() ||
+        next.clinicianId !== drag.appointment.clinicianId
+      ) {
+        onMove(drag.appointment, next);
+      }
+    },
+    open: onOpen,
+  };
 
-  function moveDrag(event: ReactPointerEvent) {
-    if (!drag) return;
-    const col = columnAt(event.clientX) ?? drag.fromColumn;
-    const minutes = Math.max(0, pointerMinutes(col, event.clientY, 1) - drag.grabOffsetMinutes);
-    const snapped = Math.round(minutes / SNAP_MINUTES) * SNAP_MINUTES;
-    const moved = drag.moved || Math.abs(event.clientY - drag.pointerStartY) > 4 || col.key !== drag.fromColumn.key;
-    setDrag({ ...drag, moved, target: { column: col, minutes: snapped } });
-  }
-
-  function endDrag(col: CalendarColumn) {
-    if (!drag) return;
-    const current = drag;
-    setDrag(null);
-    if (!current.moved || !current.target) {
-      onOpen(current.appointment, col);
-      return;
-    }
-    const next = target(current.target.column, current.target.minutes);
-    if (
-      next.startsAt.getTime() !== current.appointment.startsAt.getTime() ||
-      next.clinicianId !== current.appointment.clinicianId
-    ) {
-      onMove(current.appointment, next);
-    }
-  }
-
-  const hourMarks = Array.from({ length: hours.end - hours.start }, (_, i) => hours.start + i);
   const minWidth = view === 'day' ? Math.max(data.columns.length * 11, 20) : 7 * 9;
+  const gridColumns = `4rem repeat(${data.columns.length}, minmax(0, 1fr))`;
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <div style={{ minWidth: `${minWidth + 4}rem` }}>
         <div
           className="sticky top-0 z-20 grid border-b border-slate-200 bg-white"
-          style={{ gridTemplateColumns: `4rem repeat(${data.columns.length}, minmax(0, 1fr))` }}
+          style={{ gridTemplateColumns: gridColumns }}
         >
           <div />
           {data.columns.map((col) => (
@@ -160,9 +188,9 @@ export function TimeGrid({
             </div>
           ))}
         </div>
-        <div className="grid" style={{ gridTemplateColumns: `4rem repeat(${data.columns.length}, minmax(0, 1fr))` }}>
+        <div className="grid" style={{ gridTemplateColumns: gridColumns }}>
           <div className="relative" style={{ height }} aria-hidden="true">
-            {hourMarks.map((h) => (
+            {Array.from({ length: hours.end - hours.start }, (_, i) => hours.start + i).map((h) => (
               <span
                 key={h}
                 className={cn(
@@ -176,103 +204,148 @@ export function TimeGrid({
             ))}
           </div>
           {data.columns.map((col) => (
-            // biome-ignore lint/a11y/noStaticElementInteractions: clicking a time is a pointer shortcut; keyboard users have "+ Book"
-            // biome-ignore lint/a11y/useKeyWithClickEvents: as above, the column header's "+ Book" button is the keyboard path
-            <div
+            <Column
               key={col.key}
-              ref={(el) => {
-                if (el) columnRefs.current.set(col.key, el);
-                else columnRefs.current.delete(col.key);
-              }}
-              data-testid={`column-${col.clinicianName}-${col.date}`}
-              className="relative border-l border-slate-200 bg-slate-100"
-              style={{ height }}
-              onClick={(e) => {
-                if (e.target !== e.currentTarget && !(e.target as HTMLElement).dataset.slotBackground) return;
-                onCreate(target(col, pointerMinutes(col, e.clientY, CLICK_SNAP_MINUTES)));
-              }}
-            >
-              {col.working.map((w) => (
-                <div
-                  key={w.start.toISOString()}
-                  data-slot-background="1"
-                  className="absolute inset-x-0 bg-white"
-                  style={{
-                    top: minutesIn(col, w.start) * PX_PER_MINUTE,
-                    height: minutesIn(col, w.end) * PX_PER_MINUTE - minutesIn(col, w.start) * PX_PER_MINUTE,
-                  }}
-                />
-              ))}
-              {hourMarks.map((h) => (
-                <div
-                  key={h}
-                  aria-hidden="true"
-                  className="pointer-events-none absolute inset-x-0 border-t border-slate-200"
-                  style={{ top: (h - hours.start) * 60 * PX_PER_MINUTE }}
-                />
-              ))}
-              {col.blocked.map((b) => (
-                <div
-                  key={b.start.toISOString()}
-                  className="pointer-events-none absolute inset-x-0 flex items-start justify-center bg-[repeating-linear-gradient(45deg,#e2e8f0,#e2e8f0_6px,#f1f5f9_6px,#f1f5f9_12px)] pt-1 text-xs font-medium text-slate-700"
-                  style={{
-                    top: minutesIn(col, b.start) * PX_PER_MINUTE,
-                    height: (minutesIn(col, b.end) - minutesIn(col, b.start)) * PX_PER_MINUTE,
-                  }}
-                >
-                  {b.reason}
-                </div>
-              ))}
-              {col.appointments.map((a) => {
-                const dragging = drag?.appointment.id === a.id && drag.moved;
-                const top = minutesIn(col, a.startsAt) * PX_PER_MINUTE;
-                const h = Math.max(16, ((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000) * PX_PER_MINUTE - 2);
-                return (
-                  <button
-                    key={a.id}
-                    type="button"
-                    data-testid="appointment-card"
-                    aria-label={`${formatLocalTime(a.startsAt, zone)} ${a.patient.name}, ${a.type.name}, ${APPOINTMENT_STATUS_LABELS[a.status]}${a.overbooked ? ', overbooked' : ''}`}
-                    onPointerDown={(e) => startDrag(e, a, col)}
-                    onPointerMove={moveDrag}
-                    onPointerUp={() => endDrag(col)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        onOpen(a, col);
-                      }
-                    }}
-                    className={cn(
-                      'absolute left-1 right-1 z-10 flex cursor-grab touch-none flex-col justify-start overflow-hidden rounded-md border border-l-4 bg-white px-1.5 py-0.5 text-left text-xs leading-4 shadow-sm focus-visible:outline-2 focus-visible:outline-teal-700',
-                      a.overbooked ? 'border-red-400 ring-1 ring-red-400' : 'border-slate-300',
-                      a.status === 'completed' || a.status === 'no_show' ? 'opacity-70' : '',
-                      dragging ? 'opacity-40' : '',
-                    )}
-                    style={{ top, height: h, borderLeftColor: a.type.colour }}
-                  >
-                    <span className="block truncate font-semibold text-slate-900">
-                      {formatLocalTime(a.startsAt, zone)} {a.patient.name}
-                    </span>
-                    <span className="block truncate text-slate-700">
-                      {a.overbooked ? '⚠ Overbooked · ' : ''}
-                      {APPOINTMENT_STATUS_LABELS[a.status]} · {a.type.name}
-                    </span>
-                  </button>
-                );
-              })}
-              {drag?.moved && drag.target?.column.key === col.key ? (
-                <div
-                  aria-hidden="true"
-                  className="pointer-events-none absolute left-1 right-1 z-30 rounded-md border-2 border-dashed border-teal-700 bg-teal-50/80 px-1.5 text-xs font-semibold text-teal-900"
-                  style={{ top: drag.target.minutes * PX_PER_MINUTE, height: drag.durationMinutes * PX_PER_MINUTE - 2 }}
-                >
-                  {formatLocalTime(instantAt(col, drag.target.minutes), zone)} {drag.appointment.patient.name}
-                </div>
-              ) : null}
-            </div>
+              col={col}
+              zone={zone}
+              gridStart={gridStart(col)}
+              height={height}
+              handlers={handlers}
+              draggingId={drag?.moved && drag.fromColumn.key === col.key ? drag.appointment.id : null}
+              ghost={
+                drag?.moved && drag.target?.column.key === col.key
+                  ? {
+                      minutes: drag.target.minutes,
+                      durationMinutes: drag.durationMinutes,
+                      patientName: drag.appointment.patient.name,
+                    }
+                  : null
+              }
+            />
           ))}
         </div>
       </div>
     </div>
   );
 }
+
+/**
+ * One clinician's (or one day's) column. Memoised: while a card is dragged only the columns it
+ * leaves and enters redraw, and opening a dialog redraws none.
+ */
+const Column = memo(function Column({
+  col,
+  zone,
+  gridStart,
+  height,
+  handlers,
+  draggingId,
+  ghost,
+}: {
+  col: CalendarColumn;
+  zone: string;
+  /** The instant at the top of the grid, epoch milliseconds. */
+  gridStart: number;
+  height: number;
+  handlers: RefObject<ColumnHandlers | null>;
+  /** The card being dragged away from this column, drawn faded. */
+  draggingId: string | null;
+  /** Where a dragged card would land in this column. */
+  ghost: { minutes: number; durationMinutes: number; patientName: string } | null;
+}) {
+  const y = (d: Date) => ((d.getTime() - gridStart) / 60_000) * PX_PER_MINUTE;
+  const on = () => {
+    if (!handlers.current) throw new Error('time grid handlers missing');
+    return handlers.current;
+  };
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: clicking a time is a pointer shortcut; keyboard users have "+ Book"
+    // biome-ignore lint/a11y/useKeyWithClickEvents: as above, the column header's "+ Book" button is the keyboard path
+    <div
+      ref={(el) => on().register(col.key, el)}
+      data-testid={`column-${col.clinicianName}-${col.date}`}
+      className="relative border-l border-slate-200 bg-slate-100"
+      // Columns scrolled out of sight are laid out and painted only when they come into view.
+      style={{ height, contentVisibility: 'auto' }}
+      onClick={(e) => {
+        if (e.target !== e.currentTarget && !(e.target as HTMLElement).dataset.slotBackground) return;
+        on().clickEmpty(col, e.clientY);
+      }}
+    >
+      {col.working.map((w) => (
+        <div
+          key={w.start.toISOString()}
+          data-slot-background="1"
+          className="absolute inset-x-0 bg-white"
+          style={{ top: y(w.start), height: y(w.end) - y(w.start) }}
+        />
+      ))}
+      <div
+        aria-hidden="true"
+        className="pointer-events-none absolute inset-0"
+        style={{ backgroundImage: HOUR_LINES }}
+      />
+      {col.blocked.map((b) => (
+        <div
+          key={b.start.toISOString()}
+          className="pointer-events-none absolute inset-x-0 flex items-start justify-center bg-[repeating-linear-gradient(45deg,#e2e8f0,#e2e8f0_6px,#f1f5f9_6px,#f1f5f9_12px)] pt-1 text-xs font-medium text-slate-700"
+          style={{ top: y(b.start), height: y(b.end) - y(b.start) }}
+        >
+          {b.reason}
+        </div>
+      ))}
+      {col.appointments.map((a) => {
+        const time = formatLocalTime(a.startsAt, zone);
+        const status = APPOINTMENT_STATUS_LABELS[a.status];
+        const cardHeight = Math.max(16, y(a.endsAt) - y(a.startsAt) - 2);
+        // A short visit has room for one line: the second would show cut in half.
+        const oneLine = cardHeight < TWO_LINES_PX;
+        return (
+          <button
+            key={a.id}
+            type="button"
+            data-testid="appointment-card"
+            aria-label={`${time} ${a.patient.name}, ${a.type.name}, ${status}${a.overbooked ? ', overbooked' : ''}`}
+            onPointerDown={(e) => on().startDrag(e, a, col)}
+            onPointerMove={(e) => on().moveDrag(e)}
+            onPointerUp={() => on().endDrag(col)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                on().open(a, col);
+              }
+            }}
+            className={cn(
+              'absolute left-1 right-1 z-10 flex cursor-grab touch-none flex-col justify-start overflow-hidden rounded-md border border-l-4 bg-white px-1.5 text-left text-xs leading-4 shadow-sm focus-visible:outline-2 focus-visible:outline-teal-700',
+              oneLine ? 'py-0' : 'py-0.5',
+              a.overbooked ? 'border-red-400 ring-1 ring-red-400' : 'border-slate-300',
+              a.status === 'completed' || a.status === 'no_show' ? 'opacity-70' : '',
+              draggingId === a.id ? 'opacity-40' : '',
+            )}
+            style={{ top: y(a.startsAt), height: cardHeight, borderLeftColor: a.type.colour }}
+          >
+            <span className="block truncate font-semibold text-slate-900">
+              {a.overbooked && oneLine ? '⚠ ' : ''}
+              {time} {a.patient.name}
+            </span>
+            {oneLine ? null : (
+              <span className="block truncate text-slate-700">
+                {a.overbooked ? '⚠ Overbooked · ' : ''}
+                {status} · {a.type.name}
+              </span>
+            )}
+          </button>
+        );
+      })}
+      {ghost ? (
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute left-1 right-1 z-30 rounded-md border-2 border-dashed border-teal-700 bg-teal-50/80 px-1.5 text-xs font-semibold text-teal-900"
+          style={{ top: ghost.minutes * PX_PER_MINUTE, height: ghost.durationMinutes * PX_PER_MINUTE - 2 }}
+        >
+          {formatLocalTime(new Date(gridStart + ghost.minutes * 60_000), zone)} {ghost.patientName}
+        </div>
+      ) : null}
+    </div>
+  );
+});
