@@ -2,7 +2,7 @@
  * A full clinic day for the calendar benchmarks, on top of the demo data: the front desk's
  * centre gets 30 clinicians (the demo's own plus new ones with weekly hours, some with time off
  * that day) and 400 appointments on each of the given days, placed inside working hours with
- * realistic gaps and never overlapping. Deterministic.
+ * realistic gaps and never overlapping, buffers included. Deterministic.
  */
 import {
   type AvailabilityException,
@@ -251,6 +251,8 @@ export async function addFullDays(db: Database, dates: readonly string[]) {
       typeId: c.type.id,
       startsAt: c.startsAt,
       endsAt: c.endsAt,
+      bufferBeforeMinutes: c.type.bufferBeforeMinutes,
+      bufferAfterMinutes: c.type.bufferAfterMinutes,
       status: next() < 0.7 ? ('confirmed' as const) : ('pending' as const),
       source: pick(next, ['dashboard', 'booking_site', 'phone', 'walk_in'] as const),
       feeMinor: c.type.priceMinor,
