@@ -11,6 +11,7 @@ const TH = 'px-4 py-3 font-semibold';
 /** The organization's appointment types; managers add, edit, archive and restore them. */
 export function AppointmentTypesSection({ canManage }: { canManage: boolean }) {
   const types = trpc.appointmentTypes.all.useQuery();
+  const profile = trpc.me.profile.useQuery();
   const utils = trpc.useUtils();
   const setActive = trpc.appointmentTypes.setActive.useMutation();
   // undefined: closed; null: adding; a row: editing it.
@@ -173,8 +174,13 @@ export function AppointmentTypesSection({ canManage }: { canManage: boolean }) {
           </table>
         </Card>
       )}
-      {editing !== undefined ? (
-        <TypeFormDialog type={editing} specialisations={specialisations} onClose={closed} />
+      {editing !== undefined && profile.data ? (
+        <TypeFormDialog
+          type={editing}
+          currency={editing?.currency ?? profile.data.organization.currency}
+          specialisations={specialisations}
+          onClose={closed}
+        />
       ) : null}
     </section>
   );

@@ -1,10 +1,14 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
+import { minorDigits } from '@carelane/core';
 import { Alert, Button, SelectField, TextField } from '@carelane/ui';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Modal } from '../calendar/modal';
 import {
   type AppointmentTypeRow,
+  checkFieldsMessage,
+  currencySymbol,
+  FIELD_LABELS,
   type FieldErrors,
   type FormState,
   MODE_LABELS,
@@ -16,15 +20,27 @@ import {
 
 type Detail = { field: string; message: string };
 
-/** The server's field messages, keyed like the form (an update nests the fields under `values`). */
-function serverFieldErrors(error: { data?: unknown }): FieldErrors {
-  const details = (error.data as { details?: Detail[] } | undefined)?.details ?? [];
-  const errors: Record<string, string> = {};
-  for (const d of details) {
+function detailsOf(error: { data?: unknown }): Detail[] {
+  return (error.data as { details?: Detail[] } | undefined)?.details ?? [];
+}
+
+function isFormField(field: string): field is keyof FormState {
+  return field in FIELD_LABELS;
+}
+
+/**
+ * The server's messages on bad input: those about a field keyed like the form (an update nests
+ * the fields under `values`), the rest apart, since no field can show them.
+ */
+function serverErrors(error: { data?: unknown }): { fields: FieldErrors; other: string[] } {
+  const fields: FieldErrors = {};
+  const other: string[] = [];
+  for (const d of detailsOf(error)) {
     const field = d.field.replace(/^values\./, '');
-    errors[field] ??= d.message;
+    if (isFormField(field)) fields[field] ??= d.message;
+    else other.push(d.message);
   }
-  return errors as FieldErrors;
+  return { fields, other };
 }
 
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
@@ -75,7 +91,7 @@ function ColourField({ value, onChange, error }: { value: string; onChange: (val
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        Colour on the calendar
+        {FIELD_LABELS.colour}
       </label>
       <div className="flex items-center gap-3">
         <input
@@ -101,11 +117,14 @@ function ColourField({ value, onChange, error }: { value: string; onChange: (val
 /** Add or edit an appointment type: every setting, with the server's messages beside each field. */
 export function TypeFormDialog({
   type,
+  currency,
   specialisations,
   onClose,
 }: {
   /** The type to edit, or null to add one. */
   type: AppointmentTypeRow | null;
+  /** The type's currency, or the organization's for a new one. */
+  currency: string;
   specialisations: string[];
   onClose: (saved: string | null) => void;
 }) {
@@ -115,6 +134,8 @@ export function TypeFormDialog({
   const mutation = type ? update : create;
   const [form, setForm] = useState<FormState>(() => (type ? toFormState(type) : NEW_TYPE));
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Messages about bad input that belong to no field (none expected, but never hidden).
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const listId = useId();
@@ -138,9 +159,10 @@ export function TypeFormDialog({
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = toValues(form);
+    const parsed = toValues(form, currency);
+    mutation.reset();
+    setOtherErrors([]);
     if (!parsed.ok) {
-      mutation.reset();
       setErrors(parsed.errors);
       setAttempt((n) => n + 1);
       return;
@@ -152,7 +174,9 @@ export function TypeFormDialog({
         onClose(parsed.values.name.trim());
       },
       onError: (e: { data?: unknown }) => {
-        setErrors(serverFieldErrors(e));
+        const { fields, other } = serverErrors(e);
+        setErrors(fields);
+        setOtherErrors(other);
         setAttempt((n) => n + 1);
       },
     };
@@ -174,16 +198,22 @@ export function TypeFormDialog({
     />
   );
 
-  const localFailure = !mutation.error && Object.values(errors).some(Boolean);
+  // Bad input is told beside each field, with one plain sentence on top (the server's own summary
+  // repeats field paths); other failures (a name already taken, the network) in the server's words.
+  const inputProblems = [Object.values(errors).some(Boolean) ? checkFieldsMessage(errors) : null, ...otherErrors];
+  const topMessage =
+    inputProblems.filter(Boolean).join(' ') ||
+    (mutation.error && detailsOf(mutation.error).length === 0 ? errorMessage(mutation.error) : null);
+  const symbol = currencySymbol(currency);
+  const moneyStep = 1 / 10 ** minorDigits(currency);
 
   return (
     <Modal title={type ? `Edit ${type.name}` : 'Add appointment type'} onClose={() => onClose(null)}>
       <form ref={formRef} onSubmit={submit} className="space-y-4" noValidate>
-        {mutation.error ? <Alert>{errorMessage(mutation.error)}</Alert> : null}
-        {localFailure ? <Alert>Please check the highlighted fields.</Alert> : null}
+        {topMessage ? <Alert>{topMessage}</Alert> : null}
         <Group legend="About this type">
           <TextField
-            label="Name"
+            label={FIELD_LABELS.name}
             value={form.name}
             onChange={(e) => set('name', e.target.value)}
             maxLength={80}
@@ -192,7 +222,7 @@ export function TypeFormDialog({
             error={error('name')}
           />
           <TextField
-            label="Specialisation (optional)"
+            label={`${FIELD_LABELS.specialisation} (optional)`}
             value={form.specialisation}
             onChange={(e) => set('specialisation', e.target.value)}
             maxLength={80}
@@ -209,7 +239,7 @@ export function TypeFormDialog({
           <div className="grid gap-3 sm:grid-cols-2">
             <ColourField value={form.colour} onChange={(v) => set('colour', v)} error={error('colour') ?? undefined} />
             <SelectField
-              label="Mode"
+              label={FIELD_LABELS.mode}
               value={form.mode}
               onChange={(e) => set('mode', e.target.value as FormState['mode'])}
               options={Object.entries(MODE_LABELS).map(([value, label]) => ({ value, label }))}
@@ -219,25 +249,28 @@ export function TypeFormDialog({
 
         <Group legend="Length and timing">
           <div className="grid gap-3 sm:grid-cols-2">
-            {number('durationMinutes', 'Length (minutes)', { step: 5, min: 5 })}
-            {number('slotIntervalMinutes', 'Slot interval (minutes)', {
+            {number('durationMinutes', FIELD_LABELS.durationMinutes, { step: 5, min: 5 })}
+            {number('slotIntervalMinutes', FIELD_LABELS.slotIntervalMinutes, {
               step: 5,
               min: 5,
               hint: 'Start times are offered this often.',
             })}
-            {number('bufferBeforeMinutes', 'Buffer before (minutes)', {})}
-            {number('bufferAfterMinutes', 'Buffer after (minutes)', {})}
+            {number('bufferBeforeMinutes', FIELD_LABELS.bufferBeforeMinutes, {})}
+            {number('bufferAfterMinutes', FIELD_LABELS.bufferAfterMinutes, {})}
           </div>
           <p className="text-sm text-slate-600">Buffers keep the clinician free before and after, for set-up.</p>
         </Group>
 
         <Group legend="Price">
           <div className="grid gap-3 sm:grid-cols-2">
-            {number('priceMinor', 'Price (₹)', { step: 0.01 })}
-            {number('depositMinor', 'Deposit (₹)', { step: 0.01, hint: 'Cannot exceed the price.' })}
+            {number('priceMinor', `${FIELD_LABELS.priceMinor} (${symbol})`, { step: moneyStep })}
+            {number('depositMinor', `${FIELD_LABELS.depositMinor} (${symbol})`, {
+              step: moneyStep,
+              hint: 'Cannot exceed the price.',
+            })}
           </div>
           <Checkbox
-            label="Requires prepayment"
+            label={FIELD_LABELS.requiresPrepayment}
             hint="Online bookings stay pending until paid."
             checked={form.requiresPrepayment}
             onChange={(v) => set('requiresPrepayment', v)}
@@ -246,16 +279,16 @@ export function TypeFormDialog({
 
         <Group legend="Online booking">
           <Checkbox
-            label="Patients can book this online"
+            label={FIELD_LABELS.onlineBookable}
             hint="Otherwise only staff can book it."
             checked={form.onlineBookable}
             onChange={(v) => set('onlineBookable', v)}
           />
           <div className="grid gap-3 sm:grid-cols-2">
-            {number('minimumNoticeMinutes', 'Minimum notice (minutes)', {
+            {number('minimumNoticeMinutes', FIELD_LABELS.minimumNoticeMinutes, {
               hint: 'No online booking closer to the start than this.',
             })}
-            {number('bookingHorizonDays', 'Booking horizon (days)', {
+            {number('bookingHorizonDays', FIELD_LABELS.bookingHorizonDays, {
               min: 1,
               hint: 'How far ahead patients may book.',
             })}
@@ -264,11 +297,11 @@ export function TypeFormDialog({
 
         <Group legend="Late changes by patients">
           <div className="grid gap-3 sm:grid-cols-2">
-            {number('lateCancellationHours', 'Late-cancellation window (hours)', {
+            {number('lateCancellationHours', FIELD_LABELS.lateCancellationHours, {
               hint: 'Cancelling or moving within this many hours of the start is late.',
             })}
             <SelectField
-              label="Late cancellations and moves"
+              label={FIELD_LABELS.lateCancellationPolicy}
               value={form.lateCancellationPolicy}
               onChange={(e) => set('lateCancellationPolicy', e.target.value as FormState['lateCancellationPolicy'])}
               options={Object.entries(POLICY_LABELS).map(([value, label]) => ({ value, label }))}

@@ -1,4 +1,5 @@
 import type { RouterInputs, RouterOutputs } from '@carelane/api/client';
+import { minorDigits } from '@carelane/core';
 
 export type AppointmentTypeRow = RouterOutputs['appointmentTypes']['all'][number];
 export type AppointmentTypeValues = RouterInputs['appointmentTypes']['create'];
@@ -25,7 +26,7 @@ export const WHOLE_FIELDS = {
 } as const;
 type WholeField = keyof typeof WHOLE_FIELDS;
 
-/** Money fields: the form takes rupees, the API stores paise. */
+/** Money fields: the form takes the currency's main unit (rupees), the API stores minor units (paise). */
 export const MONEY_FIELDS = { priceMinor: 'price', depositMinor: 'deposit' } as const;
 type MoneyField = keyof typeof MONEY_FIELDS;
 
@@ -39,6 +40,40 @@ export type FormState = {
   requiresPrepayment: boolean;
   lateCancellationPolicy: AppointmentTypeRow['lateCancellationPolicy'];
 } & Record<WholeField | MoneyField, string>;
+
+/** What each field is called on the form, for its label and for the message at the top. */
+export const FIELD_LABELS: Record<keyof FormState, string> = {
+  name: 'Name',
+  specialisation: 'Specialisation',
+  colour: 'Colour on the calendar',
+  mode: 'Mode',
+  onlineBookable: 'Patients can book this online',
+  requiresPrepayment: 'Requires prepayment',
+  lateCancellationPolicy: 'Late cancellations and moves',
+  durationMinutes: 'Length (minutes)',
+  slotIntervalMinutes: 'Slot interval (minutes)',
+  bufferBeforeMinutes: 'Buffer before (minutes)',
+  bufferAfterMinutes: 'Buffer after (minutes)',
+  minimumNoticeMinutes: 'Minimum notice (minutes)',
+  bookingHorizonDays: 'Booking horizon (days)',
+  lateCancellationHours: 'Late-cancellation window (hours)',
+  priceMinor: 'Price',
+  depositMinor: 'Deposit',
+};
+
+/** The message at the top of the form after a failed save: which fields to look at, by their labels. */
+export function checkFieldsMessage(errors: FieldErrors): string {
+  const labels = (Object.keys(FIELD_LABELS) as (keyof FormState)[])
+    .filter((field) => errors[field])
+    .map((field) => FIELD_LABELS[field]);
+  return labels.length ? `Check the highlighted fields: ${labels.join(', ')}.` : 'Check the highlighted fields.';
+}
+
+/** "₹" for INR, "$" for USD: how the money fields' labels show the currency. */
+export function currencySymbol(currency: string): string {
+  const parts = new Intl.NumberFormat('en-IN', { style: 'currency', currency }).formatToParts(0);
+  return parts.find((p) => p.type === 'currency')?.value ?? currency;
+}
 
 export const NEW_TYPE: FormState = {
   name: '',
@@ -59,9 +94,11 @@ export const NEW_TYPE: FormState = {
   lateCancellationPolicy: 'flag',
 };
 
-/** 50000 paise → "500"; 49950 → "499.50". */
-export function paiseToRupees(paise: number): string {
-  return paise % 100 === 0 ? String(paise / 100) : (paise / 100).toFixed(2);
+/** Minor units as typed in the form: 50000 paise → "500"; 49950 → "499.50". */
+export function minorToText(amountMinor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const scale = 10 ** digits;
+  return amountMinor % scale === 0 ? String(amountMinor / scale) : (amountMinor / scale).toFixed(digits);
 }
 
 export function toFormState(row: AppointmentTypeRow): FormState {
@@ -80,8 +117,8 @@ export function toFormState(row: AppointmentTypeRow): FormState {
     bookingHorizonDays: String(row.bookingHorizonDays),
     slotIntervalMinutes: String(row.slotIntervalMinutes),
     lateCancellationHours: String(row.lateCancellationHours),
-    priceMinor: paiseToRupees(row.priceMinor),
-    depositMinor: paiseToRupees(row.depositMinor),
+    priceMinor: minorToText(row.priceMinor, row.currency),
+    depositMinor: minorToText(row.depositMinor, row.currency),
   };
 }
 
@@ -93,6 +130,7 @@ export type FieldErrors = Partial<Record<keyof FormState, string>>;
  */
 export function toValues(
   form: FormState,
+  currency: string,
 ): { ok: true; values: AppointmentTypeValues } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const whole = (field: WholeField) => {
@@ -103,13 +141,15 @@ export function toValues(
     }
     return Number(text);
   };
+  const digits = minorDigits(currency);
+  const amount = digits ? new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`) : /^\d+$/;
   const money = (field: MoneyField) => {
     const text = form[field].trim();
-    if (!/^\d+(\.\d{1,2})?$/.test(text)) {
-      errors[field] = `Enter the ${MONEY_FIELDS[field]} in rupees, like 500 or 499.50`;
+    if (!amount.test(text)) {
+      errors[field] = `Enter the ${MONEY_FIELDS[field]} like 500${digits ? ` or 499.${'5'.padEnd(digits, '0')}` : ''}`;
       return 0;
     }
-    return Math.round(Number(text) * 100);
+    return Math.round(Number(text) * 10 ** digits);
   };
   const values: AppointmentTypeValues = {
     name: form.name,
