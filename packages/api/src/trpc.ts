@@ -1,13 +1,13 @@
 import type { PatientPrincipal, Permission, StaffPrincipal } from '@carelane/auth';
 import { can } from '@carelane/auth';
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { audit } from './audit';
 import type { Context } from './context';
 import { toTrpcError, zodDetails, zodSummary } from './errors';
+import { transformer } from './plain-json';
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   // One error body everywhere: { code, message, details: [{ field, message }] }, no stack.
   errorFormatter({ shape, error }) {
     const details = error.code === 'BAD_REQUEST' ? zodDetails(error.cause) : [];

@@ -1,4 +1,6 @@
+import type { DaySlots } from '@carelane/core';
 import type { Context } from '../../context';
+import { plainJson } from '../../plain-json';
 import { publicOrganizationId } from '../clinicians/directory.handler';
 import { slotsFromFacts } from './find-slots';
 import { readScheduleFacts } from './schedule-cache';
@@ -21,7 +23,7 @@ export async function slotsHandler({ ctx, input }: { ctx: Context; input: SlotsI
     patientId: p.kind === 'patient' ? p.patientId : undefined,
   };
   const result = slotsFromFacts(await readScheduleFacts(ctx, request), request);
-  return {
+  return plainJson({
     zone: result.zone,
     from: result.from,
     to: result.to,
@@ -34,11 +36,19 @@ export async function slotsHandler({ ctx, input }: { ctx: Context; input: SlotsI
       priceMinor: result.type.priceMinor,
       currency: result.type.currency,
     },
-    days: result.days.map((day) => ({
-      date: day.date,
-      // Bare epoch milliseconds: hundreds of slots per answer, and serialising objects (or Dates)
-      // cost four times as much. Clients show them in `zone` (formatLocalTime in @carelane/core).
-      starts: day.slots.map((s) => s.start),
-    })),
-  };
+    // Bare epoch milliseconds: hundreds of slots per answer, and serialising objects (or Dates)
+    // cost four times as much. Clients show them in `zone` (formatLocalTime in @carelane/core).
+    days: result.days.map(startsOf),
+  });
+}
+
+const startsByDay = new WeakMap<DaySlots, { date: string; starts: number[] }>();
+/** A day's start times, made once per day of a cached search rather than once per request. */
+function startsOf(day: DaySlots) {
+  let starts = startsByDay.get(day);
+  if (!starts) {
+    starts = { date: day.date, starts: day.slots.map((s) => s.start) };
+    startsByDay.set(day, starts);
+  }
+  return starts;
 }
