@@ -156,6 +156,20 @@ describe('waitlist', () => {
       code: 'NOT_FOUND',
     });
     expect((await site(leaver.principal).waitlist.mine()).offers).toHaveLength(0);
+
+    // Leaving after the offer was made voids it: the time stays free for others.
+    await site(waiting.principal).waitlist.leave({ id: entry.id });
+    await expect(site(waiting.principal).waitlist.acceptOffer({ offerId: offer.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('no longer on this waitlist'),
+    });
+    const stillFree = await site({ kind: 'anonymous' }).availability.slots({
+      clinicianId: clinic.clinician.id,
+      typeId: clinic.type.id,
+      from: addLocalDays(today(), 6),
+      days: 1,
+    });
+    expect(stillFree.days.flatMap((d) => d.starts)).toContain(start.getTime());
   });
 });
 

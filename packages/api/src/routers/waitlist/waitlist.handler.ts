@@ -168,6 +168,10 @@ export async function acceptOfferHandler({ ctx, input }: { ctx: PatientContext; 
     );
   if (!row) throw notFound('Offer');
   const { offer, entry } = row;
+  // Left or removed from the waitlist (or already booked through it): its offers are void.
+  if (entry.status !== 'waiting') {
+    throw new TRPCError({ code: 'CONFLICT', message: 'This offer has ended: you are no longer on this waitlist.' });
+  }
   if (offer.status !== 'open' || offer.expiresAt <= new Date()) {
     throw new TRPCError({ code: 'CONFLICT', message: 'This offer has ended. You are still on the waitlist.' });
   }
