@@ -78,6 +78,12 @@ test('the front desk books from an empty time, then a weekly series around a cla
   await expect(dates.nth(1)).not.toContainText('free');
   await expect(dates.nth(2)).toHaveText(`${weeks[2]} 10:00 — free`);
   await expect(dates.nth(3)).toHaveText(`${weeks[3]} 10:00 — free`);
+  // Another time needs another check; back at 10:00 the checked dates hold again.
+  await dialog.getByLabel('Start time').fill('10:30');
+  await expect(dates).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Check dates' })).toBeVisible();
+  await dialog.getByLabel('Start time').fill('10:00');
+  await expect(dates).toHaveCount(4);
   await dialog.getByRole('button', { name: 'Book 3 free dates' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: /Booked 3 of 4 weekly appointments for / })).toBeVisible();

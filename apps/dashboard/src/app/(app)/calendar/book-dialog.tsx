@@ -36,11 +36,17 @@ export function BookDialog({
   const typeChoice = useAppointmentTypeChoice(target.specialisations);
   const chosenType = typeChoice.chosen;
 
+  const [hh = 0, mm = 0] = time.split(':').map(Number);
+  const startsAt = zonedTime(localDate(target.startsAt, zone), hh, mm, zone);
+  // The dates last checked, while they still describe this series: a changed time, type, patient
+  // or repeat asks for a new check before anything is booked.
+  const seriesKey = [patient?.id, chosenType?.id, startsAt.getTime(), everyWeeks, count].join(' ');
+  const [checkedKey, setCheckedKey] = useState('');
+  const checked = recurring.data && !recurring.data.seriesId && checkedKey === seriesKey ? recurring.data : null;
+
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!patient || !chosenType) return;
-    const [hh = 0, mm = 0] = time.split(':').map(Number);
-    const startsAt = zonedTime(localDate(target.startsAt, zone), hh, mm, zone);
     if (repeat) {
       const series = {
         centreId,
@@ -53,7 +59,8 @@ export function BookDialog({
         count,
       };
       // First show which dates are free; a second press books them.
-      if (!recurring.data || recurring.data.seriesId) {
+      if (!checked) {
+        setCheckedKey(seriesKey);
         recurring.mutate({ ...series, action: 'check' });
         return;
       }
@@ -129,10 +136,7 @@ export function BookDialog({
                 min={1}
                 max={12}
                 value={everyWeeks}
-                onChange={(e) => {
-                  setEveryWeeks(Number(e.target.value));
-                  recurring.reset();
-                }}
+                onChange={(e) => setEveryWeeks(Number(e.target.value))}
                 className="w-32"
               />
               <TextField
@@ -141,17 +145,14 @@ export function BookDialog({
                 min={2}
                 max={52}
                 value={count}
-                onChange={(e) => {
-                  setCount(Number(e.target.value));
-                  recurring.reset();
-                }}
+                onChange={(e) => setCount(Number(e.target.value))}
                 className="w-36"
               />
             </div>
           ) : null}
-          {repeat && recurring.data && !recurring.data.seriesId ? (
+          {repeat && checked ? (
             <ul className="max-h-40 space-y-1 overflow-y-auto text-sm" aria-label="Dates in the series">
-              {recurring.data.occurrences.map((o) => (
+              {checked.occurrences.map((o) => (
                 <li key={o.startsAt.toISOString()} className={o.free ? 'text-slate-800' : 'text-red-800'}>
                   {localDate(o.startsAt, zone)} {formatLocalTime(o.startsAt, zone)} — {o.free ? 'free' : o.clash}
                 </li>
@@ -186,8 +187,8 @@ export function BookDialog({
           <Button type="submit" busy={create.isPending || recurring.isPending} disabled={!patient || !chosenType}>
             {!repeat
               ? 'Book appointment'
-              : recurring.data && !recurring.data.seriesId
-                ? `Book ${recurring.data.occurrences.filter((o) => o.free).length} free dates`
+              : checked
+                ? `Book ${checked.occurrences.filter((o) => o.free).length} free dates`
                 : 'Check dates'}
           </Button>
           <Button variant="secondary" onClick={() => onClose(null)}>
