@@ -29,7 +29,7 @@ async function newPatient() {
   const patient = await createPatient(t.db, clinic.org.id);
   return { patient, principal: (await signedInPatient(t.db, patient.id)) as PatientPrincipal };
 }
-const site = (principal: PatientPrincipal) =>
+const site = (principal: PatientPrincipal | { kind: 'anonymous' }) =>
   callerAs(t.db, principal, { audience: 'patient', siteOrganizationId: clinic.org.id });
 const today = () => localDate(new Date(), 'Asia/Kolkata');
 
