@@ -8,7 +8,8 @@ import { Agent, get } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export type LoadRequest = { url: string; clients: number; requestsPerClient: number };
-export type LoadResult = { times: number[]; wallMs: number; failures: string[] };
+/** `cpuMs`: the load generator's own CPU time, to see whether it, not the server, was the limit. */
+export type LoadResult = { times: number[]; wallMs: number; failures: string[]; cpuMs: number };
 
 /** Runs one load in a child process and waits for its figures. */
 export function runLoad(request: LoadRequest): Promise<LoadResult> {
@@ -41,6 +42,7 @@ async function load({ url, clients, requestsPerClient }: LoadRequest): Promise<L
   const times: number[] = [];
   const failures: string[] = [];
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       for (let i = 0; i < requestsPerClient; i++) {
@@ -51,8 +53,9 @@ async function load({ url, clients, requestsPerClient }: LoadRequest): Promise<L
       }
     }),
   );
+  const cpu = process.cpuUsage(cpuBefore);
   agent.destroy();
-  return { times, wallMs: performance.now() - start, failures };
+  return { times, wallMs: performance.now() - start, failures, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 // Started by runLoad: wait for the job, run it, report back.

@@ -42,6 +42,7 @@ type Row = { name: string; n: number; wallMs: number; times: number[] };
 const rows: Row[] = [];
 const problems: string[] = [];
 let serverCpuMsPerRequest = Number.NaN;
+let clientCpuMsPerRequest = Number.NaN;
 
 /** `list[i]`, for indexes known to be in range. */
 function at<T>(list: readonly T[], i: number): T {
@@ -156,6 +157,7 @@ try {
       const cpu = process.cpuUsage(cpuBefore);
       // The server's own CPU per request: unlike latency, it hardly moves when the machine is busy.
       serverCpuMsPerRequest = (cpu.user + cpu.system) / 1000 / (CLIENTS * REQUESTS_PER_CLIENT);
+      clientCpuMsPerRequest = many.cpuMs / (CLIENTS * REQUESTS_PER_CLIENT);
       for (const failure of new Set([...warm.failures, ...single.failures, ...many.failures])) {
         problems.push(`availability.slots: ${failure}`);
       }
@@ -329,6 +331,7 @@ try {
     printTable();
     console.log(
       `\navailability.slots: ${serverCpuMsPerRequest.toFixed(2)} ms of server CPU per request under ${CLIENTS} clients` +
+        ` (clients ${clientCpuMsPerRequest.toFixed(2)} ms)` +
         ` (answers from the schedule cache; ${scheduleCache.stats.reads} database reads in all)`,
     );
     console.log(
