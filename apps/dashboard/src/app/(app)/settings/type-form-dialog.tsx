@@ -1,7 +1,7 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { minorDigits } from '@carelane/core';
-import { Alert, Button, SelectField, TextField } from '@carelane/ui';
+import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/ui';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Modal } from '../calendar/modal';
 import {
@@ -49,40 +49,6 @@ function Group({ legend, children }: { legend: string; children: ReactNode }) {
       <legend className="px-1 text-sm font-semibold text-slate-900">{legend}</legend>
       {children}
     </fieldset>
-  );
-}
-
-function Checkbox({
-  label,
-  hint,
-  checked,
-  onChange,
-}: {
-  label: string;
-  hint: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="flex items-start gap-3">
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        aria-describedby={`${id}-hint`}
-        className="mt-0.5 h-5 w-5 shrink-0 accent-teal-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
-      />
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          {label}
-        </label>
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      </div>
-    </div>
   );
 }
 
@@ -269,20 +235,20 @@ export function TypeFormDialog({
               hint: 'Cannot exceed the price.',
             })}
           </div>
-          <Checkbox
+          <CheckboxField
             label={FIELD_LABELS.requiresPrepayment}
             hint="Online bookings stay pending until paid."
             checked={form.requiresPrepayment}
-            onChange={(v) => set('requiresPrepayment', v)}
+            onChange={(e) => set('requiresPrepayment', e.target.checked)}
           />
         </Group>
 
         <Group legend="Online booking">
-          <Checkbox
+          <CheckboxField
             label={FIELD_LABELS.onlineBookable}
             hint="Otherwise only staff can book it."
             checked={form.onlineBookable}
-            onChange={(v) => set('onlineBookable', v)}
+            onChange={(e) => set('onlineBookable', e.target.checked)}
           />
           <div className="grid gap-3 sm:grid-cols-2">
             {number('minimumNoticeMinutes', FIELD_LABELS.minimumNoticeMinutes, {
