@@ -23,11 +23,14 @@ import {
 import { DEMO, ensureDatabase, runMigrations, seedDemo, startEmbeddedPostgres } from '@carelane/db/server';
 import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
 import { TRPCError } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import superjson from 'superjson';
-import { type ApiDeps, appRouter, createCallerFactory, createTrpcHandler } from '../src';
+import { type ApiDeps, appRouter, createCallerFactory, createContext, createTrpcHandler } from '../src';
+import { plainJson } from '../src/plain-json';
 import { ScheduleCache } from '../src/routers/availability/schedule-cache';
 import { SLOT_TAKEN } from '../src/routers/portal/book.handler';
+import { publicProcedure, router } from '../src/trpc';
 import { runLoad } from './load-client';
 
 const SECRET = 'bench-secret-that-is-at-least-32-characters';
@@ -41,8 +44,7 @@ const PATIENTS_PER_SLOT = 10;
 type Row = { name: string; n: number; wallMs: number; times: number[] };
 const rows: Row[] = [];
 const problems: string[] = [];
-let serverCpuMsPerRequest = Number.NaN;
-let clientCpuMsPerRequest = Number.NaN;
+const cpuPerRequest: Array<{ name: string; server: number; clients: number }> = [];
 
 /** `list[i]`, for indexes known to be in range. */
 function at<T>(list: readonly T[], i: number): T {
@@ -136,36 +138,57 @@ try {
     const offered = (await anonymous.availability.slots(slotsInput)).days.flatMap((d) => d.starts).length;
     console.log(`slots: ${read.clinician.name}, ${read.type.name}, 14 days, ${offered} free start times`);
 
-    const handler = createTrpcHandler(() => deps);
-    const http = createServer(async (req, res) => {
-      const response = await handler(new Request(`http://127.0.0.1${req.url}`));
-      res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    try {
-      const address = http.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      const url = `http://127.0.0.1:${port}/api/trpc/availability.slots?input=${encodeURIComponent(
-        JSON.stringify(superjson.serialize(slotsInput)),
-      )}`;
-      // Clients run in a separate process: in production they are not on the server's event loop.
-      const warm = await runLoad({ url, clients: CLIENTS, requestsPerClient: 2 }); // connections, plans, cache
-      const single = await runLoad({ url, clients: 1, requestsPerClient: BASELINE_REQUESTS });
-      const cpuBefore = process.cpuUsage();
-      const many = await runLoad({ url, clients: CLIENTS, requestsPerClient: REQUESTS_PER_CLIENT });
-      const cpu = process.cpuUsage(cpuBefore);
-      // The server's own CPU per request: unlike latency, it hardly moves when the machine is busy.
-      serverCpuMsPerRequest = (cpu.user + cpu.system) / 1000 / (CLIENTS * REQUESTS_PER_CLIENT);
-      clientCpuMsPerRequest = many.cpuMs / (CLIENTS * REQUESTS_PER_CLIENT);
-      for (const failure of new Set([...warm.failures, ...single.failures, ...many.failures])) {
-        problems.push(`availability.slots: ${failure}`);
+    // The same answer from a procedure that only returns it, through the same tRPC, context and
+    // HTTP path: the floor under which no slot search could answer on this machine.
+    const answer = await anonymous.availability.slots(slotsInput);
+    const floorRouter = router({ constantAnswer: publicProcedure.query(() => plainJson(answer)) });
+    const realHandler = createTrpcHandler(() => deps);
+    const floorHandler = (req: Request) =>
+      fetchRequestHandler({
+        endpoint: '/api/trpc',
+        req,
+        router: floorRouter,
+        createContext: () => createContext(deps, req),
+      });
+    const serve = (handler: (req: Request) => Promise<Response>) =>
+      createServer(async (req, res) => {
+        const response = await handler(new Request(`http://127.0.0.1${req.url}`));
+        res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      });
+
+    const query = `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(slotsInput)))}`;
+    for (const [name, handler, path] of [
+      ['availability.slots', realHandler, 'availability.slots'],
+      ['floor: a constant answer', floorHandler, 'constantAnswer'],
+    ] as const) {
+      const http = serve(handler);
+      await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+      try {
+        const address = http.address();
+        const port = typeof address === 'object' && address ? address.port : 0;
+        const url = `http://127.0.0.1:${port}/api/trpc/${path}${query}`;
+        // Clients run in a separate process: in production they are not on the server's event loop.
+        const warm = await runLoad({ url, clients: CLIENTS, requestsPerClient: 2 }); // connections, plans, cache
+        const single = await runLoad({ url, clients: 1, requestsPerClient: BASELINE_REQUESTS });
+        const cpuBefore = process.cpuUsage();
+        const many = await runLoad({ url, clients: CLIENTS, requestsPerClient: REQUESTS_PER_CLIENT });
+        const cpu = process.cpuUsage(cpuBefore);
+        // CPU per request: unlike latency, it hardly moves when the machine is busy.
+        cpuPerRequest.push({
+          name,
+          server: (cpu.user + cpu.system) / 1000 / (CLIENTS * REQUESTS_PER_CLIENT),
+          clients: many.cpuMs / (CLIENTS * REQUESTS_PER_CLIENT),
+        });
+        for (const failure of new Set([...warm.failures, ...single.failures, ...many.failures])) {
+          problems.push(`${name}: ${failure}`);
+        }
+        rows.push({ name: `${name} HTTP, 1 client`, n: BASELINE_REQUESTS, ...single });
+        rows.push({ name: `${name} HTTP, ${CLIENTS} clients`, n: CLIENTS * REQUESTS_PER_CLIENT, ...many });
+      } finally {
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
       }
-      rows.push({ name: 'availability.slots HTTP, 1 client', n: BASELINE_REQUESTS, ...single });
-      rows.push({ name: `availability.slots HTTP, ${CLIENTS} clients`, n: CLIENTS * REQUESTS_PER_CLIENT, ...many });
-    } finally {
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
     }
 
     // 2. Contention: 10 signed-in patients per slot, all 200 bookings fired at once.
@@ -329,10 +352,15 @@ try {
     for (const message of new Set(insertErrors)) problems.push(`raw INSERT error: ${message}`);
 
     printTable();
+    console.log('');
+    for (const cpu of cpuPerRequest) {
+      console.log(
+        `${cpu.name}: ${cpu.server.toFixed(2)} ms of server CPU per request under ${CLIENTS} clients ` +
+          `(the load generator ${cpu.clients.toFixed(2)} ms)`,
+      );
+    }
     console.log(
-      `\navailability.slots: ${serverCpuMsPerRequest.toFixed(2)} ms of server CPU per request under ${CLIENTS} clients` +
-        ` (clients ${clientCpuMsPerRequest.toFixed(2)} ms)` +
-        ` (answers from the schedule cache; ${scheduleCache.stats.reads} database reads in all)`,
+      `schedule cache: ${scheduleCache.stats.hits} answers from memory, ${scheduleCache.stats.reads} database reads`,
     );
     console.log(
       `\ncontention: ${booked} booked, ${conflicts} CONFLICT (slot check ${slotCheck}, exclusion constraint ` +

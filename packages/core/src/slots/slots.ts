@@ -72,8 +72,15 @@ export function withinBookingWindow<Day extends { date: string; slots: ReadonlyA
   const last = window.now + Math.round(window.horizonDays * DAY_MS);
   const result: Day[] = [];
   for (const day of days) {
-    const slots = day.slots.filter((s) => s.start >= first && s.start <= last);
-    if (slots.length) result.push(slots.length === day.slots.length ? day : { ...day, slots });
+    const firstSlot = day.slots[0];
+    const lastSlot = day.slots[day.slots.length - 1];
+    if (!firstSlot || !lastSlot || lastSlot.start < first || firstSlot.start > last) continue;
+    // Most days lie wholly inside the window: pass them on as they are, without copying.
+    if (firstSlot.start >= first && lastSlot.start <= last) result.push(day);
+    else {
+      const slots = day.slots.filter((s) => s.start >= first && s.start <= last);
+      if (slots.length) result.push({ ...day, slots });
+    }
   }
   return result;
 }
