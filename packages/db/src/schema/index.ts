@@ -3,6 +3,7 @@ export * from './appointments';
 export * from './audit';
 export * from './auth';
 export * from './availability';
+export * from './clinical-notes';
 export * from './clinicians';
 export * from './enums';
 export * from './holds';

@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, check, index, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { appointments } from './appointments';
+import { createdAt, id } from './columns';
+import { organizations } from './organizations';
+import { patients } from './patients';
+import { staffUsers } from './staff';
+
+/** A free note, or the record of a session (a check-up, a therapy session) with vitals. */
+export const clinicalNoteKind = pgEnum('clinical_note_kind', ['note', 'session']);
+
+/** Vitals where taken; all optional, in the units named. */
+export type Vitals = {
+  systolicMmHg?: number;
+  diastolicMmHg?: number;
+  pulsePerMin?: number;
+  temperatureC?: number;
+  respiratoryRatePerMin?: number;
+  spo2Percent?: number;
+  weightKg?: number;
+  heightCm?: number;
+};
+
+/**
+ * Clinical notes and session history. Rows are never changed or deleted (a trigger refuses it,
+ * migration 0011): an amendment is a new row pointing at the note it amends, so the original
+ * stays readable. Only clinicians and admins read the text; every read is audited.
+ */
+export const clinicalNotes = pgTable(
+  'clinical_notes',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    /** The visit it belongs to; null for a free-standing note. */
+    appointmentId: uuid('appointment_id').references(() => appointments.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    kind: clinicalNoteKind('kind').notNull().default('note'),
+    body: text('body').notNull(),
+    vitals: jsonb('vitals').$type<Vitals>(),
+    /** Set on an amendment: the note it corrects (the original, never another amendment). */
+    amendsId: uuid('amends_id').references((): AnyPgColumn => clinicalNotes.id),
+    /** Why the note was amended. */
+    amendReason: text('amend_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('clinical_notes_patient_idx').on(t.organizationId, t.patientId, t.createdAt),
+    index('clinical_notes_appointment_idx').on(t.appointmentId),
+    index('clinical_notes_amends_idx').on(t.amendsId),
+    check('clinical_notes_amend_reason_check', sql`(${t.amendsId} is null) = (${t.amendReason} is null)`),
+  ],
+);
