@@ -15,14 +15,14 @@ import { addFullDays, FULL_DAY, fullDayDates } from '@carelane/api/bench/full-da
 import { withDemoDatabase } from '@carelane/api/bench/helpers';
 import { DEMO } from '@carelane/db/demo';
 import { chromium, type Page } from '@playwright/test';
+import { appEnvironment, chromiumPath } from './env';
 
 const RUNS = 5;
 const DASHBOARD_PORT = 3400;
 const BOOKING_PORT = 3401;
 const ORIGIN = `http://localhost:${DASHBOARD_PORT}`;
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-// biome-ignore lint/style/noProcessEnv: the same Chromium setting the end-to-end tests read
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = chromiumPath;
 
 /** Starts the whole system on our own ports; resolves once it says it is running. */
 async function startApps(databaseUrl: string, dataDir: string): Promise<ChildProcess> {
@@ -31,15 +31,13 @@ async function startApps(databaseUrl: string, dataDir: string): Promise<ChildPro
     // Its own process group, so stopping it stops the apps it started too.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      // biome-ignore lint/style/noProcessEnv: the apps need PATH and friends besides their own settings
-      ...process.env,
+    env: appEnvironment({
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       DASHBOARD_PORT: String(DASHBOARD_PORT),
       BOOKING_PORT: String(BOOKING_PORT),
       APP_ENV: 'development',
-    },
+    }),
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {

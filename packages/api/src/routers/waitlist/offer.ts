@@ -58,7 +58,7 @@ export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | '
         isNull(patients.mergedIntoId),
         or(
           eq(waitlistEntries.clinicianId, freed.clinicianId),
-          // A wish for any clinician of a specialisation: any of this clinician's specialisations.
+          // A wish for a specialisation matches when this clinician has it among theirs.
           and(isNull(waitlistEntries.clinicianId), inArray(waitlistEntries.specialisation, clinician.specialisations)),
         ),
       ),
