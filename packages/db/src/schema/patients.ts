@@ -58,6 +58,8 @@ export const patients = pgTable(
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => patients.id),
     archivedAt: instant('archived_at'),
     notes: text('notes'),
+    /** Start of the latest checked-in or completed appointment; kept by a trigger on appointments (migration 0013). */
+    lastVisitAt: instant('last_visit_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
