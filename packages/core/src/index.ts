@@ -4,6 +4,7 @@ export * from './money';
 export * from './names';
 export * from './patient-import';
 export * from './patients';
+export * from './patient-import';
 export * from './phone';
 export * from './recurrence';
 export * from './slots';

@@ -1,0 +1,4 @@
+export * from './dates';
+export * from './fields';
+export * from './headers';
+export * from './row';
