@@ -3,6 +3,7 @@ export * from './constants';
 export * from './money';
 export * from './names';
 export * from './patient-import';
+export * from './patient-search';
 export * from './patients';
 export * from './patient-import';
 export * from './phone';
