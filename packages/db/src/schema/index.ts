@@ -9,6 +9,7 @@ export * from './enums';
 export * from './holds';
 export * from './notifications';
 export * from './organizations';
+export * from './patient-imports';
 export * from './patients';
 export * from './staff';
 export * from './waitlist';
