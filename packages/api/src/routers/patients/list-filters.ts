@@ -1,0 +1,65 @@
+import { appointments, organizations, patients } from '@carelane/db';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { PatientListInput } from './list.schema';
+
+/** A visit is a checked-in or completed appointment (as last_visit_at counts them). */
+const VISIT = sql`${appointments.status} in ('checked_in', 'completed')`;
+/** Booked and still ahead. */
+const UPCOMING = sql`${appointments.status} in ('pending', 'confirmed') and ${appointments.startsAt} > now()`;
+
+/** The patient's next booked appointment, for the rows of a page. */
+export function nextVisit(organizationId: string, patientId: SQL): SQL<Date | null> {
+  return sql`(select min(${appointments.startsAt}) from ${appointments}
+    where ${appointments.organizationId} = ${organizationId} and ${appointments.patientId} = ${patientId} and ${UPCOMING})`.mapWith(
+    (value: string | Date | null) => (value === null ? null : new Date(value)),
+  ) as SQL<Date | null>;
+}
+
+function appointmentOf(organizationId: string, condition: SQL): SQL {
+  return sql`exists (select 1 from ${appointments} where ${appointments.organizationId} = ${organizationId}
+    and ${appointments.patientId} = ${patients.id} and ${condition})`;
+}
+
+/** Midnight of a local date in the organization's zone. */
+function localMidnight(organizationId: string, date: string, plusDays = 0): SQL {
+  return sql`((${date}::date + ${plusDays}::int)::timestamp at time zone
+    (select ${organizations.defaultZone} from ${organizations} where ${organizations.id} = ${organizationId}))`;
+}
+
+/** The list's filters, each index-backed (migration 0013); they combine with AND. */
+export function filterConditions(organizationId: string, input: PatientListInput): SQL[] {
+  const conditions: SQL[] = [];
+  if (input.tags?.length) conditions.push(sql`${patients.tags} @> ${sql.param(input.tags)}::text[]`);
+  if (input.centreId) {
+    conditions.push(appointmentOf(organizationId, sql`${appointments.centreId} = ${input.centreId} and ${VISIT}`));
+  }
+  if (input.clinicianId) {
+    conditions.push(
+      appointmentOf(organizationId, sql`${appointments.clinicianId} = ${input.clinicianId} and ${VISIT}`),
+    );
+  }
+  if (input.lastVisitFrom) {
+    conditions.push(sql`${patients.lastVisitAt} >= ${localMidnight(organizationId, input.lastVisitFrom)}`);
+  }
+  if (input.lastVisitTo) {
+    conditions.push(sql`${patients.lastVisitAt} < ${localMidnight(organizationId, input.lastVisitTo, 1)}`);
+  }
+  // Age in whole years today: at least n means born on or before today n years ago.
+  if (input.ageMin !== undefined) {
+    conditions.push(sql`${patients.birthDate} <= (current_date - make_interval(years => ${input.ageMin}::int))::date`);
+  }
+  if (input.ageMax !== undefined) {
+    conditions.push(
+      sql`${patients.birthDate} > (current_date - make_interval(years => ${input.ageMax + 1}::int))::date`,
+    );
+  }
+  if (input.sex) conditions.push(eq(patients.sex, input.sex));
+  if (input.healthPlan) {
+    conditions.push(sql`lower(${patients.healthPlan} ->> 'insurer') = ${input.healthPlan.toLowerCase()}`);
+  }
+  if (input.hasUpcoming !== undefined) {
+    const upcoming = appointmentOf(organizationId, UPCOMING);
+    conditions.push(input.hasUpcoming ? upcoming : sql`not ${upcoming}`);
+  }
+  return conditions;
+}

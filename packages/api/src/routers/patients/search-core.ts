@@ -1,0 +1,138 @@
+import { type PatientSearchTerms, parsePatientSearch } from '@carelane/core';
+import { type Database, type DbOrTx, patients } from '@carelane/db';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+
+/**
+ * The one patient search every picker and list shares: what the box matches, how well, and the
+ * keyset sorts of the list. The indexes behind each part are in migration 0013.
+ */
+
+export const PATIENT_SORTS = ['relevance', 'name', 'created', 'lastVisit'] as const;
+export type PatientSort = (typeof PATIENT_SORTS)[number];
+export type Direction = 'asc' | 'desc';
+
+/**
+ * Lowest trigram word similarity that counts as a match: "Shurma" finds "Sharma" (0.4). Swapped
+ * letters ("Shrama", 0.27) are beyond what trigrams forgive.
+ */
+export const NAME_THRESHOLD = 0.4;
+
+const nameKey = sql`lower(${patients.firstName} || ' ' || ${patients.lastName})`;
+const lastVisitKey = sql`coalesce(${patients.lastVisitAt}, '-infinity'::timestamptz)`;
+
+/** Reads the box; null when it holds nothing to search by. */
+export function searchTerms(q: string | undefined): PatientSearchTerms | null {
+  return q ? parsePatientSearch(q) : null;
+}
+
+/** Rows the box matches, as an OR of index-backed conditions (each reading of what was typed). */
+export function matchCondition(terms: PatientSearchTerms): SQL {
+  const readings: SQL[] = [sql`${patients.mrn} in (${terms.mrn}, ${terms.mrn.toUpperCase()})`];
+  if (terms.name) readings.push(sql`${terms.name} <% ${nameKey}`);
+  if (terms.phoneSuffix) readings.push(prefixRange(sql`reverse(${patients.phone})`, reverse(terms.phoneSuffix)));
+  if (terms.emailPrefix) readings.push(prefixRange(sql`lower(${patients.email})`, terms.emailPrefix));
+  return or(...readings) as SQL;
+}
+
+/** How well a row matches: an exact record number or a phone or email match beats any name. */
+export function relevance(terms: PatientSearchTerms): SQL<number> {
+  const name = terms.name ? sql`word_similarity(${terms.name}, ${nameKey})` : sql`0`;
+  const exact: SQL[] = [sql`case when ${patients.mrn} in (${terms.mrn}, ${terms.mrn.toUpperCase()}) then 3 else 0 end`];
+  if (terms.phoneSuffix) {
+    exact.push(
+      sql`case when ${prefixRange(sql`reverse(${patients.phone})`, reverse(terms.phoneSuffix))} then 2 else 0 end`,
+    );
+  }
+  if (terms.emailPrefix) {
+    exact.push(sql`case when ${prefixRange(sql`lower(${patients.email})`, terms.emailPrefix)} then 2 else 0 end`);
+  }
+  return sql<number>`greatest(${sql.join([...exact, name], sql`, `)})::real`;
+}
+
+/**
+ * `expr` starts with `prefix`, written as a range so a text_pattern_ops index serves it even
+ * in a generic prepared plan (a LIKE with a bound pattern would not).
+ */
+function prefixRange(expr: SQL, prefix: string): SQL {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  const upper = prefix.slice(0, -1) + String.fromCharCode(last + 1);
+  return sql`(${expr} ~>=~ ${prefix} and ${expr} ~<~ ${upper})`;
+}
+
+function reverse(text: string): string {
+  return [...text].reverse().join('');
+}
+
+/** The sort key of a list, and the SQL type its cursor value is read back as. */
+export function sortKey(sort: PatientSort, terms: PatientSearchTerms | null): { key: SQL; type: SQL } {
+  switch (sort) {
+    case 'relevance':
+      if (!terms) throw new Error('relevance needs search terms');
+      return { key: relevance(terms), type: sql`real` };
+    case 'name':
+      return { key: nameKey, type: sql`text` };
+    case 'created':
+      return { key: sql`${patients.createdAt}`, type: sql`timestamptz` };
+    case 'lastVisit':
+      return { key: lastVisitKey, type: sql`timestamptz` };
+  }
+}
+
+/** The order a list is in: relevance with a search, else by name; name ascends, the rest descend. */
+export function listOrder(input: {
+  q?: string | undefined;
+  sort?: PatientSort | undefined;
+  direction?: Direction | undefined;
+}) {
+  const sort: PatientSort = input.sort ?? (input.q ? 'relevance' : 'name');
+  const direction: Direction = input.direction ?? (sort === 'name' ? 'asc' : 'desc');
+  return { sort, direction };
+}
+
+/** A position in a list: the sort, its direction, the last row's key (as Postgres prints it) and id. */
+export type Cursor = { sort: PatientSort; direction: Direction; key: string; id: string };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.direction, cursor.key, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(text: string): Cursor | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 4) return null;
+    const [sort, direction, key, id] = value as unknown[];
+    if (!PATIENT_SORTS.includes(sort as PatientSort)) return null;
+    if (direction !== 'asc' && direction !== 'desc') return null;
+    if (typeof key !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    return { sort: sort as PatientSort, direction, key, id };
+  } catch {
+    return null;
+  }
+}
+
+/** Rows after the cursor, in (key, id) order, so pages never repeat or skip a row. */
+export function afterCursor(key: SQL, type: SQL, cursor: Cursor): SQL {
+  const op = cursor.direction === 'asc' ? sql`>` : sql`<`;
+  return sql`(${key}, ${patients.id}) ${op} (cast(${cursor.key} as ${type}), ${cursor.id}::uuid)`;
+}
+
+/** Live records of the organization: merged records are never listed. */
+export function livePatients(organizationId: string, archived: boolean): SQL {
+  return and(
+    eq(patients.organizationId, organizationId),
+    sql`${patients.mergedIntoId} is null`,
+    archived ? sql`${patients.archivedAt} is not null` : sql`${patients.archivedAt} is null`,
+  ) as SQL;
+}
+
+/**
+ * Runs a search's queries. The trigram threshold is a session setting, so a name search runs in
+ * a transaction that sets it locally (`set_config(..., true)`); other searches need none.
+ */
+export function runSearch<T>(db: Database, terms: PatientSearchTerms | null, run: (db: DbOrTx) => Promise<T>) {
+  if (!terms?.name) return run(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true)`);
+    return run(tx);
+  });
+}
