@@ -5,7 +5,9 @@ import { authRouter } from './auth/router';
 import { availabilityRouter } from './availability/router';
 import { calendarRouter } from './calendar/router';
 import { centresRouter } from './centres/router';
+import { clinicalNotesRouter } from './clinical-notes/router';
 import { cliniciansRouter } from './clinicians/router';
+import { householdsRouter } from './households/router';
 import { meRouter } from './me/router';
 import { patientsRouter } from './patients/router';
 import { portalRouter } from './portal/router';
@@ -19,7 +21,9 @@ export const appRouter = router({
   availability: availabilityRouter,
   calendar: calendarRouter,
   centres: centresRouter,
+  clinicalNotes: clinicalNotesRouter,
   clinicians: cliniciansRouter,
+  households: householdsRouter,
   me: meRouter,
   patients: patientsRouter,
   portal: portalRouter,

@@ -1,0 +1,100 @@
+import { appointments, clinicalNotes } from '@carelane/db';
+import { and, eq } from 'drizzle-orm';
+import { audit } from '../../audit';
+import { notFound } from '../../errors';
+import { fieldError } from '../../field-error';
+import type { StaffContext } from '../../trpc';
+import { loadPatient, requireLive } from '../patients/load';
+import type { NoteAmendInput, NoteCreateInput } from './notes.schema';
+
+/** A note or session record by the signed-in clinician, free-standing or for one of the patient's visits. */
+export async function noteCreateHandler({ ctx, input }: { ctx: StaffContext; input: NoteCreateInput }) {
+  const organizationId = ctx.principal.organizationId;
+  return ctx.db.transaction(async (tx) => {
+    const patient = await loadPatient(tx, ctx, input.patientId);
+    await requireLive(tx, patient);
+    if (input.appointmentId) {
+      const [visit] = await tx
+        .select({ patientId: appointments.patientId })
+        .from(appointments)
+        .where(and(eq(appointments.id, input.appointmentId), eq(appointments.organizationId, organizationId)));
+      if (!visit) throw notFound('Appointment');
+      if (visit.patientId !== patient.id) throw fieldError('appointmentId', 'That visit belongs to another patient');
+    }
+    const [note] = await tx
+      .insert(clinicalNotes)
+      .values({
+        organizationId,
+        patientId: patient.id,
+        appointmentId: input.appointmentId ?? null,
+        authorId: ctx.principal.userId,
+        kind: input.kind,
+        body: input.body,
+        vitals: input.vitals ?? null,
+      })
+      .returning({ id: clinicalNotes.id, createdAt: clinicalNotes.createdAt });
+    if (!note) throw new Error('Insert returned no row');
+    await audit(
+      ctx,
+      {
+        action: 'clinical_note.create',
+        entity: 'clinical_note',
+        entityId: note.id,
+        changes: {
+          patientId: { to: patient.id },
+          kind: { to: input.kind },
+          body: {},
+          ...(input.vitals ? { vitals: {} } : {}),
+        },
+      },
+      tx,
+    );
+    return note;
+  });
+}
+
+/**
+ * Corrects a note by adding an amendment: the original stays as written (the table refuses
+ * rewrites). Amending an amendment amends the original, so each note has one flat history.
+ */
+export async function noteAmendHandler({ ctx, input }: { ctx: StaffContext; input: NoteAmendInput }) {
+  const organizationId = ctx.principal.organizationId;
+  return ctx.db.transaction(async (tx) => {
+    const [target] = await tx
+      .select()
+      .from(clinicalNotes)
+      .where(and(eq(clinicalNotes.id, input.noteId), eq(clinicalNotes.organizationId, organizationId)));
+    if (!target) throw notFound('Note');
+    const [original] = target.amendsId
+      ? await tx.select().from(clinicalNotes).where(eq(clinicalNotes.id, target.amendsId))
+      : [target];
+    if (!original) throw notFound('Note');
+    await requireLive(tx, await loadPatient(tx, ctx, original.patientId));
+    const [note] = await tx
+      .insert(clinicalNotes)
+      .values({
+        organizationId,
+        patientId: original.patientId,
+        appointmentId: original.appointmentId,
+        authorId: ctx.principal.userId,
+        kind: original.kind,
+        body: input.body,
+        vitals: input.vitals ?? null,
+        amendsId: original.id,
+        amendReason: input.reason,
+      })
+      .returning({ id: clinicalNotes.id, createdAt: clinicalNotes.createdAt, amendsId: clinicalNotes.amendsId });
+    if (!note) throw new Error('Insert returned no row');
+    await audit(
+      ctx,
+      {
+        action: 'clinical_note.amend',
+        entity: 'clinical_note',
+        entityId: note.id,
+        changes: { amendsId: { to: original.id }, body: {}, amendReason: {} },
+      },
+      tx,
+    );
+    return note;
+  });
+}

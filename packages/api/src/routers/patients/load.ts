@@ -1,0 +1,91 @@
+import { type AuditChanges, type DbOrTx, patients, pgErrorInfo } from '@carelane/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { notFound } from '../../errors';
+import type { StaffContext } from '../../trpc';
+
+export type PatientRow = typeof patients.$inferSelect;
+
+const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
+
+/** A patient of the caller's organization, locked for the transaction when asked; else NOT_FOUND. */
+export async function loadPatient(tx: DbOrTx, ctx: StaffContext, id: string, lock = false): Promise<PatientRow> {
+  const query = tx
+    .select()
+    .from(patients)
+    .where(and(eq(patients.id, id), eq(patients.organizationId, ctx.principal.organizationId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound('Patient');
+  return row;
+}
+
+/** A merged record is history: changes go to the record it was merged into. */
+export async function requireLive(tx: DbOrTx, patient: PatientRow): Promise<void> {
+  if (!patient.mergedIntoId) return;
+  const [survivor] = await tx
+    .select({ firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn })
+    .from(patients)
+    .where(eq(patients.id, patient.mergedIntoId));
+  const into = survivor ? `${fullName(survivor)} (${survivor.mrn})` : 'another record';
+  throw new TRPCError({
+    code: 'CONFLICT',
+    message: `This record was merged into ${into} and can no longer be changed. Please open that record instead.`,
+  });
+}
+
+/**
+ * CONFLICT naming the live patient who already has this phone, or nothing. Checked before
+ * writing for a clear answer; the unique index settles races (see phoneRaceConflict).
+ */
+export async function phoneConflict(
+  db: DbOrTx,
+  organizationId: string,
+  phone: string,
+  exceptId?: string,
+): Promise<TRPCError | null> {
+  const [other] = await db
+    .select({ firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn })
+    .from(patients)
+    .where(
+      and(
+        eq(patients.organizationId, organizationId),
+        eq(patients.phone, phone),
+        isNull(patients.mergedIntoId),
+        exceptId ? ne(patients.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  if (!other) return null;
+  return new TRPCError({
+    code: 'CONFLICT',
+    message: `Another patient already has this number: ${fullName(other)} (${other.mrn}).`,
+  });
+}
+
+export { fullName };
+
+/** When the unique index refused a phone (two saves raced), name the patient who won. */
+export async function phoneRaceConflict(
+  ctx: StaffContext,
+  error: unknown,
+  phone: string | null | undefined,
+  exceptId?: string,
+): Promise<unknown> {
+  if (!phone || pgErrorInfo(error)?.constraint !== 'patients_org_phone_key') return error;
+  return (await phoneConflict(ctx.db, ctx.principal.organizationId, phone, exceptId)) ?? error;
+}
+
+/** The record as the API shows it: the tenant column stays inside. */
+export function publicPatient(row: PatientRow) {
+  const { organizationId: _org, ...patient } = row;
+  return patient;
+}
+
+/** Field names only: audit entries of patient records carry no personal values. */
+export function changedFieldNames(before: Record<string, unknown>, after: Record<string, unknown>): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (value !== undefined && JSON.stringify(before[key] ?? null) !== JSON.stringify(value)) changes[key] = {};
+  }
+  return changes;
+}
