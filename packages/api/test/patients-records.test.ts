@@ -1,9 +1,10 @@
 import type { StaffPrincipal } from '@carelane/auth';
-import { appointments, auditLog, patients } from '@carelane/db';
+import { auditLog, patients } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callerAs, createClinic, createStaff, signedInStaff } from './fixtures';
+import { callerAs, createClinic } from './fixtures';
+import { insertVisit, staffOf } from './patient-fixtures';
 
 let t: TestDatabase;
 let a: Awaited<ReturnType<typeof createClinic>>;
@@ -11,16 +12,12 @@ let b: Awaited<ReturnType<typeof createClinic>>;
 let frontDesk: StaffPrincipal;
 let adminB: StaffPrincipal;
 
-const staff = async (clinic: typeof a, role: Parameters<typeof createStaff>[3]) =>
-  (await signedInStaff(t.db, (await createStaff(t.db, clinic.org.id, clinic.centre.id, role)).id))
-    .principal as StaffPrincipal;
-
 beforeAll(async () => {
   t = await createTestDatabase(inject('pgAdminUrl'));
   a = await createClinic(t.db, 'Clinic A');
   b = await createClinic(t.db, 'Clinic B');
-  frontDesk = await staff(a, 'front_desk');
-  adminB = await staff(b, 'admin');
+  frontDesk = await staffOf(t.db, a, 'front_desk');
+  adminB = await staffOf(t.db, b, 'admin');
 });
 afterAll(() => t.close());
 
@@ -130,7 +127,7 @@ describe('patients.create', () => {
   });
 
   it('merge needs patients:merge, and a record cannot merge into itself', async () => {
-    const manager = await staff(a, 'manager');
+    const manager = await staffOf(t.db, a, 'manager');
     await expect(
       callerAs(t.db, manager).patients.merge({ survivorId: a.patient.id, duplicateId: a.patient.id }),
     ).rejects.toMatchObject({
@@ -199,28 +196,21 @@ describe('patients.byId and patients.appointments', () => {
   it('shows counts, the next and last visit, and pages visits newest first without repeats', async () => {
     const caller = callerAs(t.db, frontDesk);
     const p = await caller.patients.create({ firstName: 'Visits', phone: '9833344455' });
-    const day = 24 * 3_600_000;
-    const now = Date.now();
-    const starts = [-40, -20, -10, -3, 5, 12].map((d) => new Date(Math.floor((now + d * day) / 60_000) * 60_000));
-    await t.db.insert(appointments).values(
-      starts.map((startsAt, i) => ({
-        organizationId: a.org.id,
-        centreId: a.centre.id,
-        clinicianId: a.clinician.id,
-        patientId: p.id,
-        typeId: a.type.id,
-        startsAt: new Date(startsAt.getTime() + i * 60_000),
-        endsAt: new Date(startsAt.getTime() + i * 60_000 + 30 * 60_000),
-        status: i < 4 ? ('completed' as const) : ('confirmed' as const),
-        source: 'dashboard' as const,
-        feeMinor: 50_000,
-        currency: 'INR',
-      })),
-    );
+    const visits = [];
+    for (const [days, status] of [
+      [-40, 'completed'],
+      [-20, 'completed'],
+      [-10, 'no_show'],
+      [-3, 'completed'],
+      [5, 'confirmed'],
+      [12, 'pending'],
+    ] as const) {
+      visits.push(await insertVisit(t.db, a, p.id, days, status));
+    }
     const record = await caller.patients.byId({ id: p.id });
     expect(record.counts).toEqual({ appointments: 6, notes: 0 });
-    expect(record.upcomingAppointment?.startsAt.getTime()).toBe((starts[4]?.getTime() ?? 0) + 4 * 60_000);
-    expect(record.lastAppointment?.startsAt.getTime()).toBe((starts[3]?.getTime() ?? 0) + 3 * 60_000);
+    expect(record.upcomingAppointment?.id).toBe(visits[4]?.id);
+    expect(record.lastAppointment?.id).toBe(visits[3]?.id);
     expect(record.lastAppointment?.clinician.id).toBe(a.clinician.id);
     expect(record.contactPhone).toEqual({ phone: '+919833344455', viaPatientId: null });
 
