@@ -10,6 +10,8 @@ const schema = z.object({
   APP_ENV: z.enum(['development', 'production']).default('development'),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   BOOKING_URL: z.url().default('http://localhost:3001'),
+  /** The data folder shared with the worker: uploaded patient imports are kept under it. */
+  DATA_DIR: z.string().default('.data'),
 });
 
 export type DashboardEnv = z.infer<typeof schema>;

@@ -22,7 +22,13 @@ const prepared = await prepareDatabase({
 });
 const secret = env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR);
 
-const shared = { DATABASE_URL: prepared.url, AUTH_SECRET: secret, APP_ENV: env.APP_ENV, NEXTAUTH_SECRET: secret };
+const shared = {
+  DATABASE_URL: prepared.url,
+  AUTH_SECRET: secret,
+  APP_ENV: env.APP_ENV,
+  NEXTAUTH_SECRET: secret,
+  DATA_DIR: env.DATA_DIR,
+};
 const apps = [
   {
     name: 'dashboard',

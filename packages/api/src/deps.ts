@@ -19,4 +19,6 @@ export type ApiDeps = {
   siteOrganizationId: string | null;
   /** Schedules read for the public slot search, dropped on every change; absent = always read. */
   scheduleCache?: ScheduleCache | undefined;
+  /** The data folder (uploaded imports live under it); absent where nothing is uploaded. */
+  dataDir?: string | undefined;
 };

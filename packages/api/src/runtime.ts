@@ -15,6 +15,8 @@ export type RuntimeConfig = {
   secureCookies: boolean;
   /** Public origin of the booking site, for links in messages. */
   bookingUrl: string;
+  /** The data folder, shared with the worker (uploaded imports). */
+  dataDir?: string | undefined;
 };
 
 export type ApiRuntime = { deps: ApiDeps; authOptions: NextAuthOptions };
@@ -43,6 +45,7 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     siteOrganizationId,
     bookingUrl: config.bookingUrl,
     scheduleCache: await new ScheduleCache(db).start(),
+    dataDir: config.dataDir,
   };
   const authOptions = createAuthOptions({
     audience: config.audience,

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'patients:read': ['admin', 'manager', 'centre_manager', 'clinician', 'care_coordinator', 'front_desk'],
   'patients:write': ['admin', 'manager', 'centre_manager', 'care_coordinator', 'front_desk', 'clinician'],
   'patients:merge': ['admin', 'manager', 'centre_manager'],
+  'patients:import': ['admin', 'manager', 'centre_manager', 'front_desk', 'care_coordinator'],
+  'patients:export': ['admin', 'manager', 'centre_manager', 'front_desk', 'care_coordinator'],
   'clinical_notes:read': ['admin', 'clinician'],
   'clinical_notes:write': ['admin', 'clinician'],
   'staff:read': ['admin', 'manager', 'centre_manager'],

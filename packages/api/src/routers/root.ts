@@ -9,6 +9,7 @@ import { clinicalNotesRouter } from './clinical-notes/router';
 import { cliniciansRouter } from './clinicians/router';
 import { householdsRouter } from './households/router';
 import { meRouter } from './me/router';
+import { patientImportsRouter } from './patient-imports/router';
 import { patientsRouter } from './patients/router';
 import { portalRouter } from './portal/router';
 import { staffRouter } from './staff/router';
@@ -25,6 +26,7 @@ export const appRouter = router({
   clinicians: cliniciansRouter,
   households: householdsRouter,
   me: meRouter,
+  patientImports: patientImportsRouter,
   patients: patientsRouter,
   portal: portalRouter,
   staff: staffRouter,

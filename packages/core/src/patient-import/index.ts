@@ -1,3 +1,4 @@
+export * from './changes';
 export * from './dates';
 export * from './fields';
 export * from './headers';

@@ -1,0 +1,192 @@
+import { type ColumnMapping, localDate } from '@carelane/core';
+import {
+  auditLog,
+  type Database,
+  nextPatientMrn,
+  organizations,
+  type PatientImportStatus,
+  patientImportSkips,
+  patientImports,
+  patients,
+} from '@carelane/db';
+import { eq, sql } from 'drizzle-orm';
+import { planRows } from './plan';
+import { type ScannedRow, scanRows } from './scan';
+import { importFilePath } from './sheet';
+
+export const IMPORT_BATCH_SIZE = 500;
+const LEASE = sql`now() + interval '2 minutes'`;
+const MAX_ATTEMPTS = 3;
+
+type ImportJob = typeof patientImports.$inferSelect;
+
+export type RunImportOptions = {
+  db: Database;
+  dataDir: string;
+  batchSize?: number;
+  /** Called inside each batch's transaction before it commits (tests make one fail here). */
+  beforeCommit?: (batch: number) => void | Promise<void>;
+};
+
+/** "SH-000301" and 3 -> SH-000301, SH-000302, SH-000303. */
+function mrnRange(first: string, count: number): string[] {
+  const match = /^(.*-)(\d+)$/.exec(first);
+  const prefix = match?.[1] ?? '';
+  const start = Number(match?.[2] ?? 0);
+  const width = match?.[2]?.length ?? 6;
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(start + i).padStart(width, '0')}`);
+}
+
+/**
+ * One batch, one transaction: creates, updates, skipped rows and the job's progress commit
+ * together, so a crash leaves whole batches only and the job resumes after the last one.
+ */
+async function commitBatch(options: RunImportOptions, job: ImportJob, rows: ScannedRow[], batch: number) {
+  await options.db.transaction(async (tx) => {
+    const valid = rows.flatMap((r) => (r.kind === 'patient' ? [{ rowNumber: r.rowNumber, patient: r.patient }] : []));
+    const plans = await planRows(tx, job.organizationId, valid, true);
+    const creates = plans.flatMap((p) => (p.action === 'create' ? [p] : []));
+    if (creates.length > 0) {
+      // nextPatientMrn takes the organization's MRN lock for this transaction: the whole range is ours.
+      const mrns = mrnRange(await nextPatientMrn(tx, job.organizationId), creates.length);
+      await tx.insert(patients).values(
+        creates.map(({ patient }, i) => ({
+          ...patient,
+          organizationId: job.organizationId,
+          mrn: mrns[i] ?? '',
+          leadSource: patient.leadSource ?? 'import',
+        })),
+      );
+    }
+    let updated = 0;
+    for (const plan of plans) {
+      if (plan.action !== 'update') continue;
+      await tx.update(patients).set(plan.changes).where(eq(patients.id, plan.patientId));
+      updated++;
+    }
+    const skips = rows.flatMap((r) => (r.kind === 'skip' ? [r] : []));
+    if (skips.length > 0) {
+      await tx
+        .insert(patientImportSkips)
+        .values(
+          skips.map((r) => ({
+            importId: job.id,
+            organizationId: job.organizationId,
+            rowNumber: r.rowNumber,
+            reasons: r.reasons,
+            cells: r.cells,
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    await options.beforeCommit?.(batch);
+    await tx
+      .update(patientImports)
+      .set({
+        processedRows: sql`${patientImports.processedRows} + ${rows.length}`,
+        createdCount: sql`${patientImports.createdCount} + ${creates.length}`,
+        updatedCount: sql`${patientImports.updatedCount} + ${updated}`,
+        unchangedCount: sql`${patientImports.unchangedCount} + ${plans.length - creates.length - updated}`,
+        skippedCount: sql`${patientImports.skippedCount} + ${skips.length}`,
+        lockedUntil: LEASE,
+      })
+      .where(eq(patientImports.id, job.id));
+  });
+}
+
+/** Runs a claimed job from where it stopped to the end of its file. */
+export async function runImport(options: RunImportOptions, job: ImportJob): Promise<void> {
+  const [org] = await options.db
+    .select({ country: organizations.country, zone: organizations.defaultZone })
+    .from(organizations)
+    .where(eq(organizations.id, job.organizationId));
+  if (!org || job.headerRow === null || !job.mapping) throw new Error('import job is not ready');
+  const size = options.batchSize ?? IMPORT_BATCH_SIZE;
+  let batch: ScannedRow[] = [];
+  let number = 0;
+  const rows = scanRows({
+    path: importFilePath(options.dataDir, job.id, job.format),
+    format: job.format,
+    headerRow: job.headerRow,
+    mapping: job.mapping as ColumnMapping,
+    country: org.country,
+    today: localDate(new Date(), org.zone),
+  });
+  // Rows before processedRows are read again (not written) so duplicates across batches are still seen.
+  for await (const row of rows) {
+    if (row.index < job.processedRows) continue;
+    batch.push(row);
+    if (batch.length >= size) {
+      await commitBatch(options, job, batch, number++);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await commitBatch(options, job, batch, number);
+}
+
+async function finish(db: Database, jobId: string, status: PatientImportStatus, error: string | null) {
+  const [job] = await db
+    .update(patientImports)
+    .set({ status, error, finishedAt: sql`now()`, lockedUntil: null })
+    .where(eq(patientImports.id, jobId))
+    .returning();
+  if (!job) return;
+  // Who started it, which file, what it did: no patient data.
+  await db.insert(auditLog).values({
+    organizationId: job.organizationId,
+    actorKind: 'staff',
+    actorId: job.createdById,
+    action: status === 'completed' ? 'patient_import.complete' : 'patient_import.fail',
+    entity: 'patient_import',
+    entityId: job.id,
+    changes: {
+      fileName: { to: job.fileName },
+      rows: { to: job.processedRows },
+      created: { to: job.createdCount },
+      updated: { to: job.updatedCount },
+      unchanged: { to: job.unchangedCount },
+      skipped: { to: job.skippedCount },
+    },
+    success: status === 'completed',
+  });
+}
+
+/**
+ * Claims the oldest queued job (or one whose worker stopped holding it) and runs it. Claiming is
+ * one conditional UPDATE over SKIP LOCKED, so several workers never run one job twice at once.
+ * Returns whether a job was run.
+ */
+export async function runNextPatientImport(options: RunImportOptions): Promise<boolean> {
+  const claimed = await options.db.execute<{ id: string }>(sql`
+    update patient_imports set status = 'running', attempts = attempts + 1, locked_until = ${LEASE},
+      started_at = coalesce(started_at, now())
+    where id = (
+      select id from patient_imports
+      where status in ('queued', 'running') and (locked_until is null or locked_until < now())
+      order by created_at for update skip locked limit 1)
+    returning id`);
+  const id = claimed[0]?.id;
+  if (!id) return false;
+  const [job] = await options.db.select().from(patientImports).where(eq(patientImports.id, id));
+  if (!job) return false;
+  try {
+    await runImport(options, job);
+    await finish(options.db, id, 'completed', null);
+  } catch (err) {
+    console.error(
+      `worker: import ${id} batch failed (${err instanceof Error ? err.name : 'error'}), attempt ${job.attempts}`,
+    );
+    if (job.attempts >= MAX_ATTEMPTS) {
+      await finish(
+        options.db,
+        id,
+        'failed',
+        'The import stopped after repeated errors. The rows already imported are kept.',
+      );
+    } else {
+      // Let it go: the next pass resumes after the last complete batch.
+      await options.db.update(patientImports).set({ lockedUntil: null }).where(eq(patientImports.id, id));
+    }
+  }
+  return true;
+}

@@ -1,0 +1,221 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StaffPrincipal } from '@carelane/auth';
+import { auditLog, patientImportSkips, patientImports, patients } from '@carelane/db';
+import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
+import { and, count, eq, max } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runNextPatientImport } from '../src/routers/patient-imports/job';
+import { createImportReportHandler } from '../src/routers/patient-imports/report';
+import { createImportUploadHandler } from '../src/routers/patient-imports/upload';
+import { callerAs, createClinic, createStaff, deps, sessionCookie, signedInStaff } from './fixtures';
+import { FIXTURE } from './fixtures/generate-patient-import';
+
+const CSV = join(import.meta.dirname, 'fixtures/patients-messy.csv');
+const XLSX = join(import.meta.dirname, 'fixtures/patients-messy.xlsx');
+const MAPPING = { fullName: 1, phone: 2, birthDate: 3, sex: 4, email: 5, addressLine: 6, city: 7, bloodGroup: 8 };
+
+let t: TestDatabase;
+let dataDir: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase(inject('pgAdminUrl'));
+  dataDir = await mkdtemp(join(tmpdir(), 'carelane-import-'));
+});
+afterAll(async () => {
+  await t.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function clinicWithFrontDesk(name: string) {
+  const clinic = await createClinic(t.db, name);
+  const staff = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
+  const { sessionId, principal } = await signedInStaff(t.db, staff.id);
+  return { clinic, sessionId, principal: principal as StaffPrincipal, caller: callerAs(t.db, principal, { dataDir }) };
+}
+
+async function upload(sessionId: string, file: string, name: string) {
+  const handler = createImportUploadHandler(() => deps(t.db, { dataDir }));
+  const response = await handler(
+    new Request(`http://localhost/api/patient-imports?name=${name}`, {
+      method: 'POST',
+      headers: { cookie: await sessionCookie(sessionId) },
+      body: await readFile(file),
+    }),
+  );
+  return { status: response.status, body: (await response.json()) as { id?: string; message?: string } };
+}
+
+async function runWorker(options: { batchSize?: number; beforeCommit?: (batch: number) => void } = {}) {
+  while (await runNextPatientImport({ db: t.db, dataDir, batchSize: 100, ...options })) {}
+}
+
+const patientCount = async (organizationId: string) =>
+  (await t.db.select({ n: count() }).from(patients).where(eq(patients.organizationId, organizationId)))[0]?.n ?? 0;
+
+describe('patient import', () => {
+  it('imports the good rows of a messy CSV, reports the bad ones, and changes nothing the second time', async () => {
+    const { clinic, sessionId, caller } = await clinicWithFrontDesk('Import CSV');
+    const before = await patientCount(clinic.org.id);
+
+    const uploaded = await upload(sessionId, CSV, 'patients-messy.csv');
+    expect(uploaded.status).toBe(201);
+    const id = uploaded.body.id ?? '';
+    const job = await caller.patientImports.byId({ id });
+    expect(job.headerRow).toBe(3);
+    expect(job.mapping).toEqual(MAPPING);
+
+    const dry = await caller.patientImports.dryRun({ id, mapping: job.mapping });
+    expect(dry.counts).toEqual({
+      rows: 500,
+      blank: FIXTURE.blank,
+      create: FIXTURE.patients,
+      update: 0,
+      unchanged: 0,
+      skip: FIXTURE.duplicates + FIXTURE.badPhones + FIXTURE.badDates,
+    });
+    expect(dry.problems.some((p) => p.reasons.startsWith('Same phone as row'))).toBe(true);
+    expect(dry.problems.some((p) => p.reasons.includes('Phone is not a valid number'))).toBe(true);
+    expect(dry.problems.some((p) => p.reasons.includes('Date of birth'))).toBe(true);
+    expect(await patientCount(clinic.org.id)).toBe(before);
+
+    await caller.patientImports.start({ id });
+    await runWorker();
+    const done = await caller.patientImports.byId({ id });
+    expect(done).toMatchObject({ status: 'completed', processedRows: 500, created: 440, updated: 0, skipped: 45 });
+    expect(await patientCount(clinic.org.id)).toBe(before + FIXTURE.patients);
+    const [first] = await t.db
+      .select()
+      .from(patients)
+      .where(and(eq(patients.organizationId, clinic.org.id), eq(patients.phone, '+919845000000')));
+    expect(first).toMatchObject({ firstName: 'Lakshmi', lastName: 'Nair', birthDate: '2008-06-03', bloodGroup: 'A-' });
+    expect(first?.mrn).toMatch(/^[A-Z]+-\d{6}$/);
+
+    const report = await createImportReportHandler(() => deps(t.db))(
+      new Request(`http://localhost/api/patient-imports/report?id=${id}`, {
+        headers: { cookie: await sessionCookie(sessionId) },
+      }),
+    );
+    const lines = (await report.text()).trim().split(/\r\n/);
+    expect(lines[0]).toContain('Row,Reasons,S.No,Patient Name');
+    expect(lines).toHaveLength(1 + 45);
+
+    const actions = await t.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'patient_import'), eq(auditLog.entityId, id)));
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      'patient_import.complete',
+      'patient_import.dry_run',
+      'patient_import.report',
+      'patient_import.start',
+      'patient_import.upload',
+    ]);
+
+    // The same file again: everyone is matched on phone, nothing is written.
+    const lastChange = async () =>
+      (
+        await t.db
+          .select({ at: max(patients.updatedAt) })
+          .from(patients)
+          .where(eq(patients.organizationId, clinic.org.id))
+      )[0]?.at;
+    const changedAt = await lastChange();
+    const again = (await upload(sessionId, CSV, 'patients-messy.csv')).body.id ?? '';
+    const dryAgain = await caller.patientImports.dryRun({ id: again, mapping: MAPPING });
+    expect(dryAgain.counts).toMatchObject({ create: 0, update: 0, unchanged: FIXTURE.patients });
+    await caller.patientImports.start({ id: again });
+    await runWorker();
+    expect(await caller.patientImports.byId({ id: again })).toMatchObject({
+      status: 'completed',
+      created: 0,
+      updated: 0,
+      unchanged: 440,
+    });
+    expect(await patientCount(clinic.org.id)).toBe(before + FIXTURE.patients);
+    expect(await lastChange()).toEqual(changedAt);
+  });
+
+  it('reads the XLSX fixture (Hindi headers, date cells, a title above) the same way', async () => {
+    const { sessionId, caller } = await clinicWithFrontDesk('Import XLSX');
+    const id = (await upload(sessionId, XLSX, 'patients-messy.xlsx')).body.id ?? '';
+    const job = await caller.patientImports.byId({ id });
+    expect(job.headerRow).toBe(2);
+    expect(job.mapping).toEqual(MAPPING);
+    const dry = await caller.patientImports.dryRun({ id, mapping: job.mapping });
+    expect(dry.counts).toMatchObject({ rows: 500, blank: FIXTURE.blank, create: FIXTURE.patients, skip: 45 });
+  });
+
+  it('leaves only complete batches when one fails, and resumes after them', async () => {
+    const { clinic, sessionId, caller } = await clinicWithFrontDesk('Import crash');
+    const before = await patientCount(clinic.org.id);
+    const id = (await upload(sessionId, CSV, 'patients-messy.csv')).body.id ?? '';
+    await caller.patientImports.dryRun({ id, mapping: MAPPING });
+    await caller.patientImports.start({ id });
+
+    const failing = await runNextPatientImport({
+      db: t.db,
+      dataDir,
+      batchSize: 100,
+      beforeCommit: (batch) => {
+        if (batch === 2) throw new Error('simulated crash');
+      },
+    });
+    expect(failing).toBe(true);
+    const [stopped] = await t.db.select().from(patientImports).where(eq(patientImports.id, id));
+    expect(stopped).toMatchObject({ status: 'running', processedRows: 200, lockedUntil: null });
+    const createdSoFar = (stopped?.createdCount ?? 0) as number;
+    expect(await patientCount(clinic.org.id)).toBe(before + createdSoFar);
+    const [skipsSoFar] = await t.db
+      .select({ n: count() })
+      .from(patientImportSkips)
+      .where(eq(patientImportSkips.importId, id));
+    expect(skipsSoFar?.n).toBe(stopped?.skippedCount);
+
+    await runWorker();
+    expect(await caller.patientImports.byId({ id })).toMatchObject({
+      status: 'completed',
+      processedRows: 500,
+      created: 440,
+      skipped: 45,
+    });
+    expect(await patientCount(clinic.org.id)).toBe(before + FIXTURE.patients);
+  });
+
+  it('hides an import from another organization and refuses roles that may not import', async () => {
+    const mine = await clinicWithFrontDesk('Import owner');
+    const other = await clinicWithFrontDesk('Import stranger');
+    const id = (await upload(mine.sessionId, CSV, 'patients-messy.csv')).body.id ?? '';
+    await expect(other.caller.patientImports.byId({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(other.caller.patientImports.dryRun({ id, mapping: MAPPING })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(other.caller.patientImports.start({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await other.caller.patientImports.list()).map((j) => j.id)).not.toContain(id);
+    const report = await createImportReportHandler(() => deps(t.db))(
+      new Request(`http://localhost/api/patient-imports/report?id=${id}`, {
+        headers: { cookie: await sessionCookie(other.sessionId) },
+      }),
+    );
+    expect(report.status).toBe(404);
+
+    const clinician = await createStaff(t.db, mine.clinic.org.id, mine.clinic.centre.id, 'clinician');
+    const signed = await signedInStaff(t.db, clinician.id);
+    await expect(callerAs(t.db, signed.principal, { dataDir }).patientImports.byId({ id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect((await upload(signed.sessionId, CSV, 'patients-messy.csv')).status).toBe(403);
+  });
+
+  it('refuses a mapping without a phone or an unknown file type, changing nothing', async () => {
+    const { sessionId, caller } = await clinicWithFrontDesk('Import bad input');
+    expect((await upload(sessionId, CSV, 'patients.pdf')).status).toBe(400);
+    const id = (await upload(sessionId, CSV, 'patients-messy.csv')).body.id ?? '';
+    await expect(caller.patientImports.dryRun({ id, mapping: { fullName: 1 } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(caller.patientImports.start({ id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await caller.patientImports.byId({ id })).status).toBe('uploaded');
+  });
+});
