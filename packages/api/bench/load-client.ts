@@ -7,7 +7,16 @@ import { fork } from 'node:child_process';
 import { Agent, get } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export type LoadRequest = { url: string; clients: number; requestsPerClient: number };
+/**
+ * `url`: one address, or several taken in turn (so a load is not one cached query); `headers`
+ * go with every request (a session cookie, say).
+ */
+export type LoadRequest = {
+  url: string | string[];
+  clients: number;
+  requestsPerClient: number;
+  headers?: Record<string, string>;
+};
 /** `cpuMs`: the load generator's own CPU time, to see whether it, not the server, was the limit. */
 export type LoadResult = { times: number[]; wallMs: number; failures: string[]; cpuMs: number };
 
@@ -27,9 +36,9 @@ export function runLoad(request: LoadRequest): Promise<LoadResult> {
   });
 }
 
-function getOnce(url: string, agent: Agent): Promise<number> {
+function getOnce(url: string, agent: Agent, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    get(url, { agent }, (response) => {
+    get(url, { agent, headers }, (response) => {
       response.on('data', () => {});
       response.on('end', () => resolve(response.statusCode ?? 0));
       response.on('error', reject);
@@ -37,7 +46,9 @@ function getOnce(url: string, agent: Agent): Promise<number> {
   });
 }
 
-async function load({ url, clients, requestsPerClient }: LoadRequest): Promise<LoadResult> {
+async function load({ url, clients, requestsPerClient, headers }: LoadRequest): Promise<LoadResult> {
+  const urls = typeof url === 'string' ? [url] : url;
+  let next = 0;
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const times: number[] = [];
   const failures: string[] = [];
@@ -47,7 +58,8 @@ async function load({ url, clients, requestsPerClient }: LoadRequest): Promise<L
     Array.from({ length: clients }, async () => {
       for (let i = 0; i < requestsPerClient; i++) {
         const t0 = performance.now();
-        const status = await getOnce(url, agent).catch((err: Error) => err.message);
+        const target = urls[next++ % urls.length] ?? '';
+        const status = await getOnce(target, agent, headers).catch((err: Error) => err.message);
         times.push(performance.now() - t0);
         if (status !== 200) failures.push(String(status));
       }

@@ -28,7 +28,12 @@ export function searchTerms(q: string | undefined): PatientSearchTerms | null {
 /** Rows the box matches, as an OR of index-backed conditions (each reading of what was typed). */
 export function matchCondition(terms: PatientSearchTerms): SQL {
   const readings: SQL[] = [sql`${patients.mrn} in (${terms.mrn}, ${terms.mrn.toUpperCase()})`];
-  if (terms.name) readings.push(sql`${terms.name} <% ${nameKey}`);
+  if (terms.name) {
+    // Every typed word must be close to a word of the name: "meera sharam" is a Meera Sharma,
+    // not every Meera and every Sharma (which is what one similarity over the whole would allow).
+    const words = terms.name.split(' ').filter((w) => w.length >= 2);
+    readings.push(and(...(words.length ? words : [terms.name]).map((w) => sql`${w} <% ${nameKey}`)) as SQL);
+  }
   if (terms.phoneSuffix) readings.push(prefixRange(sql`reverse(${patients.phone})`, reverse(terms.phoneSuffix)));
   if (terms.emailPrefix) readings.push(prefixRange(sql`lower(${patients.email})`, terms.emailPrefix));
   return or(...readings) as SQL;

@@ -69,6 +69,12 @@ export async function patientStatsHandler({ ctx }: { ctx: StaffContext }): Promi
   const bandOrder: string[] = [...AGE_BANDS, 'unknown'];
   stats.byAgeBand.sort((a, b) => bandOrder.indexOf(a.band) - bandOrder.indexOf(b.band));
   stats.bySex.sort((a, b) => b.count - a.count);
-  stats.byLeadSource.sort((a, b) => b.count - a.count);
+  // Most first; an unrecorded source after the named ones when counts tie.
+  stats.byLeadSource.sort(
+    (a, b) =>
+      b.count - a.count ||
+      Number(a.source === null) - Number(b.source === null) ||
+      (a.source ?? '').localeCompare(b.source ?? ''),
+  );
   return stats;
 }
