@@ -1,22 +1,8 @@
-/** Vitals as a clinician records them; every reading optional, in the units its name carries. */
-export type VitalsReading = {
-  systolicMmHg?: number;
-  diastolicMmHg?: number;
-  pulsePerMin?: number;
-  temperatureC?: number;
-  respiratoryRatePerMin?: number;
-  spo2Percent?: number;
-  weightKg?: number;
-  heightCm?: number;
-};
-
-export type VitalName = keyof VitalsReading;
-
 /**
  * What a reading can physically be, wide enough for neonates and critical patients; outside it is
  * a typo (a weight in grams, a temperature in Fahrenheit), not a patient.
  */
-export const VITAL_RANGES: Record<VitalName, { min: number; max: number; label: string; unit: string }> = {
+export const VITAL_RANGES = {
   systolicMmHg: { min: 40, max: 300, label: 'Systolic pressure', unit: 'mmHg' },
   diastolicMmHg: { min: 20, max: 200, label: 'Diastolic pressure', unit: 'mmHg' },
   pulsePerMin: { min: 20, max: 250, label: 'Pulse', unit: '/min' },
@@ -25,7 +11,12 @@ export const VITAL_RANGES: Record<VitalName, { min: number; max: number; label: 
   spo2Percent: { min: 50, max: 100, label: 'SpO₂', unit: '%' },
   weightKg: { min: 0.3, max: 400, label: 'Weight', unit: 'kg' },
   heightCm: { min: 20, max: 260, label: 'Height', unit: 'cm' },
-};
+} as const satisfies Record<string, { min: number; max: number; label: string; unit: string }>;
+
+/** A vital's name carries its unit: pulsePerMin, weightKg. */
+export type VitalName = keyof typeof VITAL_RANGES;
+/** Vitals as a clinician records them; every reading optional. */
+export type VitalsReading = Partial<Record<VitalName, number>>;
 
 export const VITAL_NAMES = Object.keys(VITAL_RANGES) as VitalName[];
 

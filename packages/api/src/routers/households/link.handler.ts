@@ -1,28 +1,13 @@
 import { INVERSE_RELATIONSHIP } from '@carelane/core';
-import { type DbOrTx, households, patients } from '@carelane/db';
+import { households, patients } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
+import { householdMembers } from '../patients/household-members';
 import { fullName, loadPatient, requireLive } from '../patients/load';
 import type { HouseholdLinkInput, HouseholdUnlinkInput } from './link.schema';
-
-async function members(tx: DbOrTx, organizationId: string, householdId: string) {
-  const rows = await tx
-    .select({
-      id: patients.id,
-      firstName: patients.firstName,
-      lastName: patients.lastName,
-      mrn: patients.mrn,
-      phone: patients.phone,
-      relationship: patients.householdRelationship,
-    })
-    .from(patients)
-    .where(and(eq(patients.organizationId, organizationId), eq(patients.householdId, householdId)))
-    .orderBy(asc(patients.firstName));
-  return rows.map((m) => ({ id: m.id, name: fullName(m), mrn: m.mrn, phone: m.phone, relationship: m.relationship }));
-}
 
 /**
  * Links two patients: a new household when neither has one (the related patient is its anchor),
@@ -90,7 +75,7 @@ export async function householdLinkHandler({ ctx, input }: { ctx: StaffContext; 
       },
       tx,
     );
-    return { householdId, members: await members(tx, organizationId, householdId) };
+    return { householdId, members: await householdMembers(tx, organizationId, householdId) };
   });
 }
 
@@ -104,7 +89,7 @@ export async function householdUnlinkHandler({ ctx, input }: { ctx: StaffContext
     if (!householdId) return { householdId: null, members: [] };
     const leave = { householdId: null, householdRelationship: null };
     await tx.update(patients).set(leave).where(eq(patients.id, patient.id));
-    const left = await members(tx, organizationId, householdId);
+    const left = await householdMembers(tx, organizationId, householdId);
     if (left.length <= 1) {
       await tx.update(patients).set(leave).where(eq(patients.householdId, householdId));
       await tx.delete(households).where(eq(households.id, householdId));

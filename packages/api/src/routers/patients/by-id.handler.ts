@@ -1,11 +1,12 @@
 import { contactPhone, OCCUPYING_STATUSES } from '@carelane/core';
 import { appointments, clinicalNotes, households, patients } from '@carelane/db';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 import { visitsQuery } from './appointments.handler';
 import type { PatientByIdInput } from './by-id.schema';
+import { householdMembers } from './household-members';
 import { fullName, publicPatient } from './load';
 
 /**
@@ -28,26 +29,7 @@ export async function patientByIdHandler({ ctx, input }: { ctx: StaffContext; in
   const now = new Date();
   const mine = and(eq(appointments.organizationId, organizationId), eq(appointments.patientId, patient.id));
   const [members, upcoming, last, [visits], [notes], mergedInto] = await Promise.all([
-    patient.householdId
-      ? ctx.db
-          .select({
-            id: patients.id,
-            firstName: patients.firstName,
-            lastName: patients.lastName,
-            mrn: patients.mrn,
-            phone: patients.phone,
-            relationship: patients.householdRelationship,
-          })
-          .from(patients)
-          .where(
-            and(
-              eq(patients.organizationId, organizationId),
-              eq(patients.householdId, patient.householdId),
-              ne(patients.id, patient.id),
-            ),
-          )
-          .orderBy(asc(patients.firstName))
-      : [],
+    patient.householdId ? householdMembers(ctx.db, organizationId, patient.householdId, patient.id) : [],
     visitsQuery(ctx)
       .where(and(mine, gte(appointments.startsAt, now), inArray(appointments.status, ['pending', 'confirmed'])))
       .orderBy(asc(appointments.startsAt))
@@ -79,13 +61,7 @@ export async function patientByIdHandler({ ctx, input }: { ctx: StaffContext; in
   return {
     ...publicPatient(patient),
     household: row.household,
-    householdMembers: members.map((m) => ({
-      id: m.id,
-      name: fullName(m),
-      mrn: m.mrn,
-      relationship: m.relationship,
-      phone: m.phone,
-    })),
+    householdMembers: members,
     contactPhone: contactPhone({ phone: patient.phone, relationship: patient.householdRelationship }, members),
     upcomingAppointment: upcoming[0] ?? null,
     lastAppointment: last[0] ?? null,
