@@ -3,7 +3,16 @@ import { auditLog, patients } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callerAs, createClinic } from './fixtures';
+import {
+  callerAs,
+  createClinic,
+  createStaff,
+  deps,
+  postTrpc,
+  sessionCookie,
+  signedInStaff,
+  startApiServer,
+} from './fixtures';
 import { insertVisit, staffOf } from './patient-fixtures';
 
 let t: TestDatabase;
@@ -125,18 +134,6 @@ describe('patients.create', () => {
     }
     expect(await count()).toBe(before);
   });
-
-  it('merge needs patients:merge, and a record cannot merge into itself', async () => {
-    const manager = await staffOf(t.db, a, 'manager');
-    await expect(
-      callerAs(t.db, manager).patients.merge({ survivorId: a.patient.id, duplicateId: a.patient.id }),
-    ).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-    });
-    await expect(
-      callerAs(t.db, frontDesk).patients.merge({ survivorId: a.patient.id, duplicateId: crypto.randomUUID() }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-  });
 });
 
 describe('patients.update, archive, restore', () => {
@@ -234,5 +231,31 @@ describe('patients.byId and patients.appointments', () => {
     await expect(
       callerAs(t.db, frontDesk).patients.appointments({ patientId: a.patient.id, cursor: 'nonsense' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('over HTTP', () => {
+  it('a phone the server cannot read comes back as a 400 naming the field, like schema errors', async () => {
+    const user = await createStaff(t.db, a.org.id, a.centre.id, 'front_desk');
+    const { sessionId } = await signedInStaff(t.db, user.id);
+    const api = await startApiServer(deps(t.db));
+    try {
+      const cookie = await sessionCookie(sessionId);
+      const bad = await postTrpc(api.url, 'patients.create', { firstName: 'Http', phone: '+91 12345' }, cookie);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error?.data.details).toEqual([{ field: 'phone', message: 'This is not a valid phone number' }]);
+      const taken = await postTrpc(api.url, 'patients.create', { firstName: 'Http', phone: '9844400001' }, cookie);
+      expect(taken.status).toBe(200);
+      const again = await postTrpc(
+        api.url,
+        'patients.create',
+        { firstName: 'Again', phone: '+91 98444 00001' },
+        cookie,
+      );
+      expect(again.status).toBe(409);
+      expect(again.body.error?.message).toMatch(/^Another patient already has this number: Http \([A-Z]+-\d{6}\)\.$/);
+    } finally {
+      api.server.close();
+    }
   });
 });
