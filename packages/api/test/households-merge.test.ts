@@ -61,11 +61,21 @@ describe('households', () => {
     await caller.households.link({ patientId: aunt.id, relatedPatientId: mother.id, relationship: 'guardian' });
     expect((await caller.patients.byId({ id: child.id })).contactPhone?.viaPatientId).toBe(aunt.id);
 
+    // Linking from inside the household: the newcomer joins with the relationship read from their side.
+    const baby = await caller.patients.create({ firstName: 'Mira', lastName: 'Desai' });
+    const joined = await caller.households.link({
+      patientId: mother.id,
+      relatedPatientId: baby.id,
+      relationship: 'parent',
+    });
+    expect(joined.members.find((m) => m.id === mother.id)?.relationship).toBe('self');
+    expect(joined.members.find((m) => m.id === baby.id)?.relationship).toBe('child');
+
     const links = await t.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, first.householdId), eq(auditLog.action, 'household.link')));
-    expect(links).toHaveLength(3);
+    expect(links).toHaveLength(4);
   });
 
   it('unlinks, dissolving a household of one, and refuses joining two households', async () => {

@@ -55,7 +55,8 @@ export async function householdLinkHandler({ ctx, input }: { ctx: StaffContext; 
         .set({ householdId, householdRelationship: INVERSE_RELATIONSHIP[input.relationship] })
         .where(eq(patients.id, related.id));
     }
-    if (!patient.householdId || !related.householdId || patient.householdId === related.householdId) {
+    // A patient already in the household keeps their place when the related patient joins them.
+    if (!patient.householdId || patient.householdId === related.householdId) {
       await tx
         .update(patients)
         .set({ householdId, householdRelationship: input.relationship })
