@@ -23,6 +23,7 @@ await runWorker(
     channels: localChannels(db),
     appSecret: env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR),
     pollMs: env.WORKER_POLL_MS,
+    dataDir: env.DATA_DIR,
   },
   controller.signal,
 );

@@ -98,7 +98,10 @@ async function waitForHealth(url: string, timeoutMs = 120_000) {
 }
 
 const { db } = createDb(prepared.url, { max: 3 });
-void runWorker({ db, channels: localChannels(db), appSecret: secret, pollMs: env.WORKER_POLL_MS }, controller.signal);
+void runWorker(
+  { db, channels: localChannels(db), appSecret: secret, pollMs: env.WORKER_POLL_MS, dataDir: env.DATA_DIR },
+  controller.signal,
+);
 
 const ready = await Promise.all(apps.map((a) => waitForHealth(`http://127.0.0.1:${a.port}`)));
 if (ready.every(Boolean)) {

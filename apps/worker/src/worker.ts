@@ -1,14 +1,27 @@
 import type { Database } from '@carelane/db';
 import { deliverDueNotifications, type MessageChannels } from '@carelane/integrations';
+import { runImports } from './imports';
+import { sleep } from './sleep';
 
-export type WorkerDeps = { db: Database; channels: MessageChannels; appSecret: string; pollMs: number };
+export type WorkerDeps = {
+  db: Database;
+  channels: MessageChannels;
+  appSecret: string;
+  pollMs: number;
+  /** Where uploaded patient imports are kept (shared with the dashboard). */
+  dataDir: string;
+};
 
 /**
  * Delivers the notifications outbox until `signal` aborts. Each message is claimed with a
  * single conditional UPDATE, so several workers (and the API's immediate attempt) never send
- * one twice. Job scheduling (reminders, imports) joins this loop with later work.
+ * one twice. Patient imports run beside it (see runImports).
  */
 export async function runWorker(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
+  await Promise.all([deliver(deps, signal), runImports(deps, signal)]);
+}
+
+async function deliver(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     try {
       const sent = await deliverDueNotifications({ db: deps.db, channels: deps.channels, appSecret: deps.appSecret });
@@ -16,16 +29,6 @@ export async function runWorker(deps: WorkerDeps, signal: AbortSignal): Promise<
     } catch (err) {
       console.error(`worker: delivery pass failed (${err instanceof Error ? err.name : 'error'})`);
     }
-    await new Promise<void>((resolve) => {
-      const onAbort = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, deps.pollMs);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
+    await sleep(deps.pollMs, signal);
   }
 }

@@ -5,7 +5,9 @@ import type { StaffPrincipal } from '@carelane/auth';
 import { auditLog, patientImportSkips, patientImports, patients } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, count, eq, max } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPatientExportHandler } from '../src/routers/patient-imports/export';
 import { runNextPatientImport } from '../src/routers/patient-imports/job';
 import { createImportReportHandler } from '../src/routers/patient-imports/report';
 import { createImportUploadHandler } from '../src/routers/patient-imports/upload';
@@ -217,5 +219,59 @@ describe('patient import', () => {
     });
     await expect(caller.patientImports.start({ id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect((await caller.patientImports.byId({ id })).status).toBe('uploaded');
+  });
+
+  it('exports the filtered list as CSV or XLSX, audited, within the organization', async () => {
+    const { clinic, sessionId } = await clinicWithFrontDesk('Export');
+    const other = await clinicWithFrontDesk('Export stranger');
+    await t.db.insert(patients).values([
+      {
+        organizationId: clinic.org.id,
+        mrn: 'EX-1',
+        firstName: 'Zoya',
+        lastName: 'Export',
+        phone: '+919811100001',
+        sex: 'female',
+        tags: ['vip'],
+      },
+      {
+        organizationId: clinic.org.id,
+        mrn: 'EX-2',
+        firstName: 'Zubin',
+        lastName: 'Export',
+        phone: '+919811100002',
+        sex: 'male',
+      },
+    ]);
+    const exportAs = async (session: string, query: string) =>
+      createPatientExportHandler(() => deps(t.db))(
+        new Request(`http://localhost/api/patients/export?${query}`, {
+          headers: { cookie: await sessionCookie(session) },
+        }),
+      );
+    const csv = await exportAs(sessionId, 'format=csv&q=export&sex=female');
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).trim().split(/\r\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Zoya');
+
+    const xlsx = await exportAs(sessionId, 'format=xlsx&tags=vip');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.worksheets[0];
+    expect(sheet?.rowCount).toBe(2);
+    expect(sheet?.getRow(2).getCell(2).value).toBe('Zoya');
+
+    expect((await (await exportAs(other.sessionId, 'format=csv&q=export')).text()).trim().split(/\r\n/)).toHaveLength(
+      1,
+    );
+    expect((await exportAs(other.sessionId, `format=csv&centreId=${clinic.centre.id}`)).status).toBe(404);
+    expect((await exportAs(sessionId, 'format=pdf')).status).toBe(400);
+    expect((await exportAs(sessionId, 'format=csv&ageMin=-3')).status).toBe(400);
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, clinic.org.id), eq(auditLog.action, 'patient.export')));
+    expect(entry?.changes).toMatchObject({ format: { to: 'csv' } });
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   findHeaderRow,
   headerKey,
+  type ImportablePatient,
+  importChanges,
   mappingProblems,
   matchHeaders,
   normaliseBloodGroup,
@@ -161,5 +163,45 @@ describe('rows', () => {
     expect(normaliseBloodGroup('O+')).toBe('O+');
     expect(normaliseBloodGroup('C+')).toBeNull();
     expect(splitName('Dr. Ravi Kumar Shetty')).toEqual({ firstName: 'Ravi', lastName: 'Kumar Shetty' });
+  });
+});
+
+describe('changes to an existing patient', () => {
+  const stored: ImportablePatient = {
+    firstName: 'Asha',
+    lastName: 'Rao',
+    email: null,
+    birthDate: '1990-03-05',
+    sex: 'female',
+    bloodGroup: null,
+    address: { line1: '1 MG Road', city: 'Pune' },
+    tags: ['vip'],
+    leadSource: null,
+    notes: null,
+  };
+
+  it('changes only what the row fills differently, merging address parts and adding tags', () => {
+    expect(
+      importChanges(stored, {
+        firstName: 'Asha',
+        lastName: '',
+        phone: '+919876543210',
+        email: 'asha@example.com',
+        address: { city: 'Pune' },
+        tags: ['diabetic'],
+      }),
+    ).toEqual({ email: 'asha@example.com', tags: ['diabetic', 'vip'] });
+  });
+
+  it('changes nothing the second time the same row is applied', () => {
+    const row = {
+      firstName: 'Asha',
+      lastName: 'Iyer',
+      phone: '+919876543210',
+      address: { state: 'MH' },
+      tags: ['new'],
+    };
+    const once = { ...stored, ...importChanges(stored, row) } as ImportablePatient;
+    expect(importChanges(once, row)).toEqual({});
   });
 });
