@@ -7,11 +7,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/today', label: 'Today' },
   { href: '/calendar', label: 'Calendar' },
   { href: '/waitlist', label: 'Waitlist', permission: 'appointments:read' },
-  {
-    href: '/patients',
-    label: 'Patients',
-    coming: 'The patient registry: search, records, households, notes, import and export.',
-  },
+  { href: '/patients', label: 'Patients', permission: 'patients:read' },
   { href: '/forms', label: 'Forms', coming: 'Medical-history questionnaires, signed links and submissions.' },
   { href: '/billing', label: 'Billing', coming: 'Treatments, invoices, payments, refunds and Razorpay links.' },
   {

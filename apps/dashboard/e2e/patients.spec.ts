@@ -1,0 +1,81 @@
+import { DEMO } from '@carelane/db/demo';
+import { expect, test } from '@playwright/test';
+import { signInStaff } from './helpers';
+
+const patientName = `${DEMO.patient.firstName} ${DEMO.patient.lastName}`;
+
+test('the front desk finds a patient by a misspelt name, opens the record and changes the phone', async ({ page }) => {
+  await signInStaff(page, DEMO.staff.frontDesk.email, DEMO.password);
+  await expect(page).toHaveURL(/\/today/);
+  await page.getByRole('link', { name: 'Patients', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+
+  // The figures and the whole registry, 300 demo patients, before any search.
+  const stats = page.getByRole('region', { name: 'Patient statistics' });
+  await expect(stats.getByText('Seen in the last 90 days')).toBeVisible();
+  await expect(page.getByText(/^3\d\d patients$/)).toBeVisible();
+  const table = page.getByRole('list', { name: 'Patients' });
+  // Rows are drawn only while on screen: far fewer than 300 links.
+  expect(await table.getByRole('link').count()).toBeLessThan(100);
+
+  // Search as you type, with a typo in each word; the query lands in the address.
+  await page.getByLabel('Search patients').fill('Arjn Sharm');
+  await expect(page).toHaveURL(/q=Arjn\+Sharm/);
+  const row = table.getByRole('link', { name: patientName });
+  await expect(row.first()).toBeVisible();
+
+  await page.screenshot({ path: 'test-results/patients-desktop.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/patients-mobile.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // A filter chip narrows the list and is removed with its own button.
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await page.getByLabel('Sex').selectOption('female');
+  const chip = page.getByRole('list', { name: 'Active filters' });
+  await expect(chip).toContainText('Female');
+  await page.getByRole('button', { name: 'Remove filter: Female' }).click();
+  await expect(chip).not.toContainText('Female');
+  await expect(row.first()).toBeVisible();
+
+  await row.first().click();
+  await expect(page.getByRole('heading', { name: patientName, level: 1 })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toContainText('98765 00001');
+
+  await page.screenshot({ path: 'test-results/patient-desktop.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/patient-mobile.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The front desk sees that notes exist, never their text.
+  await page.getByRole('tab', { name: 'Notes' }).click();
+  await expect(page.getByRole('button', { name: 'Add a note or session' })).toHaveCount(0);
+
+  // Edit the phone in another common format; it is saved in E.164 and shown formatted.
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByRole('link', { name: `Edit ${patientName}` }).click();
+  const phone = page.getByLabel('Mobile number');
+  await expect(phone).toHaveValue(DEMO.patient.phone);
+  await phone.fill('098765 11199');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: patientName, level: 1 })).toBeVisible();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByRole('tabpanel')).toContainText('+91 98765 11199');
+
+  // A new patient with that number is refused on the field, naming who has it, with a way there.
+  await page.getByRole('link', { name: '← Patients' }).click();
+  await page.getByRole('link', { name: 'New patient' }).click();
+  await page.getByLabel('First name').fill('Kavya');
+  await page.getByLabel('Birth date').fill('2999-01-01');
+  await page.getByLabel('Mobile number').fill('+91 98765 11199');
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  // The API's own schema, run in the browser, refuses the impossible date before anything is sent.
+  await expect(page.getByText('The birth date cannot be in the future')).toBeVisible();
+  await page.getByLabel('Birth date').fill('2019-06-01');
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  await expect(page.getByText(`Another patient already has this number: ${patientName}`)).toBeVisible();
+  await expect(page.getByLabel('Mobile number')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('link', { name: 'Find the patient who has this number' }).click();
+  await expect(page.getByRole('list', { name: 'Patients' }).getByRole('link', { name: patientName })).toBeVisible();
+});

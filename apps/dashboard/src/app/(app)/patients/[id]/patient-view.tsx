@@ -1,0 +1,166 @@
+'use client';
+import { errorMessage, trpc } from '@carelane/api/react';
+import { formatPhone } from '@carelane/core';
+import { Alert, Avatar, Badge, Button, ErrorState, Skeleton } from '@carelane/ui';
+import Link from 'next/link';
+import { useState } from 'react';
+import { Tabs } from '@/components/tabs';
+import { useQueryParams } from '@/components/use-query-params';
+import { ageOn, SEX_LABELS } from '../format';
+import { AppointmentsTab } from './appointments-tab';
+import { ArchiveDialog } from './archive-dialog';
+import { HouseholdTab } from './household-tab';
+import { MergeDialog } from './merge-dialog';
+import { NotesTab } from './notes-tab';
+import { OverviewTab } from './overview-tab';
+import { fullName } from './types';
+
+const LATER: Record<string, string> = {
+  forms: 'Medical-history forms and signed submissions arrive with the forms work.',
+  treatments: 'Treatments and treatment plans arrive with billing.',
+  payments: 'Invoices, payments and refunds arrive with billing.',
+  messages: 'Messages sent to the patient arrive with messaging.',
+};
+
+const TABS = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'appointments', label: 'Appointments' },
+  { id: 'notes', label: 'Notes' },
+  { id: 'household', label: 'Household' },
+  { id: 'forms', label: 'Forms' },
+  { id: 'treatments', label: 'Treatments' },
+  { id: 'payments', label: 'Payments' },
+  { id: 'messages', label: 'Messages' },
+];
+
+/** One patient: who they are at a glance, then their record by tab. */
+export function PatientView({ id }: { id: string }) {
+  const [params, navigate] = useQueryParams();
+  const tab = TABS.some((t) => t.id === params.get('tab')) ? (params.get('tab') as string) : 'overview';
+  const patient = trpc.patients.byId.useQuery({ id });
+  const profile = trpc.me.profile.useQuery();
+  const permissions = profile.data?.permissions ?? [];
+  const [dialog, setDialog] = useState<'archive' | 'merge' | null>(null);
+  const [notice, setNotice] = useState<string | null>(params.get('saved') ? 'Saved.' : null);
+
+  if (patient.error) {
+    return <ErrorState message={errorMessage(patient.error)} onRetry={() => void patient.refetch()} />;
+  }
+  if (!patient.data) {
+    return (
+      <div className="space-y-4" aria-busy="true">
+        <p className="sr-only" role="status">
+          Loading the patient…
+        </p>
+        <Skeleton className="h-16 w-80" />
+        <Skeleton className="h-10" />
+        <Skeleton className="h-64" />
+      </div>
+    );
+  }
+  const p = patient.data;
+  const name = fullName(p);
+  const merged = Boolean(p.mergedIntoId);
+  const canWrite = permissions.includes('patients:write') && !merged;
+  const age = ageOn(p.birthDate, new Date());
+  const facts = [
+    p.mrn,
+    age !== null ? `${age} years` : null,
+    p.sex && p.sex !== 'unknown' ? SEX_LABELS[p.sex] : null,
+    p.phone ? formatPhone(p.phone) : null,
+  ].filter(Boolean);
+
+  return (
+    <div className="space-y-5">
+      <Link href="/patients" className="text-sm font-medium text-teal-800 hover:underline">
+        ← Patients
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex min-w-0 items-center gap-4">
+          <Avatar name={name} size={56} />
+          <div className="min-w-0">
+            <h1 className="text-2xl font-bold tracking-tight text-slate-900">{name}</h1>
+            <p className="text-sm text-slate-600">{facts.join(' · ')}</p>
+            <div className="mt-1 flex flex-wrap gap-1">
+              {p.archivedAt ? <Badge>Archived</Badge> : null}
+              {merged ? <Badge>Merged</Badge> : null}
+              {p.tags.map((t) => (
+                <Badge key={t} tone="brand">
+                  {t}
+                </Badge>
+              ))}
+            </div>
+          </div>
+        </div>
+        {canWrite ? (
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href={`/patients/${id}/edit`}
+              className="inline-flex min-h-10 items-center rounded-md bg-teal-700 px-4 py-2 text-sm font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+            >
+              Edit<span className="sr-only"> {name}</span>
+            </Link>
+            {permissions.includes('patients:merge') && !p.archivedAt ? (
+              <Button variant="secondary" onClick={() => setDialog('merge')}>
+                Merge a duplicate
+              </Button>
+            ) : null}
+            <Button variant="secondary" onClick={() => setDialog('archive')}>
+              {p.archivedAt ? 'Restore' : 'Archive'}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+
+      {merged ? (
+        <Alert tone="info">
+          This record was merged into another and is kept read-only.{' '}
+          <Link href={`/patients/${p.mergedIntoId}`} className="font-semibold underline">
+            Open {p.mergedInto ? `${p.mergedInto.name} (${p.mergedInto.mrn})` : 'the record in use'}
+          </Link>
+        </Alert>
+      ) : null}
+      <div aria-live="polite">{notice ? <Alert tone="success">{notice}</Alert> : null}</div>
+
+      <Tabs
+        label="Patient record"
+        tabs={TABS}
+        selected={tab}
+        onSelect={(next) => navigate({ tab: next === 'overview' ? undefined : next, saved: undefined })}
+      >
+        {tab === 'overview' ? (
+          <OverviewTab patient={p} />
+        ) : tab === 'appointments' ? (
+          <AppointmentsTab patientId={id} />
+        ) : tab === 'notes' ? (
+          <NotesTab patientId={id} canWrite={permissions.includes('clinical_notes:write') && !merged} />
+        ) : tab === 'household' ? (
+          <HouseholdTab patient={p} canWrite={canWrite} />
+        ) : (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+            {LATER[tab]}
+          </p>
+        )}
+      </Tabs>
+
+      {dialog === 'archive' ? (
+        <ArchiveDialog
+          patient={p}
+          onClose={(message) => {
+            setDialog(null);
+            if (message) setNotice(message);
+          }}
+        />
+      ) : null}
+      {dialog === 'merge' ? (
+        <MergeDialog
+          patient={p}
+          onClose={(message) => {
+            setDialog(null);
+            if (message) setNotice(message);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
