@@ -3,7 +3,6 @@
  * with COPY while the tables' indexes are set aside (rebuilt afterwards, which is faster than
  * keeping them up to date row by row).
  */
-import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Database } from '@carelane/db';
@@ -204,15 +203,52 @@ export type BenchOrg = {
   typeId: string;
 };
 
-/** Loads `count` patients into the organization; a share of them get appointments. Returns row counts. */
+/** The n-th bench patient's id: made from n, so visits can name patients before they are written. */
+const patientId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+/**
+ * Everyone's appointments, planned before anything is written: each clinician's 15-minute slots
+ * back to back from about three years ago to a month ahead (so none overlap); a quarter of the
+ * patients have one or two; past ones mostly completed, future ones booked. Also each patient's
+ * last visit, which the trigger would keep and the load writes directly.
+ */
+function planVisits(count: number, clinicians: number, now: number) {
+  const r = random(7);
+  const patient: number[] = [];
+  for (let n = 0; n < count; n++) {
+    if (r() < 0.25) patient.push(n);
+    if (r() < 0.12) patient.push(n);
+  }
+  // Spread each patient's visits apart in time.
+  patient.sort((a, b) => ((a * 2_654_435_761) >>> 0) - ((b * 2_654_435_761) >>> 0));
+  const slotsPerDay = 48;
+  const firstDay = Math.floor(now / DAY_MS) - Math.ceil(patient.length / (clinicians * slotsPerDay)) + 30;
+  const starts = new Float64Array(patient.length);
+  const statuses: string[] = [];
+  const lastVisit = new Float64Array(count).fill(Number.NaN);
+  for (let i = 0; i < patient.length; i++) {
+    const slot = Math.floor(i / clinicians);
+    // 08:00 to 20:00 in India (02:30 UTC onwards).
+    const start = (firstDay + Math.floor(slot / slotsPerDay)) * DAY_MS + (150 + (slot % slotsPerDay) * 15) * 60_000;
+    const s = r();
+    const status =
+      start < now ? (s < 0.8 ? 'completed' : s < 0.9 ? 'cancelled' : 'no_show') : s < 0.6 ? 'confirmed' : 'pending';
+    starts[i] = start;
+    statuses.push(status);
+    const n = patient[i] ?? 0;
+    if (status === 'completed' && !(start <= (lastVisit[n] ?? 0))) lastVisit[n] = start;
+  }
+  return { patient, starts, statuses, lastVisit };
+}
+
+/** Loads `count` patients into the organization, with their appointments. Returns row counts. */
 export async function loadPatients(sql: Sql, org: BenchOrg, count: number) {
   const now = Date.now();
-  const withVisits: string[] = [];
+  const visits = planVisits(count, org.clinicianIds.length, now);
   function* patientLines() {
     const r = random(42);
     let batch = '';
     for (let n = 0; n < count; n++) {
-      const id = randomUUID();
       const { first, last } = benchName(n);
       const age = Math.floor(r() * 90);
       const birth = new Date(now - (age * 365.25 + r() * 365) * DAY_MS).toISOString().slice(0, 10);
@@ -225,8 +261,9 @@ export async function loadPatients(sql: Sql, org: BenchOrg, count: number) {
       // Registered over five years, a little more recently.
       const created = new Date(now - r() ** 1.5 * 5 * 365 * DAY_MS).toISOString();
       const mrn = `SH-B${String(n).padStart(7, '0')}`;
-      batch += `${id}\t${org.organizationId}\t${mrn}\t${first}\t${last}\t${benchPhone(n)}\t${email}\t${birth}\t${sex}\t{${tags.join(',')}}\t${source}\t${plan}\t${created}\n`;
-      if (r() < 0.25) withVisits.push(id);
+      const seen = visits.lastVisit[n] ?? Number.NaN;
+      const lastVisit = Number.isNaN(seen) ? '\\N' : new Date(seen).toISOString();
+      batch += `${patientId(n)}\t${org.organizationId}\t${mrn}\t${first}\t${last}\t${benchPhone(n)}\t${email}\t${birth}\t${sex}\t{${tags.join(',')}}\t${source}\t${plan}\t${created}\t${lastVisit}\n`;
       if (n % 2000 === 1999) {
         yield batch;
         batch = '';
@@ -237,41 +274,19 @@ export async function loadPatients(sql: Sql, org: BenchOrg, count: number) {
   await withoutIndexes(sql, 'patients', () =>
     copyRows(
       sql,
-      'copy patients (id, organization_id, mrn, first_name, last_name, phone, email, birth_date, sex, tags, lead_source, health_plan, created_at) from stdin',
+      'copy patients (id, organization_id, mrn, first_name, last_name, phone, email, birth_date, sex, tags, lead_source, health_plan, created_at, last_visit_at) from stdin',
       patientLines(),
     ),
   );
 
-  // Appointments: each clinician's 15-minute slots back to back from about three years ago to a
-  // month ahead, so none overlap; past ones mostly completed, future ones booked.
-  const slotsPerDay = 48;
   const clinicians = org.clinicianIds.length;
-  let appointmentCount = 0;
   function* appointmentLines() {
-    const r = random(7);
-    const visits = withVisits.flatMap((id) => (r() < 0.5 ? [id] : [id, id]));
-    const days = Math.ceil(visits.length / (clinicians * slotsPerDay));
-    const firstDay = Math.floor(now / DAY_MS) - days + 30;
     let batch = '';
-    for (let i = 0; i < visits.length; i++) {
+    for (let i = 0; i < visits.patient.length; i++) {
       const clinician = i % clinicians;
-      const slot = Math.floor(i / clinicians);
-      const start =
-        (firstDay + Math.floor(slot / slotsPerDay)) * DAY_MS + (2.5 * 60 + (slot % slotsPerDay) * 15) * 60_000;
-      const past = start < now;
-      const s = r();
-      const status = past
-        ? s < 0.8
-          ? 'completed'
-          : s < 0.9
-            ? 'cancelled'
-            : 'no_show'
-        : s < 0.6
-          ? 'confirmed'
-          : 'pending';
+      const start = visits.starts[i] ?? 0;
       const centre = org.centreIds[clinician % org.centreIds.length];
-      batch += `${org.organizationId}\t${centre}\t${org.clinicianIds[clinician]}\t${visits[i]}\t${org.typeId}\t${new Date(start).toISOString()}\t${new Date(start + 15 * 60_000).toISOString()}\t${status}\tdashboard\t50000\tINR\n`;
-      appointmentCount += 1;
+      batch += `${org.organizationId}\t${centre}\t${org.clinicianIds[clinician]}\t${patientId(visits.patient[i] ?? 0)}\t${org.typeId}\t${new Date(start).toISOString()}\t${new Date(start + 15 * 60_000).toISOString()}\t${visits.statuses[i]}\tdashboard\t50000\tINR\n`;
       if (i % 2000 === 1999) {
         yield batch;
         batch = '';
@@ -286,12 +301,7 @@ export async function loadPatients(sql: Sql, org: BenchOrg, count: number) {
       appointmentLines(),
     ),
   );
-  // What the trigger keeps up to date, filled in once.
-  await sql`update patients p set last_visit_at = v.last
-    from (select patient_id, max(starts_at) as last from appointments
-          where status in ('checked_in', 'completed') group by patient_id) v
-    where p.id = v.patient_id and p.last_visit_at is distinct from v.last`;
   await sql`vacuum analyze patients`;
   await sql`vacuum analyze appointments`;
-  return { patients: count, appointments: appointmentCount };
+  return { patients: count, appointments: visits.patient.length };
 }
