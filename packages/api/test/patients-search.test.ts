@@ -214,6 +214,8 @@ describe('patients.list: pages', () => {
     const second = await list({ q: 'sharma', limit: 1, cursor: first.nextCursor ?? '' });
     expect([...first.items, ...second.items].map((p) => p.id).sort()).toEqual([meera.id, anita.id].sort());
     expect(second.nextCursor).toBeNull();
+    // The total counts every match, whichever page it comes with.
+    expect(second.total).toBe(2);
   });
 });
 

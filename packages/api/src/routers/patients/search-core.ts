@@ -116,9 +116,9 @@ export function decodeCursor(text: string): Cursor | null {
 }
 
 /** Rows after the cursor, in (key, id) order, so pages never repeat or skip a row. */
-export function afterCursor(key: SQL, type: SQL, cursor: Cursor): SQL {
+export function afterCursor(key: SQL, id: SQL, type: SQL, cursor: Cursor): SQL {
   const op = cursor.direction === 'asc' ? sql`>` : sql`<`;
-  return sql`(${key}, ${patients.id}) ${op} (cast(${cursor.key} as ${type}), ${cursor.id}::uuid)`;
+  return sql`(${key}, ${id}) ${op} (cast(${cursor.key} as ${type}), ${cursor.id}::uuid)`;
 }
 
 /** Live records of the organization: merged records are never listed. */
