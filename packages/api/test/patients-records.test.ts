@@ -259,3 +259,24 @@ describe('over HTTP', () => {
     }
   });
 });
+
+describe('@carelane/api/schemas', () => {
+  it('stays client-safe: the form schemas import only zod and @carelane/core', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { dirname, resolve } = await import('node:path');
+    const seen = new Set<string>();
+    const external = new Set<string>();
+    const walk = async (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = await readFile(file, 'utf8');
+      for (const [, spec] of source.matchAll(/from '([^']+)'/g)) {
+        if (!spec) continue;
+        if (spec.startsWith('.')) await walk(resolve(dirname(file), `${spec}.ts`));
+        else external.add(spec);
+      }
+    };
+    await walk(resolve(import.meta.dirname, '../src/schemas.ts'));
+    expect([...external].sort()).toEqual(['@carelane/core', 'zod']);
+  });
+});
