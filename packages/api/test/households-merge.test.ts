@@ -215,6 +215,31 @@ describe('patients.merge', () => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('a survivor with its own household keeps it; the household the duplicate leaves alone is dissolved', async () => {
+    const caller = callerAs(t.db, frontDesk);
+    const [survivor, spouse, duplicate, brother] = await Promise.all(
+      ['Kiran', 'Lakshmi', 'Kiran', 'Mohan'].map((firstName) =>
+        caller.patients.create({ firstName, lastName: 'Nair' }),
+      ),
+    );
+    if (!survivor || !spouse || !duplicate || !brother) throw new Error('no patients');
+    const own = await caller.households.link({
+      patientId: spouse.id,
+      relatedPatientId: survivor.id,
+      relationship: 'spouse',
+    });
+    const other = await caller.households.link({
+      patientId: brother.id,
+      relatedPatientId: duplicate.id,
+      relationship: 'sibling',
+    });
+    const result = await callerAs(t.db, manager).patients.merge({ survivorId: survivor.id, duplicateId: duplicate.id });
+    expect(result.survivor.householdId).toBe(own.householdId);
+    expect(await t.db.select().from(households).where(eq(households.id, other.householdId))).toHaveLength(0);
+    const [left] = await t.db.select().from(patients).where(eq(patients.id, brother.id));
+    expect(left?.householdId).toBeNull();
+  });
+
   it('refuses itself, other organizations (NOT_FOUND), and roles without patients:merge', async () => {
     const caller = callerAs(t.db, manager);
     await expect(caller.patients.merge({ survivorId: a.patient.id, duplicateId: a.patient.id })).rejects.toMatchObject({

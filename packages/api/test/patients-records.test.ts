@@ -166,6 +166,16 @@ describe('patients.update, archive, restore', () => {
     ).resolves.toBeTruthy();
   });
 
+  it('says when the patient holding the number is archived', async () => {
+    const caller = callerAs(t.db, frontDesk);
+    const old = await caller.patients.create({ firstName: 'Old', lastName: 'Record', phone: '9855500001' });
+    await caller.patients.archive({ id: old.id });
+    await expect(caller.patients.create({ firstName: 'New', phone: '9855500001' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `Another patient already has this number: Old Record (${old.mrn}, archived).`,
+    });
+  });
+
   it('archives and restores, audited', async () => {
     const caller = callerAs(t.db, frontDesk);
     const p = await caller.patients.create({ firstName: 'Gone' });

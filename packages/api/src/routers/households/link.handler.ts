@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
-import { householdMembers } from '../patients/household-members';
+import { householdMembers, leaveHousehold } from '../patients/household-members';
 import { fullName, loadPatient, requireLive } from '../patients/load';
 import type { HouseholdLinkInput, HouseholdUnlinkInput } from './link.schema';
 
@@ -88,13 +88,7 @@ export async function householdUnlinkHandler({ ctx, input }: { ctx: StaffContext
     await requireLive(tx, patient);
     const householdId = patient.householdId;
     if (!householdId) return { householdId: null, members: [] };
-    const leave = { householdId: null, householdRelationship: null };
-    await tx.update(patients).set(leave).where(eq(patients.id, patient.id));
-    const left = await householdMembers(tx, organizationId, householdId);
-    if (left.length <= 1) {
-      await tx.update(patients).set(leave).where(eq(patients.householdId, householdId));
-      await tx.delete(households).where(eq(households.id, householdId));
-    }
+    await leaveHousehold(tx, organizationId, patient.id, householdId);
     await audit(
       ctx,
       {

@@ -1,4 +1,4 @@
-import { type DbOrTx, patients } from '@carelane/db';
+import { type DbOrTx, households, patients } from '@carelane/db';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { fullName } from './load';
 
@@ -23,4 +23,15 @@ export async function householdMembers(db: DbOrTx, organizationId: string, house
     )
     .orderBy(asc(patients.firstName));
   return rows.map((m) => ({ id: m.id, name: fullName(m), mrn: m.mrn, phone: m.phone, relationship: m.relationship }));
+}
+
+/** Takes a patient out of their household; a household left with one member is dissolved. */
+export async function leaveHousehold(tx: DbOrTx, organizationId: string, patientId: string, householdId: string) {
+  const leave = { householdId: null, householdRelationship: null };
+  await tx.update(patients).set(leave).where(eq(patients.id, patientId));
+  const left = await householdMembers(tx, organizationId, householdId);
+  if (left.length <= 1) {
+    await tx.update(patients).set(leave).where(eq(patients.householdId, householdId));
+    await tx.delete(households).where(eq(households.id, householdId));
+  }
 }

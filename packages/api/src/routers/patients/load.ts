@@ -44,7 +44,12 @@ export async function phoneConflict(
   exceptId?: string,
 ): Promise<TRPCError | null> {
   const [other] = await db
-    .select({ firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn })
+    .select({
+      firstName: patients.firstName,
+      lastName: patients.lastName,
+      mrn: patients.mrn,
+      archivedAt: patients.archivedAt,
+    })
     .from(patients)
     .where(
       and(
@@ -58,7 +63,8 @@ export async function phoneConflict(
   if (!other) return null;
   return new TRPCError({
     code: 'CONFLICT',
-    message: `Another patient already has this number: ${fullName(other)} (${other.mrn}).`,
+    // An archived record still holds its number; saying so saves a search that finds nothing.
+    message: `Another patient already has this number: ${fullName(other)} (${other.mrn}${other.archivedAt ? ', archived' : ''}).`,
   });
 }
 

@@ -5,6 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
+import { leaveHousehold } from './household-members';
 import { changedFieldNames, fullName, type PatientRow, publicPatient } from './load';
 import type { MergePatientsInput } from './merge.schema';
 
@@ -80,11 +81,9 @@ export async function mergePatientsHandler({ ctx, input }: { ctx: StaffContext; 
 
     const moved = await moveRecords(tx, organizationId, duplicate.id, survivor.id);
     // The duplicate steps out of live records first, so the survivor may take its phone.
-    await tx
-      .update(patients)
-      .set({ mergedIntoId: survivor.id, householdId: null, householdRelationship: null })
-      .where(eq(patients.id, duplicate.id));
+    await tx.update(patients).set({ mergedIntoId: survivor.id }).where(eq(patients.id, duplicate.id));
     const filled: Partial<PatientRow> = fillEmptyFields(survivor, duplicate, FILLABLE);
+    // The survivor takes the duplicate's place in its household unless it has one of its own.
     if (!survivor.householdId && duplicate.householdId) {
       filled.householdId = duplicate.householdId;
       filled.householdRelationship = duplicate.householdRelationship;
@@ -94,6 +93,7 @@ export async function mergePatientsHandler({ ctx, input }: { ctx: StaffContext; 
         ? await tx.update(patients).set(filled).where(eq(patients.id, survivor.id)).returning()
         : [survivor];
     if (!row) throw notFound('Patient');
+    if (duplicate.householdId) await leaveHousehold(tx, organizationId, duplicate.id, duplicate.householdId);
 
     const counts = Object.fromEntries(Object.entries(moved).map(([k, n]) => [k, { to: n }]));
     await audit(
