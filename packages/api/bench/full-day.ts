@@ -64,8 +64,8 @@ export function fullDayDates(now: Date, zone = 'Asia/Kolkata'): [string, string]
   return [tuesday, addLocalDays(tuesday, 1)];
 }
 
-/** A small seeded generator (mulberry32), so every run books the same times. */
-function random(seed: number) {
+/** A small seeded generator (mulberry32), so every run books (and loads) the same data. */
+export function random(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Database } from '@carelane/db';
+import { random } from './full-day';
 
 type Sql = Database['$client'];
 
@@ -147,16 +148,6 @@ const SOURCES = ['walk_in', 'google', 'referral', 'instagram', 'health_camp', 'p
 const INSURERS = ['Star Health', 'HDFC Ergo', 'Niva Bupa', 'ICICI Lombard', 'Care Health', 'CGHS'];
 const DAY_MS = 86_400_000;
 
-/** A small deterministic generator (mulberry32), so every run loads the same data. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const pick = <T>(list: readonly T[], r: number): T => list[Math.floor(r * list.length)] as T;
 
 /** The n-th bench patient's mobile: distinct for every n below 2e9, and apart from the demo's numbers. */

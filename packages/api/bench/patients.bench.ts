@@ -15,12 +15,13 @@ import { deps, startApiServer } from '../test/fixtures';
 import { staffSession } from './helpers';
 import { runLoad } from './load-client';
 import { benchName, benchPhone, FIRST_NAMES, LAST_NAMES, loadPatients } from './patients-data';
+import { explainSearches } from './patients-explain';
 
 // A smaller count can be given to try the bench quickly: `tsx bench/patients.bench.ts 20000`.
 const PATIENTS = Number(process.argv[2] ?? 1_000_000);
 const POOL = 20;
 const CLIENTS = 20;
-const REQUESTS_PER_CLIENT = 50;
+const REQUESTS_PER_CLIENT = 25;
 const BENCH_CLINICIANS = 40;
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -186,6 +187,7 @@ try {
       `(a full name is shared by about ${Math.round(PATIENTS / (FIRST_NAMES.length * LAST_NAMES.length))} of the ${PATIENTS} patients)`,
     );
     http.close();
+    await explainSearches(db, org.id, PATIENTS);
   } finally {
     await close();
   }
