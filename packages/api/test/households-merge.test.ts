@@ -240,6 +240,27 @@ describe('patients.merge', () => {
     expect(left?.householdId).toBeNull();
   });
 
+  it('two people merging the same duplicate at once: one merge happens, the other is told', async () => {
+    const caller = callerAs(t.db, frontDesk);
+    const [one, two, duplicate] = await Promise.all(
+      ['Pooja', 'Pooja', 'Puja'].map((firstName) => caller.patients.create({ firstName, lastName: 'Menon' })),
+    );
+    if (!one || !two || !duplicate) throw new Error('no patients');
+    await insertVisit(t.db, a, duplicate.id, -1);
+    const results = await Promise.allSettled([
+      callerAs(t.db, manager).patients.merge({ survivorId: one.id, duplicateId: duplicate.id }),
+      callerAs(t.db, manager).patients.merge({ survivorId: two.id, duplicateId: duplicate.id }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toMatchObject({
+      code: 'CONFLICT',
+      message: `Puja Menon (${duplicate.mrn}) has already been merged.`,
+    });
+    const visits = await t.db.select().from(appointments).where(eq(appointments.patientId, duplicate.id));
+    expect(visits).toHaveLength(0);
+  });
+
   it('refuses itself, other organizations (NOT_FOUND), and roles without patients:merge', async () => {
     const caller = callerAs(t.db, manager);
     await expect(caller.patients.merge({ survivorId: a.patient.id, duplicateId: a.patient.id })).rejects.toMatchObject({
