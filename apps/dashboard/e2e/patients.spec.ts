@@ -79,3 +79,39 @@ test('the front desk finds a patient by a misspelt name, opens the record and ch
   await page.getByRole('link', { name: 'Find the patient who has this number' }).click();
   await expect(page.getByRole('list', { name: 'Patients' }).getByRole('link', { name: patientName })).toBeVisible();
 });
+
+test('a clinician writes a session with vitals on a patient and amends it; the original is kept', async ({ page }) => {
+  await signInStaff(page, DEMO.staff.clinician.email, DEMO.password);
+  await expect(page).toHaveURL(/\/today/);
+  await page.goto('/patients');
+  await page.getByLabel('Search patients').fill('sharma arjun');
+  await page.getByRole('list', { name: 'Patients' }).getByRole('link', { name: patientName }).click();
+  await page.getByRole('tab', { name: 'Notes' }).click();
+  await expect(page).toHaveURL(/tab=notes/);
+
+  await page.getByRole('button', { name: 'Add a note or session' }).click();
+  await page.getByLabel('Kind').selectOption('session');
+  await page.getByLabel('Note', { exact: true }).fill('Follow-up for blood pressure.');
+  // Vitals are checked in the browser by the API's own ranges before anything is sent.
+  await page.getByLabel('Temperature (°C)').fill('98.6');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByText('Temperature must be between 30 and 45 °C')).toBeVisible();
+  await page.getByLabel('Temperature (°C)').fill('37.2');
+  await page.getByLabel('Systolic pressure (mmHg)').fill('138');
+  await page.getByLabel('Diastolic pressure (mmHg)').fill('88');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByText('Note added.')).toBeVisible();
+  const session = page.getByRole('article', { name: `Session by ${DEMO.staff.clinician.name}` });
+  await expect(session).toContainText('Follow-up for blood pressure.');
+  await expect(session).toContainText('Systolic pressure 138 mmHg');
+
+  await session.getByRole('button', { name: 'Amend this session' }).click();
+  await page.getByLabel('Note', { exact: true }).fill('Follow-up for blood pressure; review in two weeks.');
+  await page.getByLabel('Why it is amended').fill('Added the review date');
+  await page.getByRole('button', { name: 'Save amendment' }).click();
+  await expect(page.getByText('Amended; the original is kept.')).toBeVisible();
+  await expect(session).toContainText('review in two weeks');
+  await expect(session).toContainText('amended 1×');
+  await session.getByText('Earlier versions and reasons').click();
+  await expect(session).toContainText('Added the review date');
+});

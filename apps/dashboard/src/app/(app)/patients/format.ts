@@ -16,4 +16,16 @@ export function shortDate(value: Date | string | null | undefined): string | nul
   return Number.isNaN(date.getTime()) ? null : DAY.format(date);
 }
 
+const CALENDAR_DAY = new Intl.DateTimeFormat('en-IN', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A calendar date (YYYY-MM-DD) as "3 Apr 1988": no zone is involved, so none may shift it. */
+export function calendarDay(value: string | null | undefined): string | null {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? CALENDAR_DAY.format(new Date(`${value}T12:00:00Z`)) : null;
+}
+
 export const SEX_LABELS = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not recorded' } as const;

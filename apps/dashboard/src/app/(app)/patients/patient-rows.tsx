@@ -97,7 +97,7 @@ export function PatientRows({ filters, onClearFilters }: { filters: PatientFilte
     <section aria-label="Patients found" className="space-y-2">
       <p className="text-sm text-slate-600" role="status">
         {total === 1 ? '1 patient' : `${number.format(total)} patients`}
-        {filters.q ? ` match “${filters.q}”` : ''}
+        {filters.q ? ` ${total === 1 ? 'matches' : 'match'} “${filters.q}”` : ''}
         {list.isPlaceholderData ? ' · searching…' : ''}
       </p>
       {items.length === 0 ? (

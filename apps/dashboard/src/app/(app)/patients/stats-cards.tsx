@@ -36,9 +36,9 @@ export function Bars({ title, counts }: { title: string; counts: Count[] }) {
 
 function Figure({ label, value }: { label: string; value: number }) {
   return (
-    <Card className="p-4">
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold tabular-nums text-slate-900">{number.format(value)}</dd>
+    <Card className="p-3 sm:p-4">
+      <dt className="text-xs text-slate-600 sm:text-sm">{label}</dt>
+      <dd className="mt-1 text-xl font-bold tabular-nums text-slate-900 sm:text-2xl">{number.format(value)}</dd>
     </Card>
   );
 }
@@ -49,7 +49,7 @@ export function StatsCards() {
   if (stats.error) return null; // the list below still works; the figures are a nicety
   if (!stats.data) {
     return (
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3" aria-hidden="true">
+      <div className="grid grid-cols-3 gap-2 sm:gap-3" aria-hidden="true">
         <Skeleton className="h-20" />
         <Skeleton className="h-20" />
         <Skeleton className="h-20" />
@@ -59,7 +59,7 @@ export function StatsCards() {
   const s = stats.data;
   return (
     <section aria-label="Patient statistics" className="space-y-3">
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <dl className="grid grid-cols-3 gap-2 sm:gap-3">
         <Figure label="Patients" value={s.total} />
         <Figure label="New this month" value={s.newThisMonth} />
         <Figure label="Seen in the last 90 days" value={s.seenLast90Days} />

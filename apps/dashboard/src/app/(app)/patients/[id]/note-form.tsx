@@ -23,11 +23,14 @@ export function NoteForm({
   patientId,
   amends,
   initialBody,
+  initialVitals,
   onDone,
 }: {
   patientId: string;
   amends: string | null;
   initialBody: string;
+  /** An amendment starts from the vitals as last recorded. */
+  initialVitals: Record<string, number | undefined> | null;
   onDone: (message: string | null) => void;
 }) {
   const utils = trpc.useUtils();
@@ -36,14 +39,16 @@ export function NoteForm({
   const mutation = amends ? amend : create;
   const form = useForm<NoteFormValues, unknown, z.output<typeof noteFormSchema>>({
     resolver: zodResolver(noteFormSchema),
-    defaultValues: { kind: 'note', body: initialBody, vitals: {}, reason: '' },
+    defaultValues: { kind: 'note', body: initialBody, vitals: initialVitals ?? {}, reason: '' },
   });
   const { register, handleSubmit, setError, watch, formState } = form;
   const e = formState.errors;
   const kind = watch('kind');
 
   const submit = handleSubmit(async (values) => {
-    const vitals = Object.keys(values.vitals).length ? values.vitals : null;
+    // Blank readings are left out; a note without any has no vitals at all.
+    const taken = Object.fromEntries(Object.entries(values.vitals).filter(([, v]) => v !== undefined));
+    const vitals = Object.keys(taken).length ? taken : null;
     try {
       if (amends) {
         if (values.reason.length < 3) {

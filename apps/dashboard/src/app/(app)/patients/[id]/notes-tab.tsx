@@ -26,7 +26,9 @@ function VitalsLine({ vitals }: { vitals: Record<string, number | undefined> | n
   return readings.length ? <p className="mt-1 text-sm text-slate-700">{readings.join(' · ')}</p> : null;
 }
 
-function NoteCard({ note, onAmend }: { note: Note; onAmend: ((body: string) => void) | null }) {
+type Vitals = Record<string, number | undefined> | null;
+
+function NoteCard({ note, onAmend }: { note: Note; onAmend: ((body: string, vitals: Vitals) => void) | null }) {
   const text = textOf(note);
   const versions = note.amendments.map((a) => ({ a, text: textOf(a) }));
   const latest = versions.at(-1)?.text ?? text;
@@ -67,7 +69,7 @@ function NoteCard({ note, onAmend }: { note: Note; onAmend: ((body: string) => v
         </details>
       ) : null}
       {onAmend && latest ? (
-        <Button variant="ghost" className="mt-2" onClick={() => onAmend(latest.body)}>
+        <Button variant="ghost" className="mt-2" onClick={() => onAmend(latest.body, latest.vitals)}>
           Amend<span className="sr-only"> this {what.toLowerCase()}</span>
         </Button>
       ) : null}
@@ -81,7 +83,7 @@ function NoteCard({ note, onAmend }: { note: Note; onAmend: ((body: string) => v
  */
 export function NotesTab({ patientId, canWrite }: { patientId: string; canWrite: boolean }) {
   const notes = trpc.clinicalNotes.list.useQuery({ patientId });
-  const [writing, setWriting] = useState<{ amends: string | null; body: string } | null>(null);
+  const [writing, setWriting] = useState<{ amends: string | null; body: string; vitals: Vitals } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   if (notes.error) return <ErrorState message={errorMessage(notes.error)} onRetry={() => void notes.refetch()} />;
@@ -97,13 +99,14 @@ export function NotesTab({ patientId, canWrite }: { patientId: string; canWrite:
         </p>
       ) : null}
       {canWrite && !writing ? (
-        <Button onClick={() => setWriting({ amends: null, body: '' })}>Add a note or session</Button>
+        <Button onClick={() => setWriting({ amends: null, body: '', vitals: null })}>Add a note or session</Button>
       ) : null}
       {writing ? (
         <NoteForm
           patientId={patientId}
           amends={writing.amends}
           initialBody={writing.body}
+          initialVitals={writing.vitals}
           onDone={(message) => {
             setWriting(null);
             if (message) setNotice(message);
@@ -116,7 +119,10 @@ export function NotesTab({ patientId, canWrite }: { patientId: string; canWrite:
         <ol aria-label="Clinical notes" className="space-y-3">
           {items.map((n) => (
             <li key={n.id}>
-              <NoteCard note={n} onAmend={canWrite && !writing ? (body) => setWriting({ amends: n.id, body }) : null} />
+              <NoteCard
+                note={n}
+                onAmend={canWrite && !writing ? (body, vitals) => setWriting({ amends: n.id, body, vitals }) : null}
+              />
             </li>
           ))}
         </ol>

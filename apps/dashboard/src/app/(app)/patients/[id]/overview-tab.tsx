@@ -2,7 +2,7 @@
 import { formatPhone } from '@carelane/core';
 import { Card } from '@carelane/ui';
 import type { ReactNode } from 'react';
-import { shortDate } from '../format';
+import { calendarDay, shortDate } from '../format';
 import type { PatientRecord } from './types';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -77,13 +77,13 @@ export function OverviewTab({ patient: p }: { patient: PatientRecord }) {
         <Row label="Registered">{shortDate(p.createdAt)}</Row>
       </Section>
       <Section title="Health">
-        <Row label="Birth date">{p.birthDate}</Row>
+        <Row label="Birth date">{calendarDay(p.birthDate)}</Row>
         <Row label="Blood group">{p.bloodGroup}</Row>
         <Row label="Health plan">
           {p.healthPlan
             ? [p.healthPlan.insurer, p.healthPlan.plan, p.healthPlan.memberId && `member ${p.healthPlan.memberId}`]
                 .filter(Boolean)
-                .join(' · ') + (p.healthPlan.validTo ? `, valid to ${p.healthPlan.validTo}` : '')
+                .join(' · ') + (p.healthPlan.validTo ? `, valid to ${calendarDay(p.healthPlan.validTo)}` : '')
             : null}
         </Row>
       </Section>

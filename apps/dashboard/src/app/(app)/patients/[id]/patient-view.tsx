@@ -80,7 +80,14 @@ export function PatientView({ id }: { id: string }) {
           <Avatar name={name} size={56} />
           <div className="min-w-0">
             <h1 className="text-2xl font-bold tracking-tight text-slate-900">{name}</h1>
-            <p className="text-sm text-slate-600">{facts.join(' · ')}</p>
+            <p className="text-sm text-slate-600">
+              {facts.map((f, i) => (
+                <span key={f} className="whitespace-nowrap">
+                  {i ? ' · ' : ''}
+                  {f}
+                </span>
+              ))}
+            </p>
             <div className="mt-1 flex flex-wrap gap-1">
               {p.archivedAt ? <Badge>Archived</Badge> : null}
               {merged ? <Badge>Merged</Badge> : null}
