@@ -24,11 +24,66 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
+const HIGH_WATER = 2000;
+
+function cleanRow(row: unknown): string[] {
+  return Array.isArray(row) ? row.map((c) => (typeof c === 'string' ? c.replace(/^\uFEFF/, '') : '')) : [];
+}
+
 async function* csvRows(path: string): AsyncGenerator<string[]> {
-  // Streamed: papaparse's Node stream reads the file a chunk at a time and hands out rows.
-  const parser = createReadStream(path).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: false }));
-  for await (const row of parser as AsyncIterable<unknown>) {
-    yield Array.isArray(row) ? row.map((c) => (typeof c === 'string' ? c.replace(/^\uFEFF/, '') : '')) : [];
+  // Papaparse's step mode over a file stream, paused while rows wait to be used: memory stays
+  // flat however large the file (its Node duplex stream does not hold back and buffers them all).
+  let queue: string[][] = [];
+  let done = false;
+  let failure: unknown = null;
+  let parser: Papa.Parser | null = null;
+  let paused = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  Papa.parse(createReadStream(path, { encoding: 'utf8' }), {
+    skipEmptyLines: false,
+    step: (result, p) => {
+      parser = p;
+      queue.push(cleanRow(result.data));
+      if (queue.length >= HIGH_WATER && !paused) {
+        paused = true;
+        p.pause();
+      }
+      notify();
+    },
+    complete: () => {
+      done = true;
+      notify();
+    },
+    error: (err) => {
+      failure = err;
+      done = true;
+      notify();
+    },
+  });
+  try {
+    while (true) {
+      if (queue.length > 0) {
+        const rows = queue;
+        queue = [];
+        if (paused) {
+          paused = false;
+          (parser as Papa.Parser | null)?.resume();
+        }
+        yield* rows;
+        continue;
+      }
+      if (failure) throw failure;
+      if (done) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } finally {
+    if (!done) (parser as Papa.Parser | null)?.abort();
   }
 }
 
