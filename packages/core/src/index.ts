@@ -5,7 +5,6 @@ export * from './names';
 export * from './patient-import';
 export * from './patient-search';
 export * from './patients';
-export * from './patient-import';
 export * from './phone';
 export * from './recurrence';
 export * from './slots';
