@@ -17,12 +17,18 @@ export type PatientSearchTerms = {
 /** Fewer digits than this match too many numbers to be a useful phone search. */
 export const MIN_PHONE_DIGITS = 4;
 const MAX_PHONE_DIGITS = 15;
+/** A national number is at least this long; shorter input is the end of one. */
+const FULL_NUMBER_DIGITS = 10;
 
 export function parsePatientSearch(q: string): PatientSearchTerms | null {
   const text = q.trim().replace(/\s+/g, ' ');
   if (text === '') return null;
   const phoneLike = /^[+\d\s().-]+$/.test(text);
-  const digits = text.replace(/\D/g, '').replace(/^0+/, '').slice(-MAX_PHONE_DIGITS);
+  const typed = text.replace(/\D/g, '');
+  // Leading zeros of a whole number are trunk or international prefixes ("098765…", "0091…");
+  // those of a few last digits ("…000123") are part of the number and must stay.
+  const whole = typed.replace(/^0+/, '');
+  const digits = (whole.length >= FULL_NUMBER_DIGITS ? whole : typed).slice(-MAX_PHONE_DIGITS);
   const email = !text.includes(' ') && text.includes('@');
   return {
     name: phoneLike || email || text.length < 2 ? null : text.toLowerCase(),
