@@ -2,8 +2,8 @@ import { type ColumnMapping, IMPORT_FIELD_NAMES, IMPORT_FIELDS, localDate, mappi
 import { organizations, patientImports } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
-import { ZodError } from 'zod';
 import { audit } from '../../audit';
+import { fieldError } from '../../field-error';
 import type { StaffContext } from '../../trpc';
 import type { DryRunInput, ImportIdInput } from './import.schema';
 import { importView, loadImport } from './load';
@@ -23,10 +23,7 @@ function dataDir(ctx: StaffContext): string {
 }
 
 /** BAD_REQUEST on the mapping, in the { field, message } shape of schema errors. */
-function badMapping(message: string): TRPCError {
-  const cause = new ZodError([{ code: 'custom', path: ['mapping'], message, input: undefined }]);
-  return new TRPCError({ code: 'BAD_REQUEST', message, cause });
-}
+const badMapping = (message: string) => fieldError('mapping', message);
 
 export async function importByIdHandler({ ctx, input }: { ctx: StaffContext; input: ImportIdInput }) {
   return { ...importView(await loadImport(ctx, input.id)), fields: FIELDS };
