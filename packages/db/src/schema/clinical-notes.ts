@@ -1,3 +1,4 @@
+import type { VitalsReading } from '@carelane/core';
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, index, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { appointments } from './appointments';
@@ -8,18 +9,6 @@ import { staffUsers } from './staff';
 
 /** A free note, or the record of a session (a check-up, a therapy session) with vitals. */
 export const clinicalNoteKind = pgEnum('clinical_note_kind', ['note', 'session']);
-
-/** Vitals where taken; all optional, in the units named. */
-export type Vitals = {
-  systolicMmHg?: number;
-  diastolicMmHg?: number;
-  pulsePerMin?: number;
-  temperatureC?: number;
-  respiratoryRatePerMin?: number;
-  spo2Percent?: number;
-  weightKg?: number;
-  heightCm?: number;
-};
 
 /**
  * Clinical notes and session history. Rows are never changed or deleted (a trigger refuses it,
@@ -43,7 +32,8 @@ export const clinicalNotes = pgTable(
       .references(() => staffUsers.id),
     kind: clinicalNoteKind('kind').notNull().default('note'),
     body: text('body').notNull(),
-    vitals: jsonb('vitals').$type<Vitals>(),
+    /** Vitals where taken (names carry their units; ranges in @carelane/core). */
+    vitals: jsonb('vitals').$type<VitalsReading>(),
     /** Set on an amendment: the note it corrects (the original, never another amendment). */
     amendsId: uuid('amends_id').references((): AnyPgColumn => clinicalNotes.id),
     /** Why the note was amended. */
