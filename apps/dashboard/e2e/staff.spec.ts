@@ -27,8 +27,8 @@ test('front desk signs in and sees today’s appointments by clinician', async (
   await page.screenshot({ path: 'test-results/today.png', fullPage: true });
 
   // Navigation reaches the other sections; coming sections say what is coming.
-  await page.getByRole('link', { name: 'Patients' }).click();
-  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  await page.getByRole('link', { name: 'Billing' }).click();
+  await expect(page.getByRole('heading', { name: 'Billing' })).toBeVisible();
   await expect(page.getByText('Coming soon')).toBeVisible();
 
   // Signing out ends the session: the protected page sends us back to sign-in.

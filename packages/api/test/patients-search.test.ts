@@ -128,6 +128,16 @@ describe('patients.list: the search box', () => {
     expect((await list({ q: 'Meera.Sharma@' })).items.map((p) => p.id)).toEqual([meera.id]);
   });
 
+  it('finds record numbers by their start, only when typed as one', async () => {
+    const started = await list({ q: 'ps-0000' });
+    expect(started.items.map((p) => p.id)).toContain(meera.id);
+    expect(started.items.every((p) => p.mrn.startsWith('PS-0000'))).toBe(true);
+    // Letters alone are a name, not the start of every record number.
+    expect((await list({ q: 'ps' })).items.map((p) => p.id)).not.toContain(meera.id);
+    const picked = await callerAs(t.db, frontDesk).patients.quickSearch({ q: meera.mrn.slice(0, -1) });
+    expect(picked.map((p) => p.id)).toContain(meera.id);
+  });
+
   it('patients.quickSearch uses the same search', async () => {
     const found = await callerAs(t.db, frontDesk).patients.quickSearch({ q: 'Sharam' });
     expect(found.map((p) => p.id)).toContain(meera.id);

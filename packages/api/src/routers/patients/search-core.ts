@@ -25,9 +25,19 @@ export function searchTerms(q: string | undefined): PatientSearchTerms | null {
   return q ? parsePatientSearch(q) : null;
 }
 
+/**
+ * The start of a record number ("SH-0001"): letters, a dash and digits. Only then is the box read
+ * as one, so a name typed as "sh" does not list every "SH-…" patient.
+ */
+function mrnPrefix(terms: PatientSearchTerms): string | null {
+  return /^[a-z]{1,6}-\d+$/i.test(terms.mrn) ? terms.mrn.toUpperCase() : null;
+}
+
 /** Rows the box matches, as an OR of index-backed conditions (each reading of what was typed). */
 export function matchCondition(terms: PatientSearchTerms): SQL {
   const readings: SQL[] = [sql`${patients.mrn} in (${terms.mrn}, ${terms.mrn.toUpperCase()})`];
+  const mrnStart = mrnPrefix(terms);
+  if (mrnStart) readings.push(prefixRange(sql`${patients.mrn}`, mrnStart));
   if (terms.name) {
     // Every typed word must be close to a word of the name: "meera sharam" is a Meera Sharma,
     // not every Meera and every Sharma (which is what one similarity over the whole would allow).
@@ -43,6 +53,8 @@ export function matchCondition(terms: PatientSearchTerms): SQL {
 export function relevance(terms: PatientSearchTerms): SQL<number> {
   const name = terms.name ? sql`word_similarity(${terms.name}, ${nameKey})` : sql`0`;
   const exact: SQL[] = [sql`case when ${patients.mrn} in (${terms.mrn}, ${terms.mrn.toUpperCase()}) then 3 else 0 end`];
+  const mrnStart = mrnPrefix(terms);
+  if (mrnStart) exact.push(sql`case when ${prefixRange(sql`${patients.mrn}`, mrnStart)} then 1 else 0 end`);
   if (terms.phoneSuffix) {
     exact.push(
       sql`case when ${prefixRange(sql`reverse(${patients.phone})`, reverse(terms.phoneSuffix))} then 2 else 0 end`,
