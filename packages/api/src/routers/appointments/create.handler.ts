@@ -1,11 +1,12 @@
 import { can } from '@carelane/auth';
-import { appointments, appointmentTypes, patients, staffCentres, staffUsers } from '@carelane/db';
+import { appointments, patients, staffCentres, staffUsers } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import { requireCentre } from '../../scope';
 import type { StaffContext } from '../../trpc';
+import { bookableType } from '../appointment-types/bookable-type';
 import { withClashMessage } from './clash';
 import type { CreateAppointmentInput } from './create.schema';
 
@@ -22,17 +23,7 @@ export async function prepareStaffBooking(
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role cannot overbook. Ask a centre manager.' });
   }
   const centre = await requireCentre(ctx.db, ctx.principal, input.centreId);
-  const [type] = await ctx.db
-    .select()
-    .from(appointmentTypes)
-    .where(
-      and(
-        eq(appointmentTypes.id, input.typeId),
-        eq(appointmentTypes.organizationId, orgId),
-        eq(appointmentTypes.active, true),
-      ),
-    );
-  if (!type) throw notFound('Appointment type');
+  const type = await bookableType(ctx.db, orgId, input.typeId, 'staff');
   const [clinician] = await ctx.db
     .select({ id: staffUsers.id, name: staffUsers.name })
     .from(staffUsers)

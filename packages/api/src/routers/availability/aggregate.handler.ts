@@ -1,8 +1,9 @@
 import { aggregateSlots, type ClinicianSlots, localDate } from '@carelane/core';
-import { appointmentTypes, availabilityRules, centres, clinicianProfiles, staffUsers } from '@carelane/db';
+import { availabilityRules, centres, clinicianProfiles, staffUsers } from '@carelane/db';
 import { and, arrayContains, asc, eq } from 'drizzle-orm';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
+import { bookableType } from '../appointment-types/bookable-type';
 import { publicOrganizationId } from '../clinicians/directory.handler';
 import type { AggregateSlotsInput } from './aggregate.schema';
 import { slotsFromFacts } from './find-slots';
@@ -17,17 +18,7 @@ export async function aggregateSlotsHandler({ ctx, input }: { ctx: Context; inpu
   const organizationId = publicOrganizationId(ctx);
   const p = ctx.principal;
   const audience = p.kind === 'staff' ? ('staff' as const) : ('patient' as const);
-  const [type] = await ctx.db
-    .select()
-    .from(appointmentTypes)
-    .where(
-      and(
-        eq(appointmentTypes.id, input.typeId),
-        eq(appointmentTypes.organizationId, organizationId),
-        eq(appointmentTypes.active, true),
-      ),
-    );
-  if (!type || (audience === 'patient' && !type.onlineBookable)) throw notFound('Appointment type');
+  const type = await bookableType(ctx.db, organizationId, input.typeId, audience);
   const specialisation = input.specialisation ?? type.specialisation;
   let centreZone: string | null = null;
   if (input.centreId) {

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import type { PatientContext, StaffContext } from '../../trpc';
+import { bookableType } from '../appointment-types/bookable-type';
 import { bookHandler } from '../portal/book.handler';
 import type { AcceptOfferInput, AddToWaitlistInput, JoinWaitlistInput, WaitlistIdInput } from './waitlist.schema';
 
@@ -14,17 +15,7 @@ async function insertEntry(
   audience: 'patient' | 'staff',
 ) {
   const orgId = ctx.principal.organizationId;
-  const [type] = await ctx.db
-    .select({ id: appointmentTypes.id, onlineBookable: appointmentTypes.onlineBookable })
-    .from(appointmentTypes)
-    .where(
-      and(
-        eq(appointmentTypes.id, input.typeId),
-        eq(appointmentTypes.organizationId, orgId),
-        eq(appointmentTypes.active, true),
-      ),
-    );
-  if (!type || (audience === 'patient' && !type.onlineBookable)) throw notFound('Appointment type');
+  const type = await bookableType(ctx.db, orgId, input.typeId, audience);
   if (input.clinicianId) {
     const [clinician] = await ctx.db
       .select({ id: staffUsers.id })
