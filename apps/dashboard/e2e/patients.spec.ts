@@ -94,7 +94,16 @@ test('the front desk finds a patient by a misspelt name, opens the record and ch
   await expect(page.getByText(`Another patient already has this number: ${patientName}`)).toBeVisible();
   await expect(page.getByLabel('Mobile number')).toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('link', { name: 'Find the patient who has this number' }).click();
-  await expect(page.getByRole('list', { name: 'Patients' }).getByRole('link', { name: patientName })).toBeVisible();
+  const found = page.getByRole('list', { name: 'Patients' }).getByRole('link', { name: patientName });
+  await expect(found).toBeVisible();
+
+  // Put the demo patient's number back: other tests sign in with it.
+  await found.click();
+  await page.getByRole('link', { name: `Edit ${patientName}` }).click();
+  await page.getByLabel('Mobile number').fill(DEMO.patient.phone);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByRole('tabpanel')).toContainText('98765 00001');
 });
 
 test('a clinician writes a session with vitals on a patient and amends it; the original is kept', async ({ page }) => {
