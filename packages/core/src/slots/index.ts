@@ -1,5 +1,5 @@
 export { aggregateSlots } from './aggregate';
-export { computeSlots, searchSpan, withinBookingWindow } from './slots';
+export { BOOKING_WINDOW_SLACK_DAYS, computeSlots, searchSpan, withinBookingWindow } from './slots';
 export * from './types';
 export { checkWeeklyHours, type HoursProblem, type WeeklyHoursEntry } from './weekly-hours';
 export { workingRanges } from './working-ranges';

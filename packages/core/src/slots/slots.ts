@@ -58,6 +58,9 @@ export function computeSlots(query: SlotQuery): DaySlots[] {
   return groupByLocalDate(starts, durationMs, query.zone);
 }
 
+/** The extra horizon, in days, `withinBookingWindow` needs: a result stays valid this long after its `now`. */
+export const BOOKING_WINDOW_SLACK_DAYS = 1;
+
 /**
  * The slots of `days` that a query with this `now`, notice and horizon would offer. Lets a caller
  * compute once with no notice and a horizon reaching a day further, then serve later moments by

@@ -1,4 +1,5 @@
 import {
+  BOOKING_WINDOW_SLACK_DAYS,
   type BusyBlock,
   computeSlots,
   type DaySlots,
@@ -8,7 +9,7 @@ import {
   withinBookingWindow,
 } from '@carelane/core';
 
-const DAY_MS = 86_400_000;
+const SLACK_MS = BOOKING_WINDOW_SLACK_DAYS * 86_400_000;
 
 import type { DbOrTx } from '@carelane/db';
 import { notFound } from '../../errors';
@@ -71,7 +72,7 @@ type OpenSlots = { days: DaySlots[]; validUntil: number };
 const openSlotsMemo = new WeakMap<ScheduleFacts, Map<string, OpenSlots>>();
 
 /**
- * Free slots with no notice and a day's extra horizon (see `withinBookingWindow`), computed once
+ * Free slots with no notice and BOOKING_WINDOW_SLACK_DAYS of extra horizon (see `withinBookingWindow`), computed once
  * per facts and audience and reused until a counted hold expires or the day's slack runs out.
  * A patient holding a time sees it free for them alone, so that answer is never shared.
  */
@@ -100,14 +101,14 @@ function openSlots(
     bufferAfterMinutes: type.bufferAfterMinutes,
     intervalMinutes: type.slotIntervalMinutes,
     minimumNoticeMinutes: 0,
-    horizonDays: (audience === 'staff' ? 730 : type.bookingHorizonDays) + 1,
+    horizonDays: (audience === 'staff' ? 730 : type.bookingHorizonDays) + BOOKING_WINDOW_SLACK_DAYS,
     now,
     from: facts.from,
     to: facts.to,
     mode: type.mode,
   });
   if (!ownHold) {
-    const validUntil = Math.min(now + DAY_MS, ...holds.map((h) => h.expiresAt));
+    const validUntil = Math.min(now + SLACK_MS, ...holds.map((h) => h.expiresAt));
     const byAudience = openSlotsMemo.get(facts) ?? new Map<string, OpenSlots>();
     byAudience.set(audience, { days, validUntil });
     openSlotsMemo.set(facts, byAudience);
