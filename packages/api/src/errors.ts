@@ -67,6 +67,28 @@ export function zodSummary(details: ErrorDetail[]): string {
   return `Please check ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`;
 }
 
+/**
+ * The record a CONFLICT is about (the patient who already has this phone), so a form can link
+ * to it. Only ever a record of the caller's own organization.
+ */
+export type ConflictRecord = { kind: 'patient'; id: string; name: string; mrn: string };
+
+/** Carries the record on the error's cause; the error formatter puts it in `data.existing`. */
+class ConflictWithRecord extends Error {
+  constructor(readonly record: ConflictRecord) {
+    super('Conflict with an existing record');
+    this.name = 'ConflictWithRecord';
+  }
+}
+
+export function conflictWith(message: string, record: ConflictRecord): TRPCError {
+  return new TRPCError({ code: 'CONFLICT', message, cause: new ConflictWithRecord(record) });
+}
+
+export function conflictRecord(error: TRPCError): ConflictRecord | null {
+  return error.code === 'CONFLICT' && error.cause instanceof ConflictWithRecord ? error.cause.record : null;
+}
+
 export function notFound(what: string): TRPCError {
   return new TRPCError({ code: 'NOT_FOUND', message: `${what} was not found.` });
 }

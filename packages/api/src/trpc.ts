@@ -3,18 +3,25 @@ import { can } from '@carelane/auth';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { audit } from './audit';
 import type { Context } from './context';
-import { toTrpcError, zodDetails, zodSummary } from './errors';
+import { conflictRecord, toTrpcError, zodDetails, zodSummary } from './errors';
 import { transformer } from './plain-json';
 
 const t = initTRPC.context<Context>().create({
   transformer,
-  // One error body everywhere: { code, message, details: [{ field, message }] }, no stack.
+  // One error body everywhere: { code, message, details: [{ field, message }], existing }, no
+  // stack; `existing` is the record a CONFLICT is about (id, name, MRN), else null.
   errorFormatter({ shape, error }) {
     const details = error.code === 'BAD_REQUEST' ? zodDetails(error.cause) : [];
     return {
       message: details.length > 0 ? zodSummary(details) : shape.message,
       code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, details },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        details,
+        existing: conflictRecord(error),
+      },
     };
   },
 });

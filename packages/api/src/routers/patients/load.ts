@@ -1,7 +1,7 @@
 import { type AuditChanges, type DbOrTx, patients, pgErrorInfo } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { notFound } from '../../errors';
+import { conflictWith, notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -23,13 +23,18 @@ export async function loadPatient(tx: DbOrTx, ctx: StaffContext, id: string, loc
 export async function requireLive(tx: DbOrTx, patient: PatientRow): Promise<void> {
   if (!patient.mergedIntoId) return;
   const [survivor] = await tx
-    .select({ firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn })
+    .select({ id: patients.id, firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn })
     .from(patients)
-    .where(eq(patients.id, patient.mergedIntoId));
-  const into = survivor ? `${fullName(survivor)} (${survivor.mrn})` : 'another record';
-  throw new TRPCError({
-    code: 'CONFLICT',
-    message: `This record was merged into ${into} and can no longer be changed. Please open that record instead.`,
+    .where(and(eq(patients.id, patient.mergedIntoId), eq(patients.organizationId, patient.organizationId)));
+  const message = (into: string) =>
+    `This record was merged into ${into} and can no longer be changed. Please open that record instead.`;
+  if (!survivor) throw new TRPCError({ code: 'CONFLICT', message: message('another record') });
+  const name = fullName(survivor);
+  throw conflictWith(message(`${name} (${survivor.mrn})`), {
+    kind: 'patient',
+    id: survivor.id,
+    name,
+    mrn: survivor.mrn,
   });
 }
 
@@ -45,6 +50,7 @@ export async function phoneConflict(
 ): Promise<TRPCError | null> {
   const [other] = await db
     .select({
+      id: patients.id,
       firstName: patients.firstName,
       lastName: patients.lastName,
       mrn: patients.mrn,
@@ -61,11 +67,12 @@ export async function phoneConflict(
     )
     .limit(1);
   if (!other) return null;
-  return new TRPCError({
-    code: 'CONFLICT',
+  const name = fullName(other);
+  return conflictWith(
     // An archived record still holds its number; saying so saves a search that finds nothing.
-    message: `Another patient already has this number: ${fullName(other)} (${other.mrn}${other.archivedAt ? ', archived' : ''}).`,
-  });
+    `Another patient already has this number: ${name} (${other.mrn}${other.archivedAt ? ', archived' : ''}).`,
+    { kind: 'patient', id: other.id, name, mrn: other.mrn },
+  );
 }
 
 export { fullName };

@@ -5,7 +5,7 @@ import { BLOOD_GROUPS, SEXES } from '@carelane/core';
 import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/ui';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { EMPTY_FORM, type FormValues, patientFormResolver } from './form-values';
 import { SEX_LABELS } from './format';
@@ -47,14 +47,14 @@ export function PatientForm({ id, initial }: { id: string | null; initial: FormV
   });
   const { register, handleSubmit, setError, formState } = form;
   const e = formState.errors;
-  const [conflictPhone, setConflictPhone] = useState<string | null>(null);
 
   const data = mutation.error?.data as ErrorData | undefined;
   const conflict = mutation.error?.data?.code === 'CONFLICT';
+  // The patient who already holds the number (always one of this organization).
+  const existing = mutation.error?.data?.existing ?? null;
   const unplaced = (data?.details ?? []).filter((d) => !isField(d.field.replace(/^values\./, '')));
 
   const submit = handleSubmit(async (values) => {
-    setConflictPhone(values.phone ?? null);
     try {
       const saved = id ? await update.mutateAsync({ id, values }) : await create.mutateAsync(values);
       await utils.patients.invalidate();
@@ -102,14 +102,10 @@ export function PatientForm({ id, initial }: { id: string | null; initial: FormV
           autoComplete: 'off',
         })}
         {field('email', 'Email', { type: 'email', autoComplete: 'off' })}
-        {conflict && conflictPhone ? (
+        {existing ? (
           <p className="text-sm sm:col-span-2">
-            {/* The message names the patient; searching the number finds exactly them. */}
-            <Link
-              href={`/patients?q=${encodeURIComponent(conflictPhone)}`}
-              className="font-semibold text-teal-800 underline"
-            >
-              Find the patient who has this number
+            <Link href={`/patients/${existing.id}`} className="font-semibold text-teal-800 underline">
+              Open {existing.name} ({existing.mrn})
             </Link>
           </p>
         ) : null}
