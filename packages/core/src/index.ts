@@ -1,4 +1,5 @@
 export * from './appointment-status';
+export * from './clinical-notes';
 export * from './constants';
 export * from './money';
 export * from './names';

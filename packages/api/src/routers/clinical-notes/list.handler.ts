@@ -1,4 +1,5 @@
 import { can } from '@carelane/auth';
+import { mayAmendNote } from '@carelane/core';
 import { appointments, clinicalNotes, staffUsers } from '@carelane/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
@@ -28,9 +29,11 @@ function shown(row: NoteRow, withText: boolean) {
  * A patient's notes and sessions, oldest amendment last under each note, newest note first.
  * Front desk, care coordinators and managers learn that a note exists (when, by whom, which
  * visit, amended or not), never its text. Each read is audited, saying whether text was shown.
+ * `canAmend` says whether the reader may amend each note, so the page offers only what works.
  */
 export async function noteListHandler({ ctx, input }: { ctx: StaffContext; input: NoteListInput }) {
   const withText = can(ctx.principal.role, 'clinical_notes:read');
+  const writes = can(ctx.principal.role, 'clinical_notes:write');
   const action = withText ? 'clinical_note.read' : 'clinical_note.list';
   const patient = await loadPatient(ctx.db, ctx, input.patientId).catch(async (error: unknown) => {
     await audit(ctx, { action, entity: 'patient', entityId: input.patientId, success: false });
@@ -65,7 +68,8 @@ export async function noteListHandler({ ctx, input }: { ctx: StaffContext; input
     .reverse()
     .map((row) => {
       const own = amendments.get(row.id) ?? [];
-      return { ...shown(row, withText), amended: own.length > 0, amendments: own };
+      const canAmend = writes && mayAmendNote(ctx.principal, { authorId: row.author.id });
+      return { ...shown(row, withText), amended: own.length > 0, amendments: own, canAmend };
     });
   return { textVisible: withText, notes };
 }

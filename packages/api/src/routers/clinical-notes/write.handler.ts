@@ -1,4 +1,6 @@
+import { mayAmendNote } from '@carelane/core';
 import { appointments, clinicalNotes } from '@carelane/db';
+import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
@@ -56,6 +58,7 @@ export async function noteCreateHandler({ ctx, input }: { ctx: StaffContext; inp
 /**
  * Corrects a note by adding an amendment: the original stays as written (the table refuses
  * rewrites). Amending an amendment amends the original, so each note has one flat history.
+ * Only the original's author or an admin may amend (core's mayAmendNote).
  */
 export async function noteAmendHandler({ ctx, input }: { ctx: StaffContext; input: NoteAmendInput }) {
   const organizationId = ctx.principal.organizationId;
@@ -69,6 +72,12 @@ export async function noteAmendHandler({ ctx, input }: { ctx: StaffContext; inpu
       ? await tx.select().from(clinicalNotes).where(eq(clinicalNotes.id, target.amendsId))
       : [target];
     if (!original) throw notFound('Note');
+    if (!mayAmendNote(ctx.principal, original)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'Only the clinician who wrote this note, or an admin, can amend it. You can add a note of your own.',
+      });
+    }
     await requireLive(tx, await loadPatient(tx, ctx, original.patientId));
     const [note] = await tx
       .insert(clinicalNotes)

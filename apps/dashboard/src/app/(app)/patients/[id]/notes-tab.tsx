@@ -121,7 +121,12 @@ export function NotesTab({ patientId, canWrite }: { patientId: string; canWrite:
             <li key={n.id}>
               <NoteCard
                 note={n}
-                onAmend={canWrite && !writing ? (body, vitals) => setWriting({ amends: n.id, body, vitals }) : null}
+                onAmend={
+                  // Only the note's author or an admin may amend it; the server says which notes.
+                  canWrite && n.canAmend && !writing
+                    ? (body, vitals) => setWriting({ amends: n.id, body, vitals })
+                    : null
+                }
               />
             </li>
           ))}
