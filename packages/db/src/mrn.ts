@@ -27,9 +27,16 @@ export async function nextPatientMrn(tx: DbOrTx, organizationId: string): Promis
     .where(eq(organizations.id, organizationId));
   if (!org) throw new Error('nextPatientMrn: unknown organization');
   const prefix = mrnPrefix(org.slug);
+  // Matches the partial index of migration 0016 exactly, so the maximum is one index probe.
   const [row] = await tx
     .select({ last: sql<string | null>`max(substring(${patients.mrn} from '[0-9]+$')::bigint)` })
     .from(patients)
-    .where(and(eq(patients.organizationId, organizationId), sql`${patients.mrn} ~ ${`^${prefix}-[0-9]+$`}`));
+    .where(
+      and(
+        eq(patients.organizationId, organizationId),
+        sql`split_part(${patients.mrn}, '-', 1) = ${prefix}`,
+        sql`${patients.mrn} ~ '^[A-Z0-9]{1,6}-[0-9]{1,15}$'`,
+      ),
+    );
   return `${prefix}-${String(Number(row?.last ?? 0) + 1).padStart(6, '0')}`;
 }
