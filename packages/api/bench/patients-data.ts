@@ -269,6 +269,10 @@ export async function loadPatients(sql: Sql, org: BenchOrg, count: number) {
       patientLines(),
     ),
   );
+  // The name-word trigger was off with the others during the COPY: note the new words as it would.
+  await sql`insert into patient_name_words (organization_id, word)
+    select distinct organization_id, w from patients, unnest(carelane_name_words(first_name, last_name)) as w
+    on conflict do nothing`;
 
   const clinicians = org.clinicianIds.length;
   function* appointmentLines() {

@@ -17,7 +17,7 @@ export async function explainSearches(db: Database, organizationId: string, coun
     const query = db
       .select({ id: patients.id, total: sql`count(*) over ()` })
       .from(patients)
-      .where(and(livePatients(organizationId, false), matchCondition(terms)))
+      .where(and(livePatients(organizationId, false), matchCondition(organizationId, terms)))
       .limit(20)
       .toSQL();
     const plan = await runSearch(db, terms, async (tx) => {

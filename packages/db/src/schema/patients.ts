@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, updatedAt } from './columns';
 import { householdRelationship, sex } from './enums';
 import { organizations } from './organizations';
@@ -69,5 +80,25 @@ export const patients = pgTable(
     uniqueIndex('patients_org_phone_key').on(t.organizationId, t.phone).where(sql`${t.mergedIntoId} is null`),
     index('patients_household_idx').on(t.householdId),
     index('patients_org_created_idx').on(t.organizationId, t.createdAt),
+  ],
+);
+
+/**
+ * Every word of an organization's patients' names, once: a typo is matched against these few
+ * thousand words (trigrams), and the words found are then looked up exactly in the patients'
+ * name-word index. Filled by triggers on patients (migration 0018); words are never removed
+ * (a stale word only finds nobody).
+ */
+export const patientNameWords = pgTable(
+  'patient_name_words',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    word: text('word').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.word] }),
+    index('patient_name_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
   ],
 );

@@ -55,7 +55,7 @@ function listInputFrom(params: URLSearchParams) {
     'healthPlan',
     'status',
     'sort',
-    'direction',
+    'order',
   ]) {
     const value = params.get(key);
     if (value) raw[key] = value;

@@ -1,6 +1,8 @@
+import type { PatientSearchTerms } from '@carelane/core';
 import { appointments, organizations, patients } from '@carelane/db';
-import { eq, type SQL, sql } from 'drizzle-orm';
-import type { PatientListInput } from './list.schema';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { PatientFiltersInput } from './list.schema';
+import { livePatients, matchCondition } from './search-core';
 
 /** A visit is a checked-in or completed appointment (as last_visit_at counts them). */
 const VISIT = sql`${appointments.status} in ('checked_in', 'completed')`;
@@ -27,7 +29,7 @@ function localMidnight(organizationId: string, date: string, plusDays = 0): SQL 
 }
 
 /** The list's filters, each index-backed (migration 0013); they combine with AND. */
-export function filterConditions(organizationId: string, input: PatientListInput): SQL[] {
+export function filterConditions(organizationId: string, input: PatientFiltersInput): SQL[] {
   const conditions: SQL[] = [];
   if (input.tags?.length) conditions.push(sql`${patients.tags} @> ${sql.param(input.tags)}::text[]`);
   if (input.centreId) {
@@ -62,4 +64,13 @@ export function filterConditions(organizationId: string, input: PatientListInput
     conditions.push(input.hasUpcoming ? upcoming : sql`not ${upcoming}`);
   }
   return conditions;
+}
+
+/** The patients a list, its count and its export hold: live (or archived) ones the box and the filters match. */
+export function listWhere(organizationId: string, input: PatientFiltersInput, terms: PatientSearchTerms | null): SQL {
+  return and(
+    livePatients(organizationId, input.status === 'archived'),
+    terms ? matchCondition(organizationId, terms) : undefined,
+    ...filterConditions(organizationId, input),
+  ) as SQL;
 }

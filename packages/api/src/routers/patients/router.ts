@@ -4,6 +4,8 @@ import { patientAppointmentsHandler } from './appointments.handler';
 import { patientAppointmentsInput } from './appointments.schema';
 import { patientByIdHandler } from './by-id.handler';
 import { patientByIdInput } from './by-id.schema';
+import { patientCountHandler } from './count.handler';
+import { patientCountInput } from './count.schema';
 import { patientListHandler } from './list.handler';
 import { patientListInput } from './list.schema';
 import { mergePatientsHandler } from './merge.handler';
@@ -29,5 +31,6 @@ export const patientsRouter = {
   restore: staffProcedure('patients:write').input(patientIdInput).mutation(restorePatientHandler),
   merge: staffProcedure('patients:merge').input(mergePatientsInput).mutation(mergePatientsHandler),
   list: staffProcedure('patients:read').input(patientListInput).query(patientListHandler),
+  count: staffProcedure('patients:read').input(patientCountInput).query(patientCountHandler),
   stats: staffProcedure('patients:read').query(patientStatsHandler),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,5 @@
 import { type PatientSearchTerms, parsePatientSearch } from '@carelane/core';
-import { type Database, type DbOrTx, patients } from '@carelane/db';
+import { type Database, type DbOrTx, patientNameWords, patients } from '@carelane/db';
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 
 /**
@@ -9,7 +9,7 @@ import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 
 export const PATIENT_SORTS = ['relevance', 'name', 'created', 'lastVisit'] as const;
 export type PatientSort = (typeof PATIENT_SORTS)[number];
-export type Direction = 'asc' | 'desc';
+export type Order = 'asc' | 'desc';
 
 /**
  * Lowest trigram word similarity that counts as a match: "Shurma" finds "Sharma" (0.4). Swapped
@@ -33,20 +33,38 @@ function mrnPrefix(terms: PatientSearchTerms): string | null {
   return /^[a-z]{1,6}-\d+$/i.test(terms.mrn) ? terms.mrn.toUpperCase() : null;
 }
 
+/**
+ * One typed word is close to a word of the name: the typo is matched by trigrams against the
+ * organization's distinct name words (small), and the words found are looked up exactly in the
+ * patients' name-word index (migration 0018). Prefixes match too ("arj" finds "arjun").
+ */
+function nameWordMatch(organizationId: string, word: string): SQL {
+  return sql`carelane_name_keys(${patients.organizationId}, ${patients.firstName}, ${patients.lastName}) && (
+    select coalesce(array_agg(${organizationId}::text || ':' || ${patientNameWords.word}), '{}')
+    from ${patientNameWords}
+    where ${patientNameWords.organizationId} = ${organizationId} and ${word} <% ${patientNameWords.word})`;
+}
+
 /** Rows the box matches, as an OR of index-backed conditions (each reading of what was typed). */
-export function matchCondition(terms: PatientSearchTerms): SQL {
+export function matchCondition(organizationId: string, terms: PatientSearchTerms): SQL {
   const readings: SQL[] = [sql`${patients.mrn} in (${terms.mrn}, ${terms.mrn.toUpperCase()})`];
   const mrnStart = mrnPrefix(terms);
   if (mrnStart) readings.push(prefixRange(sql`${patients.mrn}`, mrnStart));
   if (terms.name) {
     // Every typed word must be close to a word of the name: "meera sharam" is a Meera Sharma,
-    // not every Meera and every Sharma (which is what one similarity over the whole would allow).
-    const words = terms.name.split(' ').filter((w) => w.length >= 2);
-    readings.push(and(...(words.length ? words : [terms.name]).map((w) => sql`${w} <% ${nameKey}`)) as SQL);
+    // not every Meera and every Sharma.
+    const words = nameWords(terms.name);
+    readings.push(and(...words.map((w) => nameWordMatch(organizationId, w))) as SQL);
   }
   if (terms.phoneSuffix) readings.push(prefixRange(sql`reverse(${patients.phone})`, reverse(terms.phoneSuffix)));
   if (terms.emailPrefix) readings.push(prefixRange(sql`lower(${patients.email})`, terms.emailPrefix));
   return or(...readings) as SQL;
+}
+
+/** The words of what was typed, split as carelane_name_words splits names. */
+function nameWords(name: string): string[] {
+  const words = name.split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
+  return words.length > 0 ? words : [name];
 }
 
 /** How well a row matches: an exact record number or a phone or email match beats any name. */
@@ -99,29 +117,29 @@ export function sortKey(sort: PatientSort, terms: PatientSearchTerms | null): { 
 export function listOrder(input: {
   q?: string | undefined;
   sort?: PatientSort | undefined;
-  direction?: Direction | undefined;
+  order?: Order | undefined;
 }) {
   const sort: PatientSort = input.sort ?? (input.q ? 'relevance' : 'name');
-  const direction: Direction = input.direction ?? (sort === 'name' ? 'asc' : 'desc');
-  return { sort, direction };
+  const order: Order = input.order ?? (sort === 'name' ? 'asc' : 'desc');
+  return { sort, order };
 }
 
-/** A position in a list: the sort, its direction, the last row's key (as Postgres prints it) and id. */
-export type Cursor = { sort: PatientSort; direction: Direction; key: string; id: string };
+/** A position in a list: the sort, its order, the last row's key (as Postgres prints it) and id. */
+export type Cursor = { sort: PatientSort; order: Order; key: string; id: string };
 
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.sort, cursor.direction, cursor.key, cursor.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.order, cursor.key, cursor.id])).toString('base64url');
 }
 
 export function decodeCursor(text: string): Cursor | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 4) return null;
-    const [sort, direction, key, id] = value as unknown[];
+    const [sort, order, key, id] = value as unknown[];
     if (!PATIENT_SORTS.includes(sort as PatientSort)) return null;
-    if (direction !== 'asc' && direction !== 'desc') return null;
+    if (order !== 'asc' && order !== 'desc') return null;
     if (typeof key !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) return null;
-    return { sort: sort as PatientSort, direction, key, id };
+    return { sort: sort as PatientSort, order, key, id };
   } catch {
     return null;
   }
@@ -129,7 +147,7 @@ export function decodeCursor(text: string): Cursor | null {
 
 /** Rows after the cursor, in (key, id) order, so pages never repeat or skip a row. */
 export function afterCursor(key: SQL, id: SQL, type: SQL, cursor: Cursor): SQL {
-  const op = cursor.direction === 'asc' ? sql`>` : sql`<`;
+  const op = cursor.order === 'asc' ? sql`>` : sql`<`;
   return sql`(${key}, ${id}) ${op} (cast(${cursor.key} as ${type}), ${cursor.id}::uuid)`;
 }
 

@@ -23,7 +23,9 @@ export async function quickSearchHandler({ ctx, input }: { ctx: StaffContext; in
         birthDate: patients.birthDate,
       })
       .from(patients)
-      .where(and(livePatients(ctx.principal.organizationId, false), matchCondition(terms)))
+      .where(
+        and(livePatients(ctx.principal.organizationId, false), matchCondition(ctx.principal.organizationId, terms)),
+      )
       .orderBy(desc(score), sql`lower(${patients.firstName} || ' ' || ${patients.lastName})`, patients.id)
       .limit(10);
   const rows = await runSearch(ctx.db, terms, query);

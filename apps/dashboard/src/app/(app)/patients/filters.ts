@@ -2,7 +2,7 @@ import { SEXES, type Sex } from '@carelane/core';
 
 export const SORTS = ['relevance', 'name', 'created', 'lastVisit'] as const;
 export type Sort = (typeof SORTS)[number];
-export type Direction = 'asc' | 'desc';
+export type Order = 'asc' | 'desc';
 
 /** What the list shows, read from the page's query string so a link or a reload keeps it. */
 export type PatientFilters = {
@@ -19,7 +19,7 @@ export type PatientFilters = {
   clinicianId?: string;
   status: 'active' | 'archived';
   sort: Sort;
-  direction: Direction;
+  order: Order;
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,12 +57,12 @@ export function readFilters(params: URLSearchParams): PatientFilters {
     status: params.get('status') === 'archived' ? 'archived' : 'active',
     // Relevance only means something while searching; otherwise the default is by name.
     sort: SORTS.includes(sort as Sort) && (sort !== 'relevance' || q) ? (sort as Sort) : q ? 'relevance' : 'name',
-    direction: params.get('dir') === 'desc' ? 'desc' : params.get('dir') === 'asc' ? 'asc' : defaultDirection(sort),
+    order: params.get('dir') === 'desc' ? 'desc' : params.get('dir') === 'asc' ? 'asc' : defaultOrder(sort),
   };
 }
 
 /** Names A to Z; dates newest first. */
-export function defaultDirection(sort: string | null): Direction {
+export function defaultOrder(sort: string | null): Order {
   return sort === 'created' || sort === 'lastVisit' || sort === 'relevance' ? 'desc' : 'asc';
 }
 

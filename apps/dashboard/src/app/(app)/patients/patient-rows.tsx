@@ -2,13 +2,12 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { formatPhone } from '@carelane/core';
 import { Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { getQueryKey } from '@trpc/react-query';
 import Link from 'next/link';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useQueryParams } from '@/components/use-query-params';
-import { activeFilterCount, defaultDirection, type PatientFilters, type Sort } from './filters';
+import { activeFilterCount, defaultOrder, type PatientFilters, type Sort } from './filters';
 import { ageOn, shortDate } from './format';
 
 const PAGE = 50;
@@ -19,7 +18,7 @@ const GRID = 'grid grid-cols-1 gap-x-4 px-4 md:grid-cols-[minmax(12rem,2fr)_minm
 function SortHeader({ label, sort, filters }: { label: string; sort: Sort; filters: PatientFilters }) {
   const [, navigate] = useQueryParams();
   const active = filters.sort === sort;
-  const next = active ? (filters.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(sort);
+  const next = active ? (filters.order === 'asc' ? 'desc' : 'asc') : defaultOrder(sort);
   return (
     <div>
       <button
@@ -29,32 +28,46 @@ function SortHeader({ label, sort, filters }: { label: string; sort: Sort; filte
       >
         {label}
         <span className="sr-only">
-          {active ? `, sorted ${filters.direction === 'asc' ? 'ascending' : 'descending'}` : ', sort by this'}
+          {active ? `, sorted ${filters.order === 'asc' ? 'ascending' : 'descending'}` : ', sort by this'}
         </span>
         <span aria-hidden="true" className={active ? 'text-teal-700' : 'text-slate-300'}>
-          {active && filters.direction === 'desc' ? '▼' : '▲'}
+          {active && filters.order === 'desc' ? '▼' : '▲'}
         </span>
       </button>
     </div>
   );
 }
 
+/** The count input: the list's filters without its order. */
+function countInput({ sort: _sort, order: _order, ...filters }: PatientFilters) {
+  return filters;
+}
+
+/** "1 patient", "1,000+ patients"; before the count arrives, what is loaded. */
+function countText(counted: { count: number; capped: boolean } | undefined, loaded: number, more: boolean): string {
+  if (!counted)
+    return more
+      ? `${number.format(loaded)}+ patients`
+      : loaded === 1
+        ? '1 patient'
+        : `${number.format(loaded)} patients`;
+  if (counted.capped) return `${number.format(counted.count)}+ patients`;
+  return counted.count === 1 ? '1 patient' : `${number.format(counted.count)} patients`;
+}
+
 /** Every matching patient in one list that draws only the rows on screen and loads more as it scrolls. */
 export function PatientRows({ filters, onClearFilters }: { filters: PatientFilters; onClearFilters: () => void }) {
-  // tRPC's own infinite query would overwrite the list's `direction` (sort order) with its paging
-  // direction, so the pages are fetched here under tRPC's key for the list (invalidations reach it).
-  const utils = trpc.useUtils();
-  const input = { ...filters, limit: PAGE };
-  const list = useInfiniteQuery({
-    queryKey: getQueryKey(trpc.patients.list, input, 'infinite'),
-    queryFn: ({ pageParam }) => utils.client.patients.list.query({ ...input, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // Keep showing the last answer while the next search runs, so the rows do not flash away per key.
-    placeholderData: keepPreviousData,
-  });
+  const list = trpc.patients.list.useInfiniteQuery(
+    { ...filters, limit: PAGE },
+    {
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      // Keep showing the last answer while the next search runs, so the rows do not flash away per key.
+      placeholderData: keepPreviousData,
+    },
+  );
+  // The count arrives on its own: a page of a large list is quicker than counting it.
+  const counted = trpc.patients.count.useQuery(countInput(filters), { placeholderData: keepPreviousData });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = list.data?.pages[0]?.total ?? 0;
   const hasMore = Boolean(list.hasNextPage);
 
   const listRef = useRef<HTMLUListElement>(null);
@@ -96,8 +109,8 @@ export function PatientRows({ filters, onClearFilters }: { filters: PatientFilte
   return (
     <section aria-label="Patients found" className="space-y-2">
       <p className="text-sm text-slate-600" role="status">
-        {total === 1 ? '1 patient' : `${number.format(total)} patients`}
-        {filters.q ? ` ${total === 1 ? 'matches' : 'match'} “${filters.q}”` : ''}
+        {countText(counted.data, items.length, hasMore)}
+        {filters.q ? ` for “${filters.q}”` : ''}
         {list.isPlaceholderData ? ' · searching…' : ''}
       </p>
       {items.length === 0 ? (
@@ -139,7 +152,8 @@ export function PatientRows({ filters, onClearFilters }: { filters: PatientFilte
                   key={row.key}
                   data-index={row.index}
                   ref={virtualizer.measureElement}
-                  aria-setsize={total}
+                  // -1: the list's length is not known yet (ARIA).
+                  aria-setsize={counted.data && !counted.data.capped ? counted.data.count : -1}
                   aria-posinset={row.index + 1}
                   className="absolute top-0 left-0 w-full border-b border-slate-100"
                   style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
