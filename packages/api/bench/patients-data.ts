@@ -296,6 +296,11 @@ export async function loadPatients(sql: Sql, org: BenchOrg, count: number) {
       appointmentLines(),
     ),
   );
+  // Kept by the appointments trigger, which was off during the COPY.
+  await sql`update patients p set latest_booked_at = v.booked
+    from (select patient_id, max(starts_at) as booked from appointments
+          where status in ('pending', 'confirmed') group by patient_id) v
+    where p.id = v.patient_id`;
   await sql`vacuum analyze patients`;
   await sql`vacuum analyze appointments`;
   return { patients: count, appointments: visits.patient.length };

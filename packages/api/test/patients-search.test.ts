@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '@carelane/auth';
 import { appointments, patients } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PATIENT_COUNT_CAP } from '../src/routers/patients/count.schema';
 import type { PatientListInput } from '../src/routers/patients/list.schema';
@@ -190,6 +190,43 @@ describe('patients.list: filters', () => {
     expect((await list({ sort: 'lastVisit' })).items.map((p) => p.id).slice(0, 2)).toEqual([ravi.id, meera.id]);
     expect((await list({ sort: 'lastVisit', order: 'asc' })).items.at(-1)?.id).toBe(ravi.id);
     await t.db.update(appointments).set({ status: 'cancelled' }).where(eq(appointments.patientId, ravi.id));
+  });
+
+  it('knows who has an appointment ahead as bookings come, move and go', async () => {
+    const upcoming = async () => (await list({ hasUpcoming: true })).items.map((p) => p.id);
+    const [ravisVisit] = await t.db.select().from(appointments).where(eq(appointments.patientId, ravi.id));
+    if (!ravisVisit) throw new Error('fixture');
+    const values = { ...ravisVisit, id: undefined, status: 'confirmed' as const };
+    // A booking left unconfirmed in the past is not ahead.
+    const [stale] = await t.db
+      .insert(appointments)
+      .values({ ...values, startsAt: indiaTime(-2, 15), endsAt: indiaTime(-2, 15, 30) })
+      .returning();
+    expect(await upcoming()).not.toContain(ravi.id);
+    const [ahead] = await t.db
+      .insert(appointments)
+      .values({ ...values, status: 'pending', startsAt: indiaTime(6, 15), endsAt: indiaTime(6, 15, 30) })
+      .returning();
+    expect(await upcoming()).toContain(ravi.id);
+    expect((await list({ hasUpcoming: false })).items.map((p) => p.id)).not.toContain(ravi.id);
+    // Moved into the past, then cancelled: no longer ahead.
+    await t.db
+      .update(appointments)
+      .set({ startsAt: indiaTime(-1, 15), endsAt: indiaTime(-1, 15, 30) })
+      .where(eq(appointments.id, ahead?.id ?? ''));
+    expect(await upcoming()).not.toContain(ravi.id);
+    await t.db
+      .update(appointments)
+      .set({ startsAt: indiaTime(8, 15), endsAt: indiaTime(8, 15, 30) })
+      .where(eq(appointments.id, ahead?.id ?? ''));
+    expect(await upcoming()).toContain(ravi.id);
+    await t.db
+      .update(appointments)
+      .set({ status: 'cancelled' })
+      .where(eq(appointments.id, ahead?.id ?? ''));
+    expect(await upcoming()).not.toContain(ravi.id);
+    expect((await list({ hasUpcoming: false })).items.map((p) => p.id)).toContain(ravi.id);
+    await t.db.delete(appointments).where(inArray(appointments.id, [stale?.id ?? '', ahead?.id ?? '']));
   });
 
   it('a centre the caller cannot see is NOT_FOUND; bad input names the field', async () => {

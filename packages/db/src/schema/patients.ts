@@ -71,6 +71,11 @@ export const patients = pgTable(
     notes: text('notes'),
     /** Start of the latest checked-in or completed appointment; kept by a trigger on appointments (migration 0013). */
     lastVisitAt: instant('last_visit_at'),
+    /**
+     * Start of the latest pending or confirmed appointment, kept by the same trigger (migration 0020).
+     * The patient has an appointment ahead exactly when it is after now, whatever time it is.
+     */
+    latestBookedAt: instant('latest_booked_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

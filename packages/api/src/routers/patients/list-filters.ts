@@ -60,8 +60,9 @@ export function filterConditions(organizationId: string, input: PatientFiltersIn
     conditions.push(sql`lower(${patients.healthPlan} ->> 'insurer') = ${input.healthPlan.toLowerCase()}`);
   }
   if (input.hasUpcoming !== undefined) {
-    const upcoming = appointmentOf(organizationId, UPCOMING);
-    conditions.push(input.hasUpcoming ? upcoming : sql`not ${upcoming}`);
+    // The latest booked start is ahead exactly when some booked appointment is (migration 0020).
+    const ahead = sql`${patients.latestBookedAt} > now()`;
+    conditions.push(input.hasUpcoming ? ahead : sql`not coalesce(${ahead}, false)`);
   }
   return conditions;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "patients" ADD COLUMN "latest_booked_at" timestamp with time zone;
