@@ -84,7 +84,7 @@ export const patients = pgTable(
     // One live record per phone in an organization; merged records keep theirs for history.
     uniqueIndex('patients_org_phone_key').on(t.organizationId, t.phone).where(sql`${t.mergedIntoId} is null`),
     index('patients_household_idx').on(t.householdId),
-    index('patients_org_created_idx').on(t.organizationId, t.createdAt),
+    // (organization, created_at) is served by patients_list_created_idx (migration 0013).
   ],
 );
 
