@@ -126,6 +126,10 @@ export function PatientRows({ filters, onClearFilters }: { filters: PatientFilte
             }
           >
             Try fewer letters, the last digits of the phone, or fewer filters.
+            {/* An archived patient is the usual reason a known name finds nothing. */}
+            {filters.status === 'active'
+              ? ' Archived patients show under Filters, “Show archived patients instead”.'
+              : ''}
           </EmptyState>
         ) : (
           <EmptyState title={filters.status === 'archived' ? 'No archived patients' : 'No patients yet'}>

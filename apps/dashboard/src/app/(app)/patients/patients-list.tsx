@@ -64,6 +64,8 @@ export function PatientsList() {
                 <a
                   key={format}
                   href={`/api/patients/export?${exportQuery(filters, format)}`}
+                  // A download leaves the page as it was; close the menu so it does not hang open.
+                  onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}
                   className="block rounded px-3 py-2 text-sm text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-700"
                 >
                   This list as {format.toUpperCase()}

@@ -1,6 +1,12 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { formatPhone, LINK_RELATIONSHIPS, type LinkRelationship } from '@carelane/core';
+import {
+  formatPhone,
+  type HouseholdRelationship,
+  INVERSE_RELATIONSHIP,
+  LINK_RELATIONSHIPS,
+  type LinkRelationship,
+} from '@carelane/core';
 import { Alert, Button, EmptyState, SelectField } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -16,6 +22,21 @@ const RELATIONSHIP_LABELS: Record<string, string> = {
   sibling: 'Sibling',
   other: 'Other',
 };
+
+type Member = PatientRecord['householdMembers'][number];
+
+/**
+ * How a member reads on this patient's page. Relationships are stored towards the household's
+ * main contact, so from anyone else's page the main contact is named by the inverse ("Child" on
+ * the parent's page) and the others as relatives of the main contact.
+ */
+function relationLabel(member: Member, viewer: HouseholdRelationship | null, members: Member[]): string | null {
+  if (!member.relationship) return null;
+  if (!viewer || viewer === 'self') return RELATIONSHIP_LABELS[member.relationship] ?? null;
+  if (member.relationship === 'self') return `${RELATIONSHIP_LABELS[INVERSE_RELATIONSHIP[viewer]]} · main contact`;
+  const anchor = members.find((m) => m.relationship === 'self');
+  return `${RELATIONSHIP_LABELS[member.relationship]}${anchor ? ` of ${anchor.name}` : ''}`;
+}
 
 /** Who the patient lives with; link a relative (a guardian's phone can stand for a minor's) or unlink one. */
 export function HouseholdTab({ patient, canWrite }: { patient: PatientRecord; canWrite: boolean }) {
@@ -64,7 +85,7 @@ export function HouseholdTab({ patient, canWrite }: { patient: PatientRecord; ca
                 </Link>
                 <span className="block text-slate-600">
                   {[
-                    m.relationship ? RELATIONSHIP_LABELS[m.relationship] : null,
+                    relationLabel(m, patient.householdRelationship, members),
                     m.mrn,
                     m.phone ? formatPhone(m.phone) : 'No phone',
                   ]
