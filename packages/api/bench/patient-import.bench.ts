@@ -1,18 +1,20 @@
-// Import of a 100,000-row CSV: upload, dry run and the worker's batched import, each with its
-// wall time and the peak resident memory of this process (targets: import ≤ 20 s, ≤ 300 MB).
+// Import of a 100,000-row CSV: upload and dry run (in this process, as the dashboard runs them)
+// and the batched import job in a separate process as the worker runs it, each with wall time and
+// peak resident memory (targets for the job: ≤ 20 s, ≤ 300 MB).
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEMO } from '@carelane/db/demo';
 import type { Context } from '../src';
-import { runNextPatientImport } from '../src/routers/patient-imports/job';
 import { savePatientImport } from '../src/routers/patient-imports/upload';
 import { callerAs, deps } from '../test/fixtures';
 import { staffSession, withDemoDatabase } from './helpers';
 
-const ROWS = 100_000;
+const ROWS = Number(process.argv[2] ?? 100_000);
 const FIRST = ['Aarav', 'Ananya', 'Diya', 'Ishaan', 'Kavya', 'Meera', 'Rohan', 'Saanvi', 'Arjun', 'Priya'];
 const LAST = ['Sharma', 'Iyer', 'Reddy', 'Nair', 'Patel', 'Khan', 'Gupta', 'Rao', 'Menon', 'Das'];
 
@@ -54,11 +56,34 @@ async function phase<T>(name: string, body: () => Promise<T>, targets?: { second
   }
 }
 
+/** Runs the queued import in a separate process, as the worker would, and reads its figures. */
+async function runWorker(url: string, dataDir: string): Promise<{ seconds: number; peakMb: number }> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.IMPORT_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./patient-import-worker.ts', import.meta.url)),
+      url,
+      dataDir,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`import worker exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { seconds: number; peakMb: number };
+}
+
 const dataDir = await mkdtemp(join(tmpdir(), 'carelane-import-bench-'));
 try {
   const csv = join(dataDir, 'patients-100k.csv');
   await writeCsv(csv);
-  await withDemoDatabase(async ({ db }) => {
+  await withDemoDatabase(async ({ db, url }) => {
     const { principal } = await staffSession(db, DEMO.staff.frontDesk.email);
     const ctx: Context & { principal: typeof principal } = {
       ...deps(db, { dataDir }),
@@ -77,12 +102,11 @@ try {
         caller.patientImports.dryRun({ id: job.id, mapping: job.mapping ?? {} }),
       );
       await caller.patientImports.start({ id: job.id });
-      await phase(
-        `${label}: import job`,
-        async () => {
-          while (await runNextPatientImport({ db, dataDir })) {}
-        },
-        { seconds: 20, mb: 300 },
+      const worker = await runWorker(url, dataDir);
+      const met = worker.seconds <= 20 && worker.peakMb <= 300;
+      console.log(
+        `${`${label}: import job (worker process)`.padEnd(34)} ${worker.seconds.toFixed(2).padStart(7)} s   peak RSS ${worker.peakMb.toFixed(0).padStart(4)} MB` +
+          `  (targets 20 s, 300 MB: ${met ? 'met' : 'MISSED'})`,
       );
       const done = await caller.patientImports.byId({ id: job.id });
       console.log(

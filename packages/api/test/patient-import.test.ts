@@ -93,6 +93,14 @@ describe('patient import', () => {
       .where(and(eq(patients.organizationId, clinic.org.id), eq(patients.phone, '+919845000000')));
     expect(first).toMatchObject({ firstName: 'Lakshmi', lastName: 'Nair', birthDate: '2008-06-03', bloodGroup: 'A-' });
     expect(first?.mrn).toMatch(/^[A-Z]+-\d{6}$/);
+    // Every mapped column arrives, typed (the batch is unpacked from JSON by the database).
+    expect(first?.sex).toMatch(/^(female|male|other|unknown)$/);
+    expect(first?.email).toMatch(/@/);
+    expect(typeof first?.address?.city).toBe('string');
+    expect(first).toMatchObject({ tags: [], leadSource: 'import', organizationId: clinic.org.id });
+    // The new names are searchable at once (the name-word trigger ran for the batch).
+    const found = await caller.patients.list({ q: 'Lakshmi Nair' });
+    expect(found.items.map((p) => p.id)).toContain(first?.id);
 
     const report = await createImportReportHandler(() => deps(t.db))(
       new Request(`http://localhost/api/patient-imports/report?id=${id}`, {

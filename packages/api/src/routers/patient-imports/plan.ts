@@ -1,6 +1,6 @@
 import { type ImportablePatient, type ImportedPatient, importChanges } from '@carelane/core';
 import { type DbOrTx, patients } from '@carelane/db';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 
 export type RowPlan =
   | { action: 'create'; rowNumber: number; patient: ImportedPatient }
@@ -41,10 +41,10 @@ export async function planRows(
       and(
         eq(patients.organizationId, organizationId),
         isNull(patients.mergedIntoId),
-        inArray(
-          patients.phone,
-          rows.map((r) => r.patient.phone),
-        ),
+        // One array parameter, unnested: the planner probes the phone index per row even while the
+        // table's statistics still describe it before the import (`= any` then meant a scan that
+        // compared every patient with every phone of the batch).
+        sql`${patients.phone} in (select unnest(${sql.param(rows.map((r) => r.patient.phone))}::text[]))`,
       ),
     );
   const existing = await (lock ? query.for('update') : query);
