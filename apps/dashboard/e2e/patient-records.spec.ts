@@ -40,6 +40,42 @@ async function addPatient(
   return { id, name, mrn };
 }
 
+/** A tRPC call with the signed-in page's cookies; superjson wraps input and answer in { json }. */
+async function trpc<T>(page: Page, path: string, input?: unknown, mutation = false): Promise<T> {
+  const response = mutation
+    ? await page.request.post(`/api/trpc/${path}`, { data: { json: input } })
+    : await page.request.get(
+        `/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`,
+      );
+  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
+  if (!body.result) throw new Error(`${path}: ${body.error?.json.message ?? response.status()}`);
+  return body.result.data.json;
+}
+
+/** A visit booked for the patient far beyond the demo's appointments, as the calendar would book it. */
+async function bookVisit(page: Page, patientId: string) {
+  const [centre] = await trpc<Array<{ id: string }>>(page, 'centres.list');
+  if (!centre) throw new Error('no centre');
+  const day = await trpc<{ clinicians: Array<{ id: string }> }>(page, 'calendar.view', {
+    view: 'day',
+    centreId: centre.id,
+  });
+  const types = await trpc<Array<{ id: string; name: string }>>(page, 'appointmentTypes.list');
+  const startsAt = new Date(Math.ceil((Date.now() + 75 * 86_400_000) / 86_400_000) * 86_400_000 + 4.5 * 3_600_000);
+  // Not every clinician offers every type; the first pair the API accepts will do.
+  for (const clinician of day.clinicians) {
+    for (const type of types) {
+      const input = { centreId: centre.id, clinicianId: clinician.id, patientId, typeId: type.id, startsAt };
+      const booked = await trpc(page, 'appointments.create', input, true).then(
+        () => true,
+        () => false,
+      );
+      if (booked) return { startsAt, type: type.name };
+    }
+  }
+  throw new Error('no clinician and type could be booked');
+}
+
 async function signInAdmin(page: Page) {
   await signInStaff(page, DEMO.staff.admin.email, DEMO.password);
   await expect(page).toHaveURL(/\/today/);
@@ -62,8 +98,10 @@ test('the filtered list exports as CSV and XLSX holding exactly the patients tha
   await page.getByRole('button', { name: 'Filters' }).click();
   await page.getByLabel('Tags').fill(tag);
   await page.getByRole('button', { name: 'Apply' }).click();
-  await page.getByLabel('Sex').selectOption('female');
   const chips = page.getByRole('list', { name: 'Active filters' });
+  // Each filter change builds on the address; wait for the first before making the second.
+  await expect(chips).toContainText(`Tags: ${tag}`);
+  await page.getByLabel('Sex').selectOption('female');
   await expect(chips).toContainText(`Tags: ${tag}`);
   await expect(chips).toContainText('Female');
   const rows = page.getByRole('list', { name: 'Patients' });
@@ -138,7 +176,7 @@ test('archiving a patient takes them off the active list and onto the archived o
   await shot(page, 'restored-in-active-list');
 });
 
-test('merging a duplicate moves its notes to the survivor; the duplicate points there and is read-only', async ({
+test('merging a duplicate moves its notes and visits to the survivor; the duplicate points there and is read-only', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -148,6 +186,7 @@ test('merging a duplicate moves its notes to the survivor; the duplicate points 
   await page.getByLabel('Note', { exact: true }).fill(`Allergic to penicillin ${RUN}`);
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.getByText('Note added.')).toBeVisible();
+  const visit = await bookVisit(page, duplicate.id);
   const survivor = await addPatient(page, 'Esha', { lastName: `${SURNAME}x` });
 
   await page.getByRole('button', { name: 'Merge a duplicate' }).click();
@@ -163,6 +202,11 @@ test('merging a duplicate moves its notes to the survivor; the duplicate points 
   await page.getByRole('tab', { name: 'Notes' }).click();
   await expect(page.getByRole('list', { name: 'Clinical notes' })).toContainText(`Allergic to penicillin ${RUN}`);
   await shot(page, 'merge-survivor-notes');
+  await page.getByRole('tab', { name: 'Appointments' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText(visit.type);
+  // 04:30 UTC is 10:00 at the demo's centres (Asia/Kolkata), whatever zone the browser runs in.
+  await expect(page.getByRole('tabpanel')).toContainText('10:00 am');
+  await shot(page, 'merge-survivor-appointments');
 
   await page.goto(`/patients/${duplicate.id}`);
   await expect(page.getByText('This record was merged into another and is kept read-only.')).toBeVisible();

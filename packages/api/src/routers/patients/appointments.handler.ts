@@ -16,7 +16,8 @@ export const visitColumns = {
   paymentStatus: appointments.paymentStatus,
   feeMinor: appointments.feeMinor,
   currency: appointments.currency,
-  centre: { id: centres.id, name: centres.name },
+  // The zone, so times read as the clinic's clock whatever the viewer's computer says.
+  centre: { id: centres.id, name: centres.name, zone: centres.zone },
   clinician: { id: staffUsers.id, name: staffUsers.name },
   type: { id: appointmentTypes.id, name: appointmentTypes.name },
 };

@@ -150,7 +150,8 @@ function FilterPanel({
         <TextField label="Age from" inputMode="numeric" value={ageMin} onChange={(e) => setAgeMin(e.target.value)} />
         <TextField label="Age to" inputMode="numeric" value={ageMax} onChange={(e) => setAgeMax(e.target.value)} />
       </div>
-      <div className="grid grid-cols-2 gap-2">
+      {/* Two date pickers need room for a whole date on wide screens too. */}
+      <div className="grid grid-cols-2 gap-2 lg:col-span-2">
         <TextField label="Last visit from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         <TextField label="Last visit to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </div>

@@ -2,7 +2,11 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { Button, EmptyState, ErrorState, Skeleton, StatusBadge } from '@carelane/ui';
 
-const WHEN = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short' });
+/** A visit's time on its centre's clock (the viewer's computer may be set to another zone). */
+const when = (startsAt: Date | string, zone: string) =>
+  new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(
+    new Date(startsAt),
+  );
 
 /** The patient's visits, newest first, a page at a time. */
 export function AppointmentsTab({ patientId }: { patientId: string }) {
@@ -20,7 +24,7 @@ export function AppointmentsTab({ patientId }: { patientId: string }) {
         {items.map((a) => (
           <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
             <div className="min-w-0">
-              <p className="font-semibold text-slate-900">{WHEN.format(new Date(a.startsAt))}</p>
+              <p className="font-semibold text-slate-900">{when(a.startsAt, a.centre.zone)}</p>
               <p className="text-slate-600">
                 {[a.type.name, a.clinician.name, a.centre.name].filter(Boolean).join(' · ')}
               </p>
