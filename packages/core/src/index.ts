@@ -5,6 +5,7 @@ export * from './money';
 export * from './names';
 export * from './patient-import';
 export * from './patient-search';
+export * from './patient-stats';
 export * from './patients';
 export * from './phone';
 export * from './recurrence';

@@ -4,6 +4,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -106,4 +107,23 @@ export const patientNameWords = pgTable(
     primaryKey({ columns: [t.organizationId, t.word] }),
     index('patient_name_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
   ],
+);
+
+/**
+ * Live patients of an organization counted by one fact at a time (sex, birth date, lead source,
+ * local day registered, local day of the last visit), kept by statement triggers on patients
+ * (migration 0024), so the registry's statistics read a few thousand counters instead of
+ * scanning every patient. `value` '' stands for "not recorded".
+ */
+export const patientCounts = pgTable(
+  'patient_counts',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    dimension: text('dimension', { enum: ['sex', 'birth', 'source', 'created', 'visit'] }).notNull(),
+    value: text('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.dimension, t.value] })],
 );

@@ -1,48 +1,40 @@
-import { AGE_BANDS, type AgeBand, type Sex } from '@carelane/core';
-import { organizations, patients } from '@carelane/db';
-import { eq, sql } from 'drizzle-orm';
+import { AGE_BANDS, type AgeBand, localDate, patientStatsBounds, type Sex } from '@carelane/core';
+import { organizations, patientCounts } from '@carelane/db';
+import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
-import { livePatients } from './search-core';
 import type { PatientStats } from './stats.schema';
 
-/** Lower age of each band after the first ('18-29' -> 18), to turn birth dates into bands. */
-const bandStarts = AGE_BANDS.slice(1).map((band) => Number.parseInt(band, 10));
-
-const ageBand = sql<string>`case when ${patients.birthDate} is null then 'unknown' ${sql.join(
-  bandStarts.map(
-    (start, i) =>
-      sql`when ${patients.birthDate} > (current_date - make_interval(years => ${sql.raw(String(start))}))::date then ${sql.raw(`'${AGE_BANDS[i]}'`)}`,
-  ),
-  sql` `,
-)} else ${sql.raw(`'${AGE_BANDS.at(-1)}'`)} end`;
-
 /**
- * Quick statistics of the organization's active patients, all from one scan of the table:
- * grouping sets give the totals and each breakdown in a single query.
+ * Quick statistics of the organization's live patients in one query over patient_counts (kept
+ * by triggers on patients, migration 0024): the counters are summed into the cards' buckets, so
+ * the cost follows how many distinct birth dates there are, not how many patients.
  */
 export async function patientStatsHandler({ ctx }: { ctx: StaffContext }): Promise<PatientStats> {
   const organizationId = ctx.principal.organizationId;
-  const zone = sql`(select ${organizations.defaultZone} from ${organizations} where ${eq(organizations.id, organizationId)})`;
-  const monthStart = sql`(date_trunc('month', now() at time zone ${zone}) at time zone ${zone})`;
-  const rows = await ctx.db.execute<{
-    sex: Sex | null;
-    band: string | null;
-    source: string | null;
-    g: number;
-    count: number;
-    new_this_month: number;
-    seen_90: number;
-  }>(sql`
-    select ${patients.sex} as sex, ${ageBand} as band, ${patients.leadSource} as source,
-      grouping(${patients.sex}, ${ageBand}, ${patients.leadSource})::int as g,
-      count(*)::int as count,
-      (count(*) filter (where ${patients.createdAt} >= ${monthStart}))::int as new_this_month,
-      (count(*) filter (where ${patients.lastVisitAt} >= now() - interval '90 days'))::int as seen_90
-    from ${patients}
-    where ${livePatients(organizationId, false)}
-    group by grouping sets ((), (${patients.sex}), (${ageBand}), (${patients.leadSource}))`);
+  const [org] = await ctx.db
+    .select({ zone: organizations.defaultZone })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!org) throw notFound('Organization');
+  const bounds = patientStatsBounds(localDate(new Date(), org.zone));
+  const value = patientCounts.value;
+  const band: SQL = sql`case when ${value} = '' then 'unknown' ${sql.join(
+    bounds.bands.map(({ band, bornAfter }) => sql`when ${value} > ${bornAfter} then ${band}`),
+    sql` `,
+  )} else ${AGE_BANDS.at(-1)} end`;
+  const bucket = sql<string>`case ${patientCounts.dimension}
+    when 'birth' then ${band}
+    when 'created' then case when ${value} >= ${bounds.monthStart} then 'new' else 'earlier' end
+    when 'visit' then case when ${value} >= ${bounds.seenSince} then 'recent' else 'earlier' end
+    else ${value} end`;
+  const rows = await ctx.db
+    .select({ dimension: patientCounts.dimension, bucket, count: sql<number>`sum(${patientCounts.count})::int` })
+    .from(patientCounts)
+    .where(and(eq(patientCounts.organizationId, organizationId), ne(patientCounts.count, 0)))
+    // By position: the bucket's dates are bound parameters, so a second copy of it would not match.
+    .groupBy(sql`1`, sql`2`);
 
-  // grouping() bits, left to right: sex, band, source; a set's own column is 0.
   const stats: PatientStats = {
     total: 0,
     newThisMonth: 0,
@@ -51,20 +43,20 @@ export async function patientStatsHandler({ ctx }: { ctx: StaffContext }): Promi
     byAgeBand: [],
     byLeadSource: [],
   };
-  for (const row of rows) {
-    if (row.g === 0b111) {
-      stats.total = row.count;
-      stats.newThisMonth = row.new_this_month;
-      stats.seenLast90Days = row.seen_90;
-    } else if (row.g === 0b011) {
+  for (const { dimension, bucket: key, count } of rows) {
+    if (count === 0) continue;
+    if (dimension === 'created') {
+      stats.total += count;
+      if (key === 'new') stats.newThisMonth += count;
+    } else if (dimension === 'visit' && key === 'recent') stats.seenLast90Days += count;
+    else if (dimension === 'sex') {
       // A missing sex and a recorded 'unknown' are one group.
-      const sex = row.sex ?? 'unknown';
+      const sex = (key || 'unknown') as Sex;
       const same = stats.bySex.find((s) => s.sex === sex);
-      if (same) same.count += row.count;
-      else stats.bySex.push({ sex, count: row.count });
-    } else if (row.g === 0b101)
-      stats.byAgeBand.push({ band: (row.band ?? 'unknown') as AgeBand | 'unknown', count: row.count });
-    else if (row.g === 0b110) stats.byLeadSource.push({ source: row.source, count: row.count });
+      if (same) same.count += count;
+      else stats.bySex.push({ sex, count });
+    } else if (dimension === 'birth') stats.byAgeBand.push({ band: key as AgeBand | 'unknown', count });
+    else if (dimension === 'source') stats.byLeadSource.push({ source: key || null, count });
   }
   const bandOrder: string[] = [...AGE_BANDS, 'unknown'];
   stats.byAgeBand.sort((a, b) => bandOrder.indexOf(a.band) - bandOrder.indexOf(b.band));
