@@ -235,6 +235,9 @@ test('linking two patients as parent and child shows on both records, and unlink
   await page.getByLabel(`Who is ${child.name}’s`).selectOption('parent');
   await page.getByRole('button', { name: 'Link', exact: true }).click();
   await expect(page.getByText(`Linked ${parent.name} as ${child.name}’s parent.`)).toBeVisible();
+  // The picker starts afresh rather than offering the patient just linked again.
+  await expect(page.getByRole('textbox', { name: 'Patient' })).toHaveValue('');
+  await expect(page.getByRole('list', { name: 'Matching patients' })).toHaveCount(0);
   const members = page.getByRole('list', { name: 'Household members' });
   await expect(members.getByRole('listitem').filter({ hasText: parent.name })).toContainText('Parent');
   await shot(page, 'household-child-side');

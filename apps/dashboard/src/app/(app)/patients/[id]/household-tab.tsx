@@ -46,6 +46,8 @@ export function HouseholdTab({ patient, canWrite }: { patient: PatientRecord; ca
   const [relative, setRelative] = useState<PickedPatient | null>(null);
   const [relationship, setRelationship] = useState<LinkRelationship>('parent');
   const [notice, setNotice] = useState<string | null>(null);
+  // A fresh picker after each link, so the last search (and the patient just linked) is not offered again.
+  const [pickerKey, setPickerKey] = useState(0);
   const members = patient.householdMembers;
   const name = fullName(patient);
   const done = (message: string) => {
@@ -62,6 +64,7 @@ export function HouseholdTab({ patient, canWrite }: { patient: PatientRecord; ca
       {
         onSuccess: () => {
           setRelative(null);
+          setPickerKey((k) => k + 1);
           done(`Linked ${relative.name} as ${name}’s ${RELATIONSHIP_LABELS[relationship]?.toLowerCase()}.`);
         },
       },
@@ -115,7 +118,7 @@ export function HouseholdTab({ patient, canWrite }: { patient: PatientRecord; ca
       {canWrite ? (
         <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
           <h2 className="text-sm font-semibold text-slate-900">Link a relative</h2>
-          <PatientPicker patient={relative} onChange={setRelative} />
+          <PatientPicker key={pickerKey} patient={relative} onChange={setRelative} />
           <SelectField
             label={`Who is ${name}’s`}
             value={relationship}
