@@ -4,7 +4,7 @@
  */
 import { type Database, patients } from '@carelane/db';
 import { and, sql } from 'drizzle-orm';
-import { livePatients, matchCondition, runSearch, searchTerms } from '../src/routers/patients/search-core';
+import { livePatients, matchCondition, searchTerms } from '../src/routers/patients/search-core';
 import { benchName, benchPhone } from './patients-data';
 
 export async function explainSearches(db: Database, organizationId: string, count: number) {
@@ -20,12 +20,10 @@ export async function explainSearches(db: Database, organizationId: string, coun
       .where(and(livePatients(organizationId, false), matchCondition(organizationId, terms)))
       .limit(20)
       .toSQL();
-    const plan = await runSearch(db, terms, async (tx) => {
-      await tx.execute(sql.raw(`explain analyze ${inline(query.sql, query.params)}`));
-      return tx.execute<{ 'QUERY PLAN': string }>(
-        sql.raw(`explain (analyze, buffers) ${inline(query.sql, query.params)}`),
-      );
-    });
+    await db.execute(sql.raw(`explain analyze ${inline(query.sql, query.params)}`));
+    const plan = await db.execute<{ 'QUERY PLAN': string }>(
+      sql.raw(`explain (analyze, buffers) ${inline(query.sql, query.params)}`),
+    );
     const lines = [...plan].map((row) => row['QUERY PLAN']);
     const matched = lines.find((l) => l.includes('Bitmap Heap Scan') || l.includes('Index Scan'));
     const time = lines.find((l) => l.startsWith('Execution Time'));

@@ -38,6 +38,13 @@ export function parsePatientSearch(q: string): PatientSearchTerms | null {
   };
 }
 
+/**
+ * Lowest trigram word similarity that counts as a name match: "Shurma" finds "Sharma" (0.4).
+ * Swapped letters ("Shrama", 0.27) are beyond what trigrams forgive. Every database connection
+ * starts with it as pg_trgm.word_similarity_threshold (createDb), which the `<%` operator reads.
+ */
+export const NAME_MATCH_THRESHOLD = 0.4;
+
 /** The age bands of the patients' statistics, youngest first. */
 export const AGE_BANDS = ['0-17', '18-29', '30-44', '45-59', '60-74', '75+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];

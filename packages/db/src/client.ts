@@ -1,3 +1,4 @@
+import { NAME_MATCH_THRESHOLD } from '@carelane/core';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
 import * as schema from './schema';
@@ -15,7 +16,11 @@ export function createDb(url: string, options: { max?: number } = {}): DbClient 
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    connection: { application_name: 'carelane' },
+    connection: {
+      application_name: 'carelane',
+      // The patient search's name matching (`<%`) reads it; set per connection, so a search needs no transaction.
+      'pg_trgm.word_similarity_threshold': String(NAME_MATCH_THRESHOLD),
+    },
   });
   const db = drizzle(client, { schema, casing: undefined });
   return { db, close: () => client.end({ timeout: 5 }) };

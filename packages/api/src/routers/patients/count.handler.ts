@@ -4,7 +4,7 @@ import { requireCentre } from '../../scope';
 import type { StaffContext } from '../../trpc';
 import { PATIENT_COUNT_CAP, type PatientCount, type PatientCountInput } from './count.schema';
 import { listWhere } from './list-filters';
-import { runSearch, searchTerms } from './search-core';
+import { searchTerms } from './search-core';
 
 /** How many patients the list with these filters holds, up to PATIENT_COUNT_CAP. */
 export async function patientCountHandler({
@@ -17,15 +17,13 @@ export async function patientCountHandler({
   const organizationId = ctx.principal.organizationId;
   if (input.centreId) await requireCentre(ctx.db, ctx.principal, input.centreId);
   const terms = searchTerms(input.q);
-  const [row] = await runSearch(ctx.db, terms, (db) => {
-    const matches = db
-      .select({ one: sql`1`.as('one') })
-      .from(patients)
-      .where(listWhere(organizationId, input, terms))
-      .limit(PATIENT_COUNT_CAP + 1)
-      .as('matches');
-    return db.select({ n: sql<number>`count(*)::int` }).from(matches);
-  });
+  const matches = ctx.db
+    .select({ one: sql`1`.as('one') })
+    .from(patients)
+    .where(listWhere(organizationId, input, terms))
+    .limit(PATIENT_COUNT_CAP + 1)
+    .as('matches');
+  const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(matches);
   const n = row?.n ?? 0;
   return { count: Math.min(n, PATIENT_COUNT_CAP), capped: n > PATIENT_COUNT_CAP };
 }

@@ -4,16 +4,7 @@ import { requireCentre } from '../../scope';
 import type { StaffContext } from '../../trpc';
 import type { PatientListInput, PatientListOutput } from './list.schema';
 import { listWhere, nextVisit } from './list-filters';
-import {
-  afterCursor,
-  type Cursor,
-  decodeCursor,
-  encodeCursor,
-  listOrder,
-  runSearch,
-  searchTerms,
-  sortKey,
-} from './search-core';
+import { afterCursor, type Cursor, decodeCursor, encodeCursor, listOrder, searchTerms, sortKey } from './search-core';
 
 /**
  * The registry list: one search box, filters and keyset pages. Patients belong to the
@@ -38,28 +29,26 @@ export async function patientListHandler({
   const where = listWhere(organizationId, input, terms);
   const direction = order === 'asc' ? sql`asc` : sql`desc`;
 
-  const rows = await runSearch(ctx.db, terms, (db) =>
-    db
-      .select({
-        id: patients.id,
-        mrn: patients.mrn,
-        firstName: patients.firstName,
-        lastName: patients.lastName,
-        phone: patients.phone,
-        email: patients.email,
-        birthDate: patients.birthDate,
-        sex: patients.sex,
-        tags: patients.tags,
-        createdAt: patients.createdAt,
-        lastVisitAt: patients.lastVisitAt,
-        nextVisitAt: nextVisit(organizationId, sql`${patients.id}`),
-        key: sql<string>`(${key})::text`,
-      })
-      .from(patients)
-      .where(cursor ? (and(where, afterCursor(key, sql`${patients.id}`, type, cursor)) as SQL) : where)
-      .orderBy(sql`${key} ${direction}`, sql`${patients.id} ${direction}`)
-      .limit(input.limit + 1),
-  );
+  const rows = await ctx.db
+    .select({
+      id: patients.id,
+      mrn: patients.mrn,
+      firstName: patients.firstName,
+      lastName: patients.lastName,
+      phone: patients.phone,
+      email: patients.email,
+      birthDate: patients.birthDate,
+      sex: patients.sex,
+      tags: patients.tags,
+      createdAt: patients.createdAt,
+      lastVisitAt: patients.lastVisitAt,
+      nextVisitAt: nextVisit(organizationId, sql`${patients.id}`),
+      key: sql<string>`(${key})::text`,
+    })
+    .from(patients)
+    .where(cursor ? (and(where, afterCursor(key, sql`${patients.id}`, type, cursor)) as SQL) : where)
+    .orderBy(sql`${key} ${direction}`, sql`${patients.id} ${direction}`)
+    .limit(input.limit + 1);
 
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);

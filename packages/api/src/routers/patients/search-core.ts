@@ -1,5 +1,5 @@
 import { type PatientSearchTerms, parsePatientSearch } from '@carelane/core';
-import { type Database, type DbOrTx, patientNameWords, patients } from '@carelane/db';
+import { patientNameWords, patients } from '@carelane/db';
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 
 /**
@@ -10,12 +10,6 @@ import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 export const PATIENT_SORTS = ['relevance', 'name', 'created', 'lastVisit'] as const;
 export type PatientSort = (typeof PATIENT_SORTS)[number];
 export type Order = 'asc' | 'desc';
-
-/**
- * Lowest trigram word similarity that counts as a match: "Shurma" finds "Sharma" (0.4). Swapped
- * letters ("Shrama", 0.27) are beyond what trigrams forgive.
- */
-export const NAME_THRESHOLD = 0.4;
 
 const nameKey = sql`lower(${patients.firstName} || ' ' || ${patients.lastName})`;
 const lastVisitKey = sql`coalesce(${patients.lastVisitAt}, '-infinity'::timestamptz)`;
@@ -158,16 +152,4 @@ export function livePatients(organizationId: string, archived: boolean): SQL {
     sql`${patients.mergedIntoId} is null`,
     archived ? sql`${patients.archivedAt} is not null` : sql`${patients.archivedAt} is null`,
   ) as SQL;
-}
-
-/**
- * Runs a search's queries. The trigram threshold is a session setting, so a name search runs in
- * a transaction that sets it locally (`set_config(..., true)`); other searches need none.
- */
-export function runSearch<T>(db: Database, terms: PatientSearchTerms | null, run: (db: DbOrTx) => Promise<T>) {
-  if (!terms?.name) return run(db);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true)`);
-    return run(tx);
-  });
 }

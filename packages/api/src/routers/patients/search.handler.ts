@@ -1,8 +1,8 @@
-import { type DbOrTx, patients } from '@carelane/db';
+import { patients } from '@carelane/db';
 import { and, desc, sql } from 'drizzle-orm';
 import type { StaffContext } from '../../trpc';
 import type { QuickSearchInput } from './search.schema';
-import { livePatients, matchCondition, relevance, runSearch, searchTerms } from './search-core';
+import { livePatients, matchCondition, relevance, searchTerms } from './search-core';
 
 /**
  * The patient picker of booking dialogs and the waitlist: the registry's search box (fuzzy
@@ -12,22 +12,18 @@ export async function quickSearchHandler({ ctx, input }: { ctx: StaffContext; in
   const terms = searchTerms(input.q);
   if (!terms) return [];
   const score = relevance(terms);
-  const query = (db: DbOrTx) =>
-    db
-      .select({
-        id: patients.id,
-        mrn: patients.mrn,
-        firstName: patients.firstName,
-        lastName: patients.lastName,
-        phone: patients.phone,
-        birthDate: patients.birthDate,
-      })
-      .from(patients)
-      .where(
-        and(livePatients(ctx.principal.organizationId, false), matchCondition(ctx.principal.organizationId, terms)),
-      )
-      .orderBy(desc(score), sql`lower(${patients.firstName} || ' ' || ${patients.lastName})`, patients.id)
-      .limit(10);
-  const rows = await runSearch(ctx.db, terms, query);
+  const rows = await ctx.db
+    .select({
+      id: patients.id,
+      mrn: patients.mrn,
+      firstName: patients.firstName,
+      lastName: patients.lastName,
+      phone: patients.phone,
+      birthDate: patients.birthDate,
+    })
+    .from(patients)
+    .where(and(livePatients(ctx.principal.organizationId, false), matchCondition(ctx.principal.organizationId, terms)))
+    .orderBy(desc(score), sql`lower(${patients.firstName} || ' ' || ${patients.lastName})`, patients.id)
+    .limit(10);
   return rows.map((r) => ({ ...r, name: `${r.firstName} ${r.lastName}`.trim() }));
 }
