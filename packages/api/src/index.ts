@@ -2,6 +2,7 @@ export { type Context, createContext } from './context';
 export type { ApiDeps } from './deps';
 export { checkHealth, type Health } from './health';
 export { createHealthHandler, createTrpcHandler } from './http';
+export { expireUnstartedImports } from './routers/patient-imports/cleanup';
 export { createPatientExportHandler } from './routers/patient-imports/export';
 export { runNextPatientImport } from './routers/patient-imports/job';
 export { createImportReportHandler } from './routers/patient-imports/report';

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +8,11 @@ import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, count, eq, max } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expireUnstartedImports } from '../src/routers/patient-imports/cleanup';
 import { createPatientExportHandler } from '../src/routers/patient-imports/export';
 import { runNextPatientImport } from '../src/routers/patient-imports/job';
 import { createImportReportHandler } from '../src/routers/patient-imports/report';
+import { importFilePath } from '../src/routers/patient-imports/sheet';
 import { createImportUploadHandler } from '../src/routers/patient-imports/upload';
 import { callerAs, createClinic, createStaff, deps, sessionCookie, signedInStaff } from './fixtures';
 import { FIXTURE } from './fixtures/generate-patient-import';
@@ -101,6 +104,8 @@ describe('patient import', () => {
     // The new names are searchable at once (the name-word trigger ran for the batch).
     const found = await caller.patients.list({ q: 'Lakshmi Nair' });
     expect(found.items.map((p) => p.id)).toContain(first?.id);
+    // The uploaded file (patients' details) is gone once the import has ended; the report needs none of it.
+    expect(existsSync(importFilePath(dataDir, id, 'csv'))).toBe(false);
 
     const report = await createImportReportHandler(() => deps(t.db))(
       new Request(`http://localhost/api/patient-imports/report?id=${id}`, {
@@ -281,5 +286,21 @@ describe('patient import', () => {
       .from(auditLog)
       .where(and(eq(auditLog.organizationId, clinic.org.id), eq(auditLog.action, 'patient.export')));
     expect(entry?.changes).toMatchObject({ format: { to: 'csv' } });
+  });
+  it('drops an upload nobody started within a week, with its file', async () => {
+    const { sessionId, caller } = await clinicWithFrontDesk('Forgetful clinic');
+    const stale = (await upload(sessionId, CSV, 'patients-messy.csv')).body.id ?? '';
+    const fresh = (await upload(sessionId, CSV, 'patients-messy.csv')).body.id ?? '';
+    await t.db
+      .update(patientImports)
+      .set({ createdAt: new Date(Date.now() - 8 * 86_400_000) })
+      .where(eq(patientImports.id, stale));
+    expect(existsSync(importFilePath(dataDir, stale, 'csv'))).toBe(true);
+    expect(await expireUnstartedImports({ db: t.db, dataDir })).toBeGreaterThanOrEqual(1);
+    expect(await caller.patientImports.byId({ id: stale })).toMatchObject({ status: 'failed' });
+    expect((await caller.patientImports.byId({ id: stale })).error).toMatch(/Upload it again/);
+    expect(existsSync(importFilePath(dataDir, stale, 'csv'))).toBe(false);
+    expect(await caller.patientImports.byId({ id: fresh })).toMatchObject({ status: 'uploaded' });
+    expect(existsSync(importFilePath(dataDir, fresh, 'csv'))).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import {
   patients,
 } from '@carelane/db';
 import { eq, sql } from 'drizzle-orm';
+import { removeImportFile } from './cleanup';
 import { planRows } from './plan';
 import { type ScannedRow, scanRows } from './scan';
 import { importFilePath } from './sheet';
@@ -189,13 +190,15 @@ async function analyzePatients(db: Database) {
   }
 }
 
-async function finish(db: Database, jobId: string, status: PatientImportStatus, error: string | null) {
+async function finish(options: RunImportOptions, jobId: string, status: PatientImportStatus, error: string | null) {
+  const { db } = options;
   const [job] = await db
     .update(patientImports)
     .set({ status, error, finishedAt: sql`now()`, lockedUntil: null })
     .where(eq(patientImports.id, jobId))
     .returning();
   if (!job) return;
+  await removeImportFile(options.dataDir, job);
   // Who started it, which file, what it did: no patient data.
   await db.insert(auditLog).values({
     organizationId: job.organizationId,
@@ -236,14 +239,14 @@ export async function runNextPatientImport(options: RunImportOptions): Promise<b
   if (!job) return false;
   try {
     await runImport(options, job);
-    await finish(options.db, id, 'completed', null);
+    await finish(options, id, 'completed', null);
   } catch (err) {
     console.error(
       `worker: import ${id} batch failed (${err instanceof Error ? err.name : 'error'}), attempt ${job.attempts}`,
     );
     if (job.attempts >= MAX_ATTEMPTS) {
       await finish(
-        options.db,
+        options,
         id,
         'failed',
         'The import stopped after repeated errors. The rows already imported are kept.',
