@@ -159,21 +159,32 @@ export async function runImport(options: RunImportOptions, job: ImportJob): Prom
     today: localDate(new Date(), org.zone),
   });
   let sinceAnalyze = 0;
-  const commit = async () => {
-    sinceAnalyze += await commitBatch(options, job, batch, number++);
-    batch = [];
-    if (sinceAnalyze >= ANALYZE_EVERY) {
-      await analyzePatients(options.db);
-      sinceAnalyze = 0;
-    }
+  // One batch is written while the next is read and parsed (the file work and the database work
+  // take turns otherwise); batches still commit one after another, in order.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (full: ScannedRow[]) => {
+    await writing;
+    writing = (async () => {
+      sinceAnalyze += await commitBatch(options, job, full, number++);
+      if (sinceAnalyze >= ANALYZE_EVERY) {
+        await analyzePatients(options.db);
+        sinceAnalyze = 0;
+      }
+    })();
+    // Handled where it is awaited (the next write or the end); this only stops Node calling it unhandled meanwhile.
+    writing.catch(() => {});
   };
   // Rows before processedRows are read again (not written) so duplicates across batches are still seen.
   for await (const row of rows) {
     if (row.index < job.processedRows) continue;
     batch.push(row);
-    if (batch.length >= size) await commit();
+    if (batch.length >= size) {
+      await write(batch);
+      batch = [];
+    }
   }
-  if (batch.length > 0) await commit();
+  if (batch.length > 0) await write(batch);
+  await writing;
   if (sinceAnalyze > 0) await analyzePatients(options.db);
 }
 
