@@ -14,7 +14,9 @@ import { savePatientImport } from '../src/routers/patient-imports/upload';
 import { callerAs, deps } from '../test/fixtures';
 import { staffSession, withDemoDatabase } from './helpers';
 
-const ROWS = Number(process.argv[2] ?? 100_000);
+// `tsx bench/patient-import.bench.ts 30000 --cpu-prof`: fewer rows, and a CPU profile of the job's process in the temp folder.
+const ROWS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 100_000);
+const PROFILE = process.argv.includes('--cpu-prof');
 const FIRST = ['Aarav', 'Ananya', 'Diya', 'Ishaan', 'Kavya', 'Meera', 'Rohan', 'Saanvi', 'Arjun', 'Priya'];
 const LAST = ['Sharma', 'Iyer', 'Reddy', 'Nair', 'Patel', 'Khan', 'Gupta', 'Rao', 'Menon', 'Das'];
 
@@ -61,7 +63,7 @@ async function runWorker(url: string, dataDir: string): Promise<{ seconds: numbe
   const child = spawn(
     process.execPath,
     [
-      ...(process.env.IMPORT_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}`] : []),
       '--import',
       'tsx',
       fileURLToPath(new URL('./patient-import-worker.ts', import.meta.url)),
