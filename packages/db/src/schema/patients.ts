@@ -84,7 +84,8 @@ export const patients = pgTable(
     uniqueIndex('patients_org_mrn_key').on(t.organizationId, t.mrn),
     // One live record per phone in an organization; merged records keep theirs for history.
     uniqueIndex('patients_org_phone_key').on(t.organizationId, t.phone).where(sql`${t.mergedIntoId} is null`),
-    index('patients_household_idx').on(t.householdId),
+    // Most patients are in no household; only those who are need an entry.
+    index('patients_household_idx').on(t.householdId).where(sql`${t.householdId} is not null`),
     // (organization, created_at) is served by patients_list_created_idx (migration 0013).
   ],
 );

@@ -31,7 +31,10 @@ function localMidnight(organizationId: string, date: string, plusDays = 0): SQL 
 /** The list's filters, each index-backed (migration 0013); they combine with AND. */
 export function filterConditions(organizationId: string, input: PatientFiltersInput): SQL[] {
   const conditions: SQL[] = [];
-  if (input.tags?.length) conditions.push(sql`${patients.tags} @> ${sql.param(input.tags)}::text[]`);
+  if (input.tags?.length) {
+    // The tag index holds only tagged patients (migration 0026); saying so lets the planner use it.
+    conditions.push(sql`cardinality(${patients.tags}) > 0 and ${patients.tags} @> ${sql.param(input.tags)}::text[]`);
+  }
   if (input.centreId) {
     conditions.push(appointmentOf(organizationId, sql`${appointments.centreId} = ${input.centreId} and ${VISIT}`));
   }
