@@ -6,6 +6,8 @@ export * from './availability';
 export * from './clinical-notes';
 export * from './clinicians';
 export * from './enums';
+export * from './files';
+export * from './forms';
 export * from './holds';
 export * from './notifications';
 export * from './organizations';

@@ -1,5 +1,14 @@
 import { fillEmptyFields } from '@carelane/core';
-import { appointments, clinicalNotes, type DbOrTx, patients, slotHolds, waitlistEntries } from '@carelane/db';
+import {
+  appointments,
+  clinicalNotes,
+  type DbOrTx,
+  formRequests,
+  formSubmissions,
+  patients,
+  slotHolds,
+  waitlistEntries,
+} from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
@@ -30,7 +39,15 @@ const FILLABLE = [
  * treatments and payments join this list when their tables exist.
  */
 async function moveRecords(tx: DbOrTx, organizationId: string, fromId: string, toId: string) {
-  const move = async (table: typeof appointments | typeof clinicalNotes | typeof waitlistEntries | typeof slotHolds) =>
+  const move = async (
+    table:
+      | typeof appointments
+      | typeof clinicalNotes
+      | typeof waitlistEntries
+      | typeof slotHolds
+      | typeof formRequests
+      | typeof formSubmissions,
+  ) =>
     (
       await tx
         .update(table)
@@ -43,6 +60,8 @@ async function moveRecords(tx: DbOrTx, organizationId: string, fromId: string, t
     clinicalNotes: await move(clinicalNotes),
     waitlistEntries: await move(waitlistEntries),
     slotHolds: await move(slotHolds),
+    formRequests: await move(formRequests),
+    formSubmissions: await move(formSubmissions),
   };
 }
 
