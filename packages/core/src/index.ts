@@ -8,6 +8,7 @@ export * from './patient-search';
 export * from './patient-stats';
 export * from './patients';
 export * from './phone';
+export * from './questionnaire';
 export * from './recurrence';
 export * from './slots';
 export * from './time';
