@@ -1,6 +1,7 @@
 export * from './appointment-status';
 export * from './clinical-notes';
 export * from './constants';
+export * from './form-requests';
 export * from './money';
 export * from './names';
 export * from './patient-import';
