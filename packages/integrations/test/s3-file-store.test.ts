@@ -84,6 +84,17 @@ describe('S3FileStore against the fake S3 server', () => {
     expect(genuine.status).toBe(200);
   });
 
+  it('refuses a body other than the one whose hash was signed', async () => {
+    const { AwsClient } = await import('aws4fetch');
+    const client = new AwsClient({ ...fake.config, service: 's3' });
+    const hash = createHash('sha256').update('original').digest('hex');
+    const url = `${fake.endpoint}/clinic-files/tampered.txt`;
+    const signed = await client.sign(url, { method: 'PUT', headers: { 'X-Amz-Content-Sha256': hash } });
+    const tampered = await fetch(url, { method: 'PUT', headers: signed.headers, body: 'changed' });
+    expect(tampered.status).toBe(403);
+    expect(fake.objects.has('tampered.txt')).toBe(false);
+  });
+
   it('validates keys before any request', async () => {
     await expect(store.get('../escape')).rejects.toThrow(InvalidFileKeyError);
   });
