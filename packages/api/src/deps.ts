@@ -15,6 +15,8 @@ export type ApiDeps = {
   audience: AuthAudience;
   /** Public origin of the booking site, for links in messages (never the request's Host). */
   bookingUrl: string;
+  /** Public origin of the dashboard, which serves patients' form links; absent where links are not made. */
+  formsUrl?: string | undefined;
   /** The organization a public site serves (the booking site); null for the dashboard. */
   siteOrganizationId: string | null;
   /** Schedules read for the public slot search, dropped on every change; absent = always read. */

@@ -10,3 +10,11 @@ export function fieldError(field: string, message: string): TRPCError {
   const cause = new ZodRealError([{ code: 'custom', path: field.split('.'), message, input: undefined }]);
   return new TRPCError({ code: 'BAD_REQUEST', message, cause });
 }
+
+/** BAD_REQUEST naming several fields at once (a questionnaire's problems). */
+export function fieldErrors(problems: Array<{ field: string; message: string }>): TRPCError {
+  const cause = new ZodRealError(
+    problems.map((p) => ({ code: 'custom' as const, path: p.field.split('.'), message: p.message, input: undefined })),
+  );
+  return new TRPCError({ code: 'BAD_REQUEST', message: problems[0]?.message ?? 'Please check the form', cause });
+}

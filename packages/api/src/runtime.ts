@@ -15,6 +15,8 @@ export type RuntimeConfig = {
   secureCookies: boolean;
   /** Public origin of the booking site, for links in messages. */
   bookingUrl: string;
+  /** Public origin of the dashboard, for patients' form links. */
+  formsUrl?: string | undefined;
   /** The data folder, shared with the worker (uploaded imports). */
   dataDir?: string | undefined;
 };
@@ -44,6 +46,7 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     audience: config.audience,
     siteOrganizationId,
     bookingUrl: config.bookingUrl,
+    formsUrl: config.formsUrl,
     scheduleCache: await new ScheduleCache(db).start(),
     dataDir: config.dataDir,
   };

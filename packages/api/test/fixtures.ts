@@ -43,6 +43,7 @@ export function deps(db: Database, overrides: Partial<ApiDeps> = {}): ApiDeps {
     channels: localChannels(db),
     videoLinks: new JitsiVideoLinks(),
     bookingUrl: 'http://localhost:3001',
+    formsUrl: 'http://localhost:3000',
     audience: 'staff',
     siteOrganizationId: null,
     ...overrides,

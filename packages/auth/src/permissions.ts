@@ -17,6 +17,11 @@ export const PERMISSIONS = {
   'patients:import': ['admin', 'manager', 'centre_manager', 'front_desk', 'care_coordinator'],
   'patients:export': ['admin', 'manager', 'centre_manager', 'front_desk', 'care_coordinator'],
   'clinical_notes:read': ['admin', 'clinician'],
+  /** Send and revoke form links; everyone who registers patients. */
+  'forms:send': ['admin', 'manager', 'centre_manager', 'care_coordinator', 'front_desk', 'clinician'],
+  /** Read what a patient answered (medical history): like clinical notes. */
+  'form_submissions:read': ['admin', 'clinician'],
+  'questionnaire:manage': ['admin', 'manager'],
   'clinical_notes:write': ['admin', 'clinician'],
   'staff:read': ['admin', 'manager', 'centre_manager'],
   'staff:manage': ['admin'],

@@ -12,6 +12,7 @@ export function runtime(): Promise<ApiRuntime> {
     audience: 'staff',
     secureCookies: env().PUBLIC_URL.startsWith('https://'),
     bookingUrl: env().BOOKING_URL,
+    formsUrl: env().PUBLIC_URL,
     dataDir: env().DATA_DIR,
   }).catch((err: unknown) => {
     globalForRuntime.carelaneDashboard = undefined;

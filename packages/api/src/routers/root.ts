@@ -7,6 +7,7 @@ import { calendarRouter } from './calendar/router';
 import { centresRouter } from './centres/router';
 import { clinicalNotesRouter } from './clinical-notes/router';
 import { cliniciansRouter } from './clinicians/router';
+import { formsRouter } from './forms/router';
 import { householdsRouter } from './households/router';
 import { meRouter } from './me/router';
 import { patientImportsRouter } from './patient-imports/router';
@@ -28,6 +29,7 @@ export const appRouter = router({
   me: meRouter,
   patientImports: patientImportsRouter,
   patients: patientsRouter,
+  forms: formsRouter,
   portal: portalRouter,
   staff: staffRouter,
   waitlist: waitlistRouter,

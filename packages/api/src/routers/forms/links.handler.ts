@@ -1,0 +1,132 @@
+import { DEFAULT_QUESTIONNAIRES, FORM_LINK_DEFAULT_DAYS, formRequestState, formRequestUsable } from '@carelane/core';
+import { formRequests, formSubmissions, questionnaireVersions, staffUsers } from '@carelane/db';
+import { TRPCError } from '@trpc/server';
+import { and, desc, eq } from 'drizzle-orm';
+import { audit } from '../../audit';
+import { notFound } from '../../errors';
+import type { StaffContext } from '../../trpc';
+import { loadPatient, requireLive } from '../patients/load';
+import type { CreateFormLinkInput, PatientFormsInput, RevokeFormLinkInput } from './links.schema';
+import { insertVersion, latestQuestionnaire } from './questionnaire.handler';
+import { formTokenHash, newFormToken } from './token';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A link for one patient to fill in the organization's current questions. The token is in the
+ * returned URL only (built from the configured public address, never the request's Host); the
+ * database keeps its hash. Before anything is published, the general default is published as
+ * version 1, so a link always names a version.
+ */
+export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext; input: CreateFormLinkInput }) {
+  if (!ctx.formsUrl) {
+    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Form links are not set up on this server.' });
+  }
+  const organizationId = ctx.principal.organizationId;
+  const token = newFormToken();
+  const request = await ctx.db.transaction(async (tx) => {
+    const patient = await loadPatient(tx, ctx, input.patientId);
+    await requireLive(tx, patient);
+    let version = await latestQuestionnaire(tx, organizationId);
+    version ??= await insertVersion(tx, ctx, 1, DEFAULT_QUESTIONNAIRES.general);
+    const [row] = await tx
+      .insert(formRequests)
+      .values({
+        organizationId,
+        patientId: patient.id,
+        questionnaireVersionId: version.id,
+        tokenHash: formTokenHash(token),
+        expiresAt: new Date(Date.now() + (input.validDays ?? FORM_LINK_DEFAULT_DAYS) * DAY_MS),
+        createdById: ctx.principal.userId,
+      })
+      .returning();
+    if (!row) throw new Error('Insert returned no row');
+    await audit(
+      ctx,
+      {
+        action: 'form_request.create',
+        entity: 'form_request',
+        entityId: row.id,
+        changes: {
+          patientId: { to: patient.id },
+          version: { to: version.version },
+          expiresAt: { to: row.expiresAt.toISOString() },
+        },
+      },
+      tx,
+    );
+    return { ...row, version: version.version };
+  });
+  return {
+    id: request.id,
+    url: `${ctx.formsUrl.replace(/\/$/, '')}/forms/${token}`,
+    expiresAt: request.expiresAt,
+    version: request.version,
+  };
+}
+
+/** The patient's form links with where each stands, and what they submitted (dates and versions, not answers). */
+export async function patientFormsHandler({ ctx, input }: { ctx: StaffContext; input: PatientFormsInput }) {
+  const patient = await loadPatient(ctx.db, ctx, input.patientId);
+  const now = new Date();
+  const [links, submissions] = await Promise.all([
+    ctx.db
+      .select({
+        id: formRequests.id,
+        version: questionnaireVersions.version,
+        createdAt: formRequests.createdAt,
+        createdBy: staffUsers.name,
+        expiresAt: formRequests.expiresAt,
+        openedAt: formRequests.openedAt,
+        submittedAt: formRequests.submittedAt,
+        revokedAt: formRequests.revokedAt,
+        lockedAt: formRequests.lockedAt,
+        failedBirthDateAttempts: formRequests.failedBirthDateAttempts,
+        sentVia: formRequests.sentVia,
+      })
+      .from(formRequests)
+      .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, formRequests.questionnaireVersionId))
+      .innerJoin(staffUsers, eq(staffUsers.id, formRequests.createdById))
+      .where(and(eq(formRequests.organizationId, ctx.principal.organizationId), eq(formRequests.patientId, patient.id)))
+      .orderBy(desc(formRequests.createdAt)),
+    ctx.db
+      .select({ id: formSubmissions.id, version: formSubmissions.version, submittedAt: formSubmissions.submittedAt })
+      .from(formSubmissions)
+      .where(
+        and(
+          eq(formSubmissions.organizationId, ctx.principal.organizationId),
+          eq(formSubmissions.patientId, patient.id),
+        ),
+      )
+      .orderBy(desc(formSubmissions.submittedAt)),
+  ]);
+  return {
+    links: links.map((link) => ({ ...link, state: formRequestState(link, now) })),
+    submissions,
+  };
+}
+
+/** Ends a link that is still usable; one already used, expired, locked or revoked is a CONFLICT saying which. */
+export async function revokeFormLinkHandler({ ctx, input }: { ctx: StaffContext; input: RevokeFormLinkInput }) {
+  return ctx.db.transaction(async (tx) => {
+    const [link] = await tx
+      .select()
+      .from(formRequests)
+      .where(and(eq(formRequests.id, input.id), eq(formRequests.organizationId, ctx.principal.organizationId)))
+      .for('update');
+    if (!link) throw notFound('Form link');
+    const now = new Date();
+    if (!formRequestUsable(link, now)) {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `This link is already ${formRequestState(link, now)}; there is nothing to revoke.`,
+      });
+    }
+    await tx
+      .update(formRequests)
+      .set({ revokedAt: now, revokedById: ctx.principal.userId })
+      .where(eq(formRequests.id, link.id));
+    await audit(ctx, { action: 'form_request.revoke', entity: 'form_request', entityId: link.id }, tx);
+    return { id: link.id, state: 'revoked' as const };
+  });
+}

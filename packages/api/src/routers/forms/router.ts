@@ -1,0 +1,16 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { staffProcedure } from '../../trpc';
+import { createFormLinkHandler, patientFormsHandler, revokeFormLinkHandler } from './links.handler';
+import { createFormLinkInput, patientFormsInput, revokeFormLinkInput } from './links.schema';
+import { currentQuestionnaireHandler, publishQuestionnaireHandler } from './questionnaire.handler';
+import { publishQuestionnaireInput } from './questionnaire.schema';
+
+export const formsRouter = {
+  questionnaire: staffProcedure('patients:read').query(currentQuestionnaireHandler),
+  publish: staffProcedure('questionnaire:manage')
+    .input(publishQuestionnaireInput)
+    .mutation(publishQuestionnaireHandler),
+  createLink: staffProcedure('forms:send').input(createFormLinkInput).mutation(createFormLinkHandler),
+  forPatient: staffProcedure('patients:read').input(patientFormsInput).query(patientFormsHandler),
+  revokeLink: staffProcedure('forms:send').input(revokeFormLinkInput).mutation(revokeFormLinkHandler),
+} satisfies TRPCRouterRecord;
