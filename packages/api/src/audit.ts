@@ -7,6 +7,8 @@ export type AuditEntry = {
   entityId?: string | null;
   changes?: AuditChanges;
   success?: boolean;
+  /** For someone not signed in (a patient on a form link): the organization the record belongs to. */
+  organizationId?: string;
 };
 
 /** Who did it, from where: taken from the context, never from input. */
@@ -24,6 +26,7 @@ function actor(ctx: Context) {
 export async function audit(ctx: Context, entry: AuditEntry, tx: DbOrTx = ctx.db): Promise<void> {
   await tx.insert(auditLog).values({
     ...actor(ctx),
+    ...(ctx.principal.kind === 'anonymous' && entry.organizationId ? { organizationId: entry.organizationId } : {}),
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { StaffPrincipal } from '@carelane/auth';
 import { DEFAULT_QUESTIONNAIRES } from '@carelane/core';
-import { auditLog, formRequests, questionnaireVersions } from '@carelane/db';
+import { auditLog, formRequests, patients, questionnaireVersions } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callerAs, createClinic } from './fixtures';
 import { staffOf } from './patient-fixtures';
@@ -23,6 +23,11 @@ beforeAll(async () => {
   manager = await staffOf(t.db, a, 'manager');
   frontDesk = await staffOf(t.db, a, 'front_desk');
   frontDeskB = await staffOf(t.db, b, 'front_desk');
+  // A form asks for the date of birth first, so links need one on record.
+  await t.db
+    .update(patients)
+    .set({ birthDate: '1990-04-12' })
+    .where(inArray(patients.id, [a.patient.id, b.patient.id]));
 });
 afterAll(() => t.close());
 

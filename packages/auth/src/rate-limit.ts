@@ -34,6 +34,9 @@ export function createRateLimits(db: Database) {
     otpIp: make('otp-ip', OTP_POLICY.perIpPerHour, 3600),
     signInIdentifier: make('signin-id', SIGN_IN_LIMITS.perIdentifier, SIGN_IN_LIMITS.windowSeconds),
     signInIp: make('signin-ip', SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds),
+    // Public form links: generous for a patient on a slow phone, tight for someone guessing.
+    formIp: make('form-ip', 120, 3600),
+    formToken: make('form-token', 60, 3600),
   };
   return {
     /** Consumes one point from each named limiter; throws RateLimitedError when any is spent. */

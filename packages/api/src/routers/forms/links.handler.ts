@@ -27,6 +27,13 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
   const request = await ctx.db.transaction(async (tx) => {
     const patient = await loadPatient(tx, ctx, input.patientId);
     await requireLive(tx, patient);
+    if (!patient.birthDate) {
+      // The patient confirms their date of birth before seeing anything; without one on record they could not.
+      throw new TRPCError({
+        code: 'PRECONDITION_FAILED',
+        message: "Add the patient's date of birth first: the form asks for it to confirm who is answering.",
+      });
+    }
     let version = await latestQuestionnaire(tx, organizationId);
     version ??= await insertVersion(tx, ctx, 1, DEFAULT_QUESTIONNAIRES.general);
     const [row] = await tx

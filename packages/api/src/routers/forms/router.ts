@@ -1,7 +1,9 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { staffProcedure } from '../../trpc';
+import { publicProcedure, staffProcedure } from '../../trpc';
 import { createFormLinkHandler, patientFormsHandler, revokeFormLinkHandler } from './links.handler';
 import { createFormLinkInput, patientFormsInput, revokeFormLinkInput } from './links.schema';
+import { confirmFormHandler, openFormHandler } from './public.handler';
+import { confirmFormInput, openFormInput } from './public.schema';
 import { currentQuestionnaireHandler, publishQuestionnaireHandler } from './questionnaire.handler';
 import { publishQuestionnaireInput } from './questionnaire.schema';
 
@@ -13,4 +15,7 @@ export const formsRouter = {
   createLink: staffProcedure('forms:send').input(createFormLinkInput).mutation(createFormLinkHandler),
   forPatient: staffProcedure('patients:read').input(patientFormsInput).query(patientFormsHandler),
   revokeLink: staffProcedure('forms:send').input(revokeFormLinkInput).mutation(revokeFormLinkHandler),
+  /** The patient's side of a link: no sign-in (see public.handler.ts). */
+  open: publicProcedure.input(openFormInput).mutation(openFormHandler),
+  confirm: publicProcedure.input(confirmFormInput).mutation(confirmFormHandler),
 } satisfies TRPCRouterRecord;
