@@ -155,7 +155,14 @@ describe('patients.merge', () => {
     });
 
     const result = await callerAs(t.db, manager).patients.merge({ survivorId: survivor.id, duplicateId: duplicate.id });
-    expect(result.moved).toEqual({ appointments: 2, clinicalNotes: 1, waitlistEntries: 1, slotHolds: 0, formRequests: 0, formSubmissions: 0 });
+    expect(result.moved).toEqual({
+      appointments: 2,
+      clinicalNotes: 1,
+      waitlistEntries: 1,
+      slotHolds: 0,
+      formRequests: 0,
+      formSubmissions: 0,
+    });
     expect(result.survivor).toMatchObject({
       phone: '+919822200001',
       email: 'arjun@example.com',
