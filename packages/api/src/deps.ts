@@ -1,6 +1,7 @@
 import type { AuthAudience, RateLimits } from '@carelane/auth';
 import type { Database } from '@carelane/db';
 import type { MessageChannels, VideoLinkProvider } from '@carelane/integrations';
+import type { FileStore } from '@carelane/integrations/files';
 import type { ScheduleCache } from './routers/availability/schedule-cache';
 
 /** What the API needs from its host app, built once per process. */
@@ -21,6 +22,8 @@ export type ApiDeps = {
   siteOrganizationId: string | null;
   /** Schedules read for the public slot search, dropped on every change; absent = always read. */
   scheduleCache?: ScheduleCache | undefined;
+  /** Where logos and signatures are kept; absent where nothing is stored. */
+  files?: FileStore | undefined;
   /** The data folder (uploaded imports live under it); absent where nothing is uploaded. */
   dataDir?: string | undefined;
 };

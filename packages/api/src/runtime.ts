@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { type AuthAudience, createAuthOptions, createRateLimits } from '@carelane/auth';
 import { createDb, organizations } from '@carelane/db';
 import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
+import { LocalDiskFileStore } from '@carelane/integrations/files';
 import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import type { ApiDeps } from './deps';
@@ -49,6 +51,8 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     formsUrl: config.formsUrl,
     scheduleCache: await new ScheduleCache(db).start(),
     dataDir: config.dataDir,
+    // Logos and signatures under the data folder (an S3-compatible store can take its place).
+    files: config.dataDir ? new LocalDiskFileStore(join(config.dataDir, 'files')) : undefined,
   };
   const authOptions = createAuthOptions({
     audience: config.audience,

@@ -1,7 +1,16 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { StaffPrincipal } from '@carelane/auth';
-import { DEFAULT_QUESTIONNAIRES, FORM_LINK_MAX_BIRTH_DATE_ATTEMPTS } from '@carelane/core';
-import { auditLog, formRequests, patients } from '@carelane/db';
+import {
+  type Answers,
+  DEFAULT_QUESTIONNAIRES,
+  FORM_LINK_MAX_BIRTH_DATE_ATTEMPTS,
+  visibleQuestions,
+} from '@carelane/core';
+import { auditLog, files, formRequests, formSubmissions, patients } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
+import { LocalDiskFileStore } from '@carelane/integrations/files';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,16 +21,23 @@ import { staffOf } from './patient-fixtures';
 let t: TestDatabase;
 let a: Awaited<ReturnType<typeof createClinic>>;
 let frontDesk: StaffPrincipal;
+let filesDir: string;
+let store: LocalDiskFileStore;
 
 beforeAll(async () => {
+  filesDir = await mkdtemp(join(tmpdir(), 'carelane-forms-'));
+  store = new LocalDiskFileStore(filesDir);
   t = await createTestDatabase(inject('pgAdminUrl'));
   a = await createClinic(t.db, 'Public forms clinic');
   frontDesk = await staffOf(t.db, a, 'front_desk');
   await t.db.update(patients).set({ birthDate: '1988-02-29' }).where(eq(patients.id, a.patient.id));
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await rm(filesDir, { recursive: true, force: true });
+});
 
-const visitor = () => callerAs(t.db, { kind: 'anonymous' });
+const visitor = () => callerAs(t.db, { kind: 'anonymous' }, { files: store });
 const failure = async (run: () => Promise<unknown>) => {
   const error = await run().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(TRPCError);
@@ -110,5 +126,97 @@ describe('a form link, as the patient opens it', () => {
       state: 'expired',
       message: 'This link has expired. Please ask the clinic for a new one.',
     });
+  });
+});
+
+/** A 1x1 PNG, as signature_pad would send a (very small) drawing. */
+const SIGNATURE =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** An answer to every question shown, of the right kind. */
+function answerAll(): Answers {
+  const answers: Answers = {};
+  for (let round = 0; round < 3; round++) {
+    for (const q of visibleQuestions(DEFAULT_QUESTIONNAIRES.general, answers)) {
+      if (q.id in answers) continue;
+      const first = q.options?.[0]?.value ?? '';
+      answers[q.id] =
+        q.type === 'checkbox'
+          ? [first]
+          : q.type === 'radio'
+            ? first
+            : q.type === 'yes_no'
+              ? 'no'
+              : q.type === 'date'
+                ? '2001-05-06'
+                : 'Nothing to add';
+    }
+  }
+  return answers;
+}
+
+async function confirmedLink() {
+  const link = await newLink();
+  const { pass } = await visitor().forms.confirm({ token: link.token, birthDate: '1988-02-29' });
+  return { ...link, pass };
+}
+
+describe('sending the form', () => {
+  it('keeps the answers as shown and the signature, once', async () => {
+    const { id, token, pass } = await confirmedLink();
+    const sent = await visitor().forms.submit({ token, pass, answers: answerAll(), signature: SIGNATURE });
+    expect(sent.state).toBe('submitted');
+    const [submission] = await t.db.select().from(formSubmissions).where(eq(formSubmissions.requestId, id));
+    expect(submission).toMatchObject({ patientId: a.patient.id, version: 1, confirmedBirthDate: '1988-02-29' });
+    const shown = submission?.answers as Array<{ id: string; label: string; answerText: string }>;
+    expect(shown.length).toBeGreaterThan(3);
+    expect(shown.every((item) => typeof item.label === 'string' && item.label.length > 0)).toBe(true);
+    const [signature] = await t.db
+      .select()
+      .from(files)
+      .where(eq(files.id, submission?.signatureFileId ?? ''));
+    expect(signature).toMatchObject({ purpose: 'signature', contentType: 'image/png' });
+    expect(await store.get(signature?.storageKey ?? '')).not.toBeNull();
+    // Used: the link now only thanks, and a second send changes nothing.
+    expect(await visitor().forms.open({ token })).toMatchObject({ state: 'submitted' });
+    const again = await failure(() =>
+      visitor().forms.submit({ token, pass, answers: answerAll(), signature: SIGNATURE }),
+    );
+    expect(again.code).toBe('CONFLICT');
+    expect(await t.db.select().from(formSubmissions).where(eq(formSubmissions.requestId, id))).toHaveLength(1);
+    const staffView = await callerAs(t.db, frontDesk).forms.forPatient({ patientId: a.patient.id });
+    expect(staffView.submissions.map((s) => s.id)).toContain(submission?.id);
+  });
+
+  it('names a missing required answer and keeps nothing', async () => {
+    const { id, token, pass } = await confirmedLink();
+    const required = DEFAULT_QUESTIONNAIRES.general.questions.find((q) => q.required && !q.showWhen);
+    if (!required) throw new Error('fixture');
+    const { [required.id]: _left, ...rest } = answerAll();
+    const error = await failure(() => visitor().forms.submit({ token, pass, answers: rest, signature: SIGNATURE }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain(required.label);
+    expect(String((error.cause as Error).message)).toContain(required.id);
+    expect(await t.db.select().from(formSubmissions).where(eq(formSubmissions.requestId, id))).toHaveLength(0);
+  });
+
+  it('refuses a script dressed as a PNG, and a pass of another link or none', async () => {
+    const { id, token, pass } = await confirmedLink();
+    const disguised = `data:image/png;base64,${Buffer.from('<script>alert(1)</script>').toString('base64')}`;
+    const before = (await t.db.select().from(files)).length;
+    const error = await failure(() =>
+      visitor().forms.submit({ token, pass, answers: answerAll(), signature: disguised }),
+    );
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toBe('The signature must be a PNG or JPEG image');
+    expect((await t.db.select().from(files)).length).toBe(before);
+    const other = await confirmedLink();
+    for (const wrong of [other.pass, 'nonsense', `${Date.now() - 1}.${pass.split('.')[1]}`]) {
+      const denied = await failure(() =>
+        visitor().forms.submit({ token, pass: wrong, answers: answerAll(), signature: SIGNATURE }),
+      );
+      expect(denied.code).toBe('FORBIDDEN');
+    }
+    expect(await t.db.select().from(formSubmissions).where(eq(formSubmissions.requestId, id))).toHaveLength(0);
   });
 });

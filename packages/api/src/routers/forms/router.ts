@@ -2,8 +2,8 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { publicProcedure, staffProcedure } from '../../trpc';
 import { createFormLinkHandler, patientFormsHandler, revokeFormLinkHandler } from './links.handler';
 import { createFormLinkInput, patientFormsInput, revokeFormLinkInput } from './links.schema';
-import { confirmFormHandler, openFormHandler } from './public.handler';
-import { confirmFormInput, openFormInput } from './public.schema';
+import { confirmFormHandler, openFormHandler, submitFormHandler } from './public.handler';
+import { confirmFormInput, openFormInput, submitFormInput } from './public.schema';
 import { currentQuestionnaireHandler, publishQuestionnaireHandler } from './questionnaire.handler';
 import { publishQuestionnaireInput } from './questionnaire.schema';
 
@@ -18,4 +18,5 @@ export const formsRouter = {
   /** The patient's side of a link: no sign-in (see public.handler.ts). */
   open: publicProcedure.input(openFormInput).mutation(openFormHandler),
   confirm: publicProcedure.input(confirmFormInput).mutation(confirmFormHandler),
+  submit: publicProcedure.input(submitFormInput).mutation(submitFormHandler),
 } satisfies TRPCRouterRecord;
