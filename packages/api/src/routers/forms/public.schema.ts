@@ -18,7 +18,9 @@ const SIGNATURE = /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/;
 export const submitFormInput = z.object({
   token,
   pass: z.string().max(200),
-  answers: z.record(z.string().max(64), z.union([z.string().max(5000), z.array(z.string().max(200)).max(50)])),
+  answers: z
+    .record(z.string().max(64), z.union([z.string().max(5000), z.array(z.string().max(200)).max(50)]))
+    .refine((answers) => Object.keys(answers).length <= 200, 'Too many answers'),
   signature: z.string().max(1_400_000, 'The signature is too large').regex(SIGNATURE, 'Sign in the box before sending'),
 });
 export type SubmitFormInput = z.infer<typeof submitFormInput>;
