@@ -21,6 +21,8 @@ import { staffOf } from './patient-fixtures';
 let t: TestDatabase;
 let a: Awaited<ReturnType<typeof createClinic>>;
 let frontDesk: StaffPrincipal;
+let clinician: StaffPrincipal;
+let adminB: StaffPrincipal;
 let filesDir: string;
 let store: LocalDiskFileStore;
 
@@ -30,6 +32,8 @@ beforeAll(async () => {
   t = await createTestDatabase(inject('pgAdminUrl'));
   a = await createClinic(t.db, 'Public forms clinic');
   frontDesk = await staffOf(t.db, a, 'front_desk');
+  clinician = await staffOf(t.db, a, 'clinician');
+  adminB = await staffOf(t.db, await createClinic(t.db, 'Another clinic'), 'admin');
   await t.db.update(patients).set({ birthDate: '1988-02-29' }).where(eq(patients.id, a.patient.id));
 });
 afterAll(async () => {
@@ -186,6 +190,23 @@ describe('sending the form', () => {
     expect(await t.db.select().from(formSubmissions).where(eq(formSubmissions.requestId, id))).toHaveLength(1);
     const staffView = await callerAs(t.db, frontDesk).forms.forPatient({ patientId: a.patient.id });
     expect(staffView.submissions.map((s) => s.id)).toContain(submission?.id);
+    // The answers are for clinicians and admins (audited), not the front desk or another clinic.
+    const read = await callerAs(t.db, clinician, { files: store }).forms.submission({ id: submission?.id ?? '' });
+    expect(read.signature).toBe(SIGNATURE);
+    expect(read.answers).toEqual(shown);
+    const reads = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, submission?.id ?? ''));
+    expect(reads.map((r) => r.action)).toEqual(['form_submission.create', 'form_submission.read']);
+    expect(
+      (await failure(() => callerAs(t.db, frontDesk, { files: store }).forms.submission({ id: submission?.id ?? '' })))
+        .code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await failure(() => callerAs(t.db, adminB, { files: store }).forms.submission({ id: submission?.id ?? '' })))
+        .code,
+    ).toBe('NOT_FOUND');
   });
 
   it('names a missing required answer and keeps nothing', async () => {

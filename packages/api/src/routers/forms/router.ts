@@ -6,6 +6,8 @@ import { confirmFormHandler, openFormHandler, submitFormHandler } from './public
 import { confirmFormInput, openFormInput, submitFormInput } from './public.schema';
 import { currentQuestionnaireHandler, publishQuestionnaireHandler } from './questionnaire.handler';
 import { publishQuestionnaireInput } from './questionnaire.schema';
+import { formSubmissionHandler } from './submission.handler';
+import { formSubmissionInput } from './submission.schema';
 
 export const formsRouter = {
   questionnaire: staffProcedure('patients:read').query(currentQuestionnaireHandler),
@@ -15,6 +17,7 @@ export const formsRouter = {
   createLink: staffProcedure('forms:send').input(createFormLinkInput).mutation(createFormLinkHandler),
   forPatient: staffProcedure('patients:read').input(patientFormsInput).query(patientFormsHandler),
   revokeLink: staffProcedure('forms:send').input(revokeFormLinkInput).mutation(revokeFormLinkHandler),
+  submission: staffProcedure('form_submissions:read').input(formSubmissionInput).query(formSubmissionHandler),
   /** The patient's side of a link: no sign-in (see public.handler.ts). */
   open: publicProcedure.input(openFormInput).mutation(openFormHandler),
   confirm: publicProcedure.input(confirmFormInput).mutation(confirmFormHandler),
