@@ -1,4 +1,4 @@
-import { DEFAULT_QUESTIONNAIRES, FORM_LINK_DEFAULT_DAYS, formRequestState, formRequestUsable } from '@carelane/core';
+import { DEFAULT_QUESTIONNAIRES, formRequestState, formRequestUsable } from '@carelane/core';
 import { formRequests, formSubmissions, questionnaireVersions, staffUsers } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
@@ -43,7 +43,7 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
         patientId: patient.id,
         questionnaireVersionId: version.id,
         tokenHash: formTokenHash(token),
-        expiresAt: new Date(Date.now() + (input.validDays ?? FORM_LINK_DEFAULT_DAYS) * DAY_MS),
+        expiresAt: new Date(Date.now() + input.validDays * DAY_MS),
         createdById: ctx.principal.userId,
       })
       .returning();

@@ -1,9 +1,15 @@
+import { FORM_LINK_DEFAULT_DAYS } from '@carelane/core';
 import { z } from 'zod';
 
 export const createFormLinkInput = z.object({
   patientId: z.uuid('Not a patient id'),
   /** How long the link works; a week unless staff choose otherwise. */
-  validDays: z.number().int('Use whole days').min(1, 'At least 1 day').max(30, 'At most 30 days').default(7),
+  validDays: z
+    .number()
+    .int('Use whole days')
+    .min(1, 'At least 1 day')
+    .max(30, 'At most 30 days')
+    .default(FORM_LINK_DEFAULT_DAYS),
 });
 export type CreateFormLinkInput = z.infer<typeof createFormLinkInput>;
 

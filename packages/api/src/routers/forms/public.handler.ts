@@ -26,16 +26,17 @@ import { checkFormPass, formTokenHash, issueFormPass } from './token';
  * mistyped one. Rate limited per IP and per token.
  */
 
+type ClosedState = Exclude<FormRequestState, 'sent' | 'opened'>;
+
 /** What a closed link says; never who it was for. */
-const CLOSED_MESSAGES: Record<Exclude<FormRequestState, 'sent' | 'opened'>, string> = {
+const CLOSED_MESSAGES: Record<ClosedState, string> = {
   submitted: 'This form has been sent to the clinic. Thank you.',
   expired: 'This link has expired. Please ask the clinic for a new one.',
   revoked: 'This link is no longer valid. Please ask the clinic for a new one.',
   locked: 'This link is locked after too many wrong dates of birth. Please ask the clinic for a new one.',
 };
 
-const closedConflict = (state: FormRequestState) =>
-  new TRPCError({ code: 'CONFLICT', message: CLOSED_MESSAGES[state as keyof typeof CLOSED_MESSAGES] });
+const closedConflict = (state: ClosedState) => new TRPCError({ code: 'CONFLICT', message: CLOSED_MESSAGES[state] });
 
 const unknownLink = () =>
   new TRPCError({
