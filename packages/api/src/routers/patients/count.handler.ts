@@ -1,10 +1,8 @@
 import { patients } from '@carelane/db';
 import { sql } from 'drizzle-orm';
-import { requireCentre } from '../../scope';
 import type { StaffContext } from '../../trpc';
 import { PATIENT_COUNT_CAP, type PatientCount, type PatientCountInput } from './count.schema';
-import { listWhere } from './list-filters';
-import { searchTerms } from './search-core';
+import { listScope } from './list-filters';
 
 /** How many patients the list with these filters holds, up to PATIENT_COUNT_CAP. */
 export async function patientCountHandler({
@@ -14,13 +12,11 @@ export async function patientCountHandler({
   ctx: StaffContext;
   input: PatientCountInput;
 }): Promise<PatientCount> {
-  const organizationId = ctx.principal.organizationId;
-  if (input.centreId) await requireCentre(ctx.db, ctx.principal, input.centreId);
-  const terms = searchTerms(input.q);
+  const { where } = await listScope(ctx, input);
   const matches = ctx.db
     .select({ one: sql`1`.as('one') })
     .from(patients)
-    .where(listWhere(organizationId, input, terms))
+    .where(where)
     .limit(PATIENT_COUNT_CAP + 1)
     .as('matches');
   const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(matches);

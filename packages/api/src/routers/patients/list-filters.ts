@@ -1,8 +1,10 @@
 import type { PatientSearchTerms } from '@carelane/core';
 import { appointments, organizations, patients } from '@carelane/db';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { requireCentre } from '../../scope';
+import type { StaffContext } from '../../trpc';
 import type { PatientFiltersInput } from './list.schema';
-import { livePatients, matchCondition } from './search-core';
+import { livePatients, matchCondition, searchTerms } from './search-core';
 
 /** A visit is a checked-in or completed appointment (as last_visit_at counts them). */
 const VISIT = sql`${appointments.status} in ('checked_in', 'completed')`;
@@ -70,11 +72,22 @@ export function filterConditions(organizationId: string, input: PatientFiltersIn
   return conditions;
 }
 
-/** The patients a list, its count and its export hold: live (or archived) ones the box and the filters match. */
-export function listWhere(organizationId: string, input: PatientFiltersInput, terms: PatientSearchTerms | null): SQL {
-  return and(
+/**
+ * The patients a list and its count hold: live (or archived) ones the box and the filters match.
+ * A centre filter must name a centre the caller may see (else NOT_FOUND), checked here so no
+ * caller can forget it. Returns the search terms too (the list sorts by them).
+ */
+export async function listScope(
+  ctx: StaffContext,
+  input: PatientFiltersInput,
+): Promise<{ terms: PatientSearchTerms | null; where: SQL }> {
+  const organizationId = ctx.principal.organizationId;
+  if (input.centreId) await requireCentre(ctx.db, ctx.principal, input.centreId);
+  const terms = searchTerms(input.q);
+  const where = and(
     livePatients(organizationId, input.status === 'archived'),
     terms ? matchCondition(organizationId, terms) : undefined,
     ...filterConditions(organizationId, input),
   ) as SQL;
+  return { terms, where };
 }

@@ -1,15 +1,14 @@
 import { patients } from '@carelane/db';
 import { and, type SQL, sql } from 'drizzle-orm';
-import { requireCentre } from '../../scope';
 import type { StaffContext } from '../../trpc';
 import type { PatientListInput, PatientListOutput } from './list.schema';
-import { listWhere, nextVisit } from './list-filters';
-import { afterCursor, type Cursor, decodeCursor, encodeCursor, listOrder, searchTerms, sortKey } from './search-core';
+import { listScope, nextVisit } from './list-filters';
+import { afterCursor, type Cursor, decodeCursor, encodeCursor, listOrder, sortKey } from './search-core';
 
 /**
  * The registry list: one search box, filters and keyset pages. Patients belong to the
  * organization, so every staff member with patients:read lists all of them; a centre filter
- * means "seen at that centre" and must be a centre the caller may see (else NOT_FOUND).
+ * means "seen at that centre" (see listScope).
  * How many match is patients.count's answer: counting a large list costs more than a page of it.
  */
 export async function patientListHandler({
@@ -20,13 +19,11 @@ export async function patientListHandler({
   input: PatientListInput;
 }): Promise<PatientListOutput> {
   const organizationId = ctx.principal.organizationId;
-  if (input.centreId) await requireCentre(ctx.db, ctx.principal, input.centreId);
-  const terms = searchTerms(input.q);
+  const { terms, where } = await listScope(ctx, input);
   const { sort, order } = listOrder({ ...input, q: terms ? input.q : undefined });
   // The schema has checked that the cursor belongs to this order.
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
   const { key, type } = sortKey(sort, terms);
-  const where = listWhere(organizationId, input, terms);
   const direction = order === 'asc' ? sql`asc` : sql`desc`;
 
   const rows = await ctx.db

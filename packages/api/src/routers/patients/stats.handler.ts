@@ -44,7 +44,6 @@ export async function patientStatsHandler({ ctx }: { ctx: StaffContext }): Promi
     byLeadSource: [],
   };
   for (const { dimension, bucket: key, count } of rows) {
-    if (count === 0) continue;
     if (dimension === 'created') {
       stats.total += count;
       if (key === 'new') stats.newThisMonth += count;
