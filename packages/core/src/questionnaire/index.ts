@@ -1,6 +1,7 @@
 export * from './answers';
 export * from './defaults';
 export * from './definition';
+export * from './slug';
 export * from './snapshot';
 export {
   type Answer,
