@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { StaffPrincipal } from '@carelane/auth';
 import { DEFAULT_QUESTIONNAIRES } from '@carelane/core';
-import { auditLog, formRequests, patients, questionnaireVersions } from '@carelane/db';
+import {
+  auditLog,
+  formRequests,
+  localChannelMessages,
+  notifications,
+  patients,
+  questionnaireVersions,
+} from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -127,5 +134,47 @@ describe('form links', () => {
     expect(other.code).toBe('NOT_FOUND');
     const otherList = await failure(() => callerAs(t.db, frontDeskB).forms.forPatient({ patientId: a.patient.id }));
     expect(otherList.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('forms.createLink with sendVia', () => {
+  it('sends the link on a channel the patient agreed to, sealed in the outbox, and records the channel', async () => {
+    await t.db
+      .update(patients)
+      .set({ consentSms: true, consentEmail: false, phone: '+919812300077', email: 'asha@example.com' })
+      .where(eq(patients.id, a.patient.id));
+    const link = await callerAs(t.db, frontDesk).forms.createLink({ patientId: a.patient.id, sendVia: 'sms' });
+    expect(link.sentVia).toBe('sms');
+    const [queued] = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.patientId, a.patient.id), eq(notifications.template, 'form_link')));
+    expect(queued).toMatchObject({ channel: 'sms', recipient: '+919812300077', status: 'sent' });
+    // The link is a credential: delivered, then wiped; never in the payload in clear text.
+    expect(JSON.stringify(queued?.payload)).not.toContain(link.url);
+    expect(queued?.sealedPayload).toBeNull();
+    const [delivered] = await t.db
+      .select()
+      .from(localChannelMessages)
+      .where(eq(localChannelMessages.notificationId, queued?.id ?? ''));
+    expect(delivered?.body).toContain(link.url);
+    const listed = await callerAs(t.db, frontDesk).forms.forPatient({ patientId: a.patient.id });
+    expect(listed.links.find((l) => l.id === link.id)?.sentVia).toEqual(['sms']);
+  });
+
+  it('refuses a channel without consent or address, naming why, and creates nothing', async () => {
+    const before = await t.db.select().from(formRequests).where(eq(formRequests.patientId, a.patient.id));
+    const email = await failure(() =>
+      callerAs(t.db, frontDesk).forms.createLink({ patientId: a.patient.id, sendVia: 'email' }),
+    );
+    expect(email.code).toBe('BAD_REQUEST');
+    expect(email.message).toMatch(/has not agreed to email messages/);
+    await t.db.update(patients).set({ consentWhatsapp: true, phone: null }).where(eq(patients.id, a.patient.id));
+    const whatsapp = await failure(() =>
+      callerAs(t.db, frontDesk).forms.createLink({ patientId: a.patient.id, sendVia: 'whatsapp' }),
+    );
+    expect(whatsapp.message).toMatch(/no phone number/);
+    const after = await t.db.select().from(formRequests).where(eq(formRequests.patientId, a.patient.id));
+    expect(after).toHaveLength(before.length);
   });
 });

@@ -1,5 +1,6 @@
 export * from './appointment-status';
 export * from './clinical-notes';
+export * from './consent';
 export * from './constants';
 export * from './form-requests';
 export * from './money';

@@ -1,5 +1,5 @@
 /** Message texts. Secrets arrive unsealed only here, at delivery time. */
-export type TemplateName = 'otp_sign_in' | 'waitlist_offer';
+export type TemplateName = 'otp_sign_in' | 'waitlist_offer' | 'form_link';
 
 export function renderTemplate(template: string, data: Record<string, unknown>): { subject?: string; body: string } {
   switch (template) {
@@ -17,6 +17,15 @@ export function renderTemplate(template: string, data: Record<string, unknown>):
         body:
           `${org}: a time you were waiting for is free — ${String(data.when)} with ${String(data.clinicianName)}. ` +
           `The first to book it gets it: ${String(data.link)}`,
+      };
+    }
+    case 'form_link': {
+      const org = typeof data.organizationName === 'string' ? data.organizationName : 'Your clinic';
+      return {
+        subject: `${org}: your medical-history form`,
+        body:
+          `${org}: please fill in your medical-history form before your visit: ${String(data.link)} ` +
+          `It asks for your date of birth first and works until ${String(data.until)}.`,
       };
     }
     default:

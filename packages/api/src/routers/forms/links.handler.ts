@@ -1,9 +1,17 @@
-import { DEFAULT_QUESTIONNAIRES, formRequestState, formRequestUsable } from '@carelane/core';
-import { formRequests, formSubmissions, questionnaireVersions, staffUsers } from '@carelane/db';
+import {
+  channelRecipient,
+  channelRefusal,
+  DEFAULT_QUESTIONNAIRES,
+  formRequestState,
+  formRequestUsable,
+} from '@carelane/core';
+import { formRequests, formSubmissions, organizations, questionnaireVersions, staffUsers } from '@carelane/db';
+import { deliverNotification, enqueueNotification } from '@carelane/integrations';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
+import { fieldError } from '../../field-error';
 import type { StaffContext } from '../../trpc';
 import { loadPatient, requireLive } from '../patients/load';
 import type { CreateFormLinkInput, PatientFormsInput, RevokeFormLinkInput } from './links.schema';
@@ -12,11 +20,17 @@ import { formTokenHash, newFormToken } from './token';
 
 const DAY_MS = 86_400_000;
 
+/** "28 November" in the organization's zone: the last day the link works, for the message. */
+function lastDay(expiresAt: Date, zone: string): string {
+  return new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'long', timeZone: zone }).format(expiresAt);
+}
+
 /**
  * A link for one patient to fill in the organization's current questions. The token is in the
  * returned URL only (built from the configured public address, never the request's Host); the
  * database keeps its hash. Before anything is published, the general default is published as
- * version 1, so a link always names a version.
+ * version 1, so a link always names a version. With `sendVia`, the link is also queued in the
+ * outbox (sealed, as it is a credential) in the same transaction, if the patient agreed to it.
  */
 export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext; input: CreateFormLinkInput }) {
   if (!ctx.formsUrl) {
@@ -24,6 +38,7 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
   }
   const organizationId = ctx.principal.organizationId;
   const token = newFormToken();
+  const url = `${ctx.formsUrl.replace(/\/$/, '')}/forms/${token}`;
   const request = await ctx.db.transaction(async (tx) => {
     const patient = await loadPatient(tx, ctx, input.patientId);
     await requireLive(tx, patient);
@@ -34,6 +49,8 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
         message: "Add the patient's date of birth first: the form asks for it to confirm who is answering.",
       });
     }
+    const refusal = input.sendVia ? channelRefusal(patient, input.sendVia) : null;
+    if (refusal) throw fieldError('sendVia', refusal);
     let version = await latestQuestionnaire(tx, organizationId);
     version ??= await insertVersion(tx, ctx, 1, DEFAULT_QUESTIONNAIRES.general);
     const [row] = await tx
@@ -45,9 +62,31 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
         tokenHash: formTokenHash(token),
         expiresAt: new Date(Date.now() + input.validDays * DAY_MS),
         createdById: ctx.principal.userId,
+        sentVia: input.sendVia ? [input.sendVia] : [],
       })
       .returning();
     if (!row) throw new Error('Insert returned no row');
+    const recipient = input.sendVia ? channelRecipient(patient, input.sendVia) : null;
+    let notificationId: string | null = null;
+    if (input.sendVia && recipient) {
+      const [org] = await tx
+        .select({ name: organizations.name, zone: organizations.defaultZone })
+        .from(organizations)
+        .where(eq(organizations.id, organizationId));
+      notificationId = await enqueueNotification(
+        tx,
+        {
+          organizationId,
+          channel: input.sendVia,
+          template: 'form_link',
+          recipient,
+          payload: { organizationName: org?.name, until: lastDay(row.expiresAt, org?.zone ?? 'UTC') },
+          secret: { link: url },
+          patientId: patient.id,
+        },
+        ctx.secret,
+      );
+    }
     await audit(
       ctx,
       {
@@ -58,17 +97,26 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
           patientId: { to: patient.id },
           version: { to: version.version },
           expiresAt: { to: row.expiresAt.toISOString() },
+          ...(input.sendVia ? { sentVia: { to: input.sendVia } } : {}),
         },
       },
       tx,
     );
-    return { ...row, version: version.version };
+    return { ...row, version: version.version, notificationId };
   });
+  // Sent at once after commit; the worker retries whatever this attempt leaves behind.
+  if (request.notificationId) {
+    await deliverNotification(
+      { db: ctx.db, channels: ctx.channels, appSecret: ctx.secret },
+      request.notificationId,
+    ).catch(() => false);
+  }
   return {
     id: request.id,
-    url: `${ctx.formsUrl.replace(/\/$/, '')}/forms/${token}`,
+    url,
     expiresAt: request.expiresAt,
     version: request.version,
+    sentVia: input.sendVia ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { FORM_LINK_DEFAULT_DAYS } from '@carelane/core';
+import { FORM_LINK_DEFAULT_DAYS, NOTIFICATION_CHANNELS } from '@carelane/core';
 import { z } from 'zod';
 
 export const createFormLinkInput = z.object({
@@ -10,6 +10,8 @@ export const createFormLinkInput = z.object({
     .min(1, 'At least 1 day')
     .max(30, 'At most 30 days')
     .default(FORM_LINK_DEFAULT_DAYS),
+  /** Also send the link through the outbox on this channel (the patient's consent decides); otherwise staff copy it. */
+  sendVia: z.enum(NOTIFICATION_CHANNELS, 'Choose SMS, WhatsApp or email').optional(),
 });
 export type CreateFormLinkInput = z.infer<typeof createFormLinkInput>;
 

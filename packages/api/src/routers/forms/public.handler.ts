@@ -54,11 +54,15 @@ async function limit(ctx: Context, token: string) {
 async function findLink(ctx: Context, token: string) {
   if (!isFormToken(token)) return null;
   const [row] = await ctx.db
-    .select({ link: formRequests, clinic: organizations.name })
+    .select({ link: formRequests, clinicName: organizations.name, branding: organizations.branding })
     .from(formRequests)
     .innerJoin(organizations, eq(organizations.id, formRequests.organizationId))
     .where(eq(formRequests.tokenHash, formTokenHash(token)));
-  return row ?? null;
+  if (!row) return null;
+  const { link, clinicName, branding } = row;
+  // The logo is fetched through the link itself, so the page needs no other credential.
+  const logoUrl = branding.logoFileId ? `/api/forms/${encodeURIComponent(token)}/logo` : null;
+  return { link, clinic: { name: clinicName, logoUrl } };
 }
 
 /** Opening the link: the clinic's name and whether it can be filled in; marks it opened. */
@@ -68,8 +72,7 @@ export async function openFormHandler({ ctx, input }: { ctx: Context; input: Ope
   if (!found) throw unknownLink();
   const { link, clinic } = found;
   const state = formRequestState(link, new Date());
-  if (state !== 'sent' && state !== 'opened')
-    return { state, message: CLOSED_MESSAGES[state], clinic: { name: clinic } };
+  if (state !== 'sent' && state !== 'opened') return { state, message: CLOSED_MESSAGES[state], clinic };
   if (!link.openedAt) {
     await ctx.db.update(formRequests).set({ openedAt: sql`now()` }).where(eq(formRequests.id, link.id));
     await audit(ctx, {
@@ -79,7 +82,7 @@ export async function openFormHandler({ ctx, input }: { ctx: Context; input: Ope
       organizationId: link.organizationId,
     });
   }
-  return { state: 'ready' as const, message: null, clinic: { name: clinic } };
+  return { state: 'ready' as const, message: null, clinic };
 }
 
 /**
@@ -154,7 +157,7 @@ export async function confirmFormHandler({ ctx, input }: { ctx: Context; input: 
   }
   return {
     pass: issueFormPass(ctx.secret, outcome.linkId),
-    clinic: { name: found.clinic },
+    clinic: found.clinic,
     version: outcome.version,
     questionnaire: outcome.questionnaire,
   };
