@@ -15,3 +15,4 @@ export * from './recurrence';
 export * from './slots';
 export * from './time';
 export * from './vitals';
+export * from './zones';

@@ -10,6 +10,7 @@ import { cliniciansRouter } from './clinicians/router';
 import { formsRouter } from './forms/router';
 import { householdsRouter } from './households/router';
 import { meRouter } from './me/router';
+import { organizationRouter } from './organization/router';
 import { patientImportsRouter } from './patient-imports/router';
 import { patientsRouter } from './patients/router';
 import { portalRouter } from './portal/router';
@@ -27,6 +28,7 @@ export const appRouter = router({
   clinicians: cliniciansRouter,
   households: householdsRouter,
   me: meRouter,
+  organization: organizationRouter,
   patientImports: patientImportsRouter,
   patients: patientsRouter,
   forms: formsRouter,

@@ -1,0 +1,35 @@
+import { organizations } from '@carelane/db';
+import { eq } from 'drizzle-orm';
+import { audit, diff } from '../../audit';
+import { notFound } from '../../errors';
+import type { StaffContext } from '../../trpc';
+import { settingsHandler } from './settings.handler';
+import type { UpdateOrganizationInput } from './update.schema';
+
+/**
+ * Renames the organization or changes its default zone. A zone change makes a database trigger
+ * recount patient statistics by the new local day, inside this transaction.
+ */
+export async function updateOrganizationHandler({ ctx, input }: { ctx: StaffContext; input: UpdateOrganizationInput }) {
+  await ctx.db.transaction(async (tx) => {
+    const mine = eq(organizations.id, ctx.principal.organizationId);
+    const [before] = await tx
+      .select({ name: organizations.name, zone: organizations.defaultZone })
+      .from(organizations)
+      .where(mine)
+      .for('update');
+    if (!before) throw notFound('Your organization');
+    await tx.update(organizations).set({ name: input.name, defaultZone: input.zone }).where(mine);
+    await audit(
+      ctx,
+      {
+        action: 'organization.update',
+        entity: 'organization',
+        entityId: ctx.principal.organizationId,
+        changes: diff(before, input),
+      },
+      tx,
+    );
+  });
+  return settingsHandler({ ctx });
+}
