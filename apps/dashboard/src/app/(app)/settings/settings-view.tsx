@@ -1,6 +1,7 @@
 'use client';
 import { trpc } from '@carelane/api/react';
 import { Card } from '@carelane/ui';
+import Link from 'next/link';
 import { AppointmentTypesSection } from './appointment-types-section';
 
 /** Organization settings. Appointment types first; clinic details follow in a later update. */
@@ -11,6 +12,20 @@ export function SettingsView() {
     <div className="space-y-8">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Settings</h1>
       <AppointmentTypesSection canManage={canManage} />
+      <section aria-labelledby="questionnaire-heading" className="space-y-4">
+        <h2 id="questionnaire-heading" className="text-lg font-semibold text-slate-900">
+          Medical-history form
+        </h2>
+        <Card className="flex flex-wrap items-center justify-between gap-3 p-4 text-sm text-slate-700">
+          <p>The questions patients answer before a visit, with a preview of what they see.</p>
+          <Link
+            href="/settings/questionnaire"
+            className="rounded-md border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+          >
+            {profile.data?.permissions.includes('questionnaire:manage') ? 'Edit the questions' : 'See the questions'}
+          </Link>
+        </Card>
+      </section>
       <section aria-labelledby="organization-heading" className="space-y-4">
         <h2 id="organization-heading" className="text-lg font-semibold text-slate-900">
           Organization
