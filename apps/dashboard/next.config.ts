@@ -24,6 +24,15 @@ const config: NextConfig = {
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
         ],
       },
+      {
+        // A form link's token is its only credential: never send it on as a referrer, never index it.
+        // Listed after the site-wide rule, so its Referrer-Policy wins.
+        source: '/forms/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
     ];
   },
 };
