@@ -1,7 +1,7 @@
 import { can, type Permission } from '@carelane/auth';
-import { type Context, createContext } from '../../context';
-import type { ApiDeps } from '../../deps';
-import type { StaffContext } from '../../trpc';
+import { type Context, createContext } from './context';
+import type { ApiDeps } from './deps';
+import type { StaffContext } from './trpc';
 
 export const NO_STORE = { 'cache-control': 'no-store' };
 

@@ -56,7 +56,7 @@ describe('a form link, as the patient opens it', () => {
   it('shows the clinic, not the patient, and is marked opened', async () => {
     const { id, token } = await newLink();
     const opened = await visitor().forms.open({ token });
-    expect(opened).toEqual({ state: 'ready', message: null, clinic: { name: 'Public forms clinic' } });
+    expect(opened).toEqual({ state: 'ready', message: null, clinic: { name: 'Public forms clinic', logoUrl: null } });
     expect(JSON.stringify(opened)).not.toMatch(/Test|Patient|1988/);
     const [row] = await t.db.select().from(formRequests).where(eq(formRequests.id, id));
     expect(row?.openedAt).toBeInstanceOf(Date);

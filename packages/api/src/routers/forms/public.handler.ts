@@ -10,7 +10,15 @@ import {
   type Questionnaire,
   snapshotQuestions,
 } from '@carelane/core';
-import { files, formRequests, formSubmissions, organizations, patients, questionnaireVersions } from '@carelane/db';
+import {
+  type Database,
+  files,
+  formRequests,
+  formSubmissions,
+  organizations,
+  patients,
+  questionnaireVersions,
+} from '@carelane/db';
 import { ImageRejectedError, inspectImage } from '@carelane/integrations/files';
 import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
@@ -51,9 +59,10 @@ async function limit(ctx: Context, token: string) {
   ]);
 }
 
-async function findLink(ctx: Context, token: string) {
+/** The link a token names, with its clinic as the public page shows it; null for any unknown token. */
+export async function findFormLink(db: Database, token: string) {
   if (!isFormToken(token)) return null;
-  const [row] = await ctx.db
+  const [row] = await db
     .select({ link: formRequests, clinicName: organizations.name, branding: organizations.branding })
     .from(formRequests)
     .innerJoin(organizations, eq(organizations.id, formRequests.organizationId))
@@ -68,7 +77,7 @@ async function findLink(ctx: Context, token: string) {
 /** Opening the link: the clinic's name and whether it can be filled in; marks it opened. */
 export async function openFormHandler({ ctx, input }: { ctx: Context; input: OpenFormInput }) {
   await limit(ctx, input.token);
-  const found = await findLink(ctx, input.token);
+  const found = await findFormLink(ctx.db, input.token);
   if (!found) throw unknownLink();
   const { link, clinic } = found;
   const state = formRequestState(link, new Date());
@@ -92,7 +101,7 @@ export async function openFormHandler({ ctx, input }: { ctx: Context; input: Ope
  */
 export async function confirmFormHandler({ ctx, input }: { ctx: Context; input: ConfirmFormInput }) {
   await limit(ctx, input.token);
-  const found = await findLink(ctx, input.token);
+  const found = await findFormLink(ctx.db, input.token);
   if (!found) throw unknownLink();
   const outcome = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -171,7 +180,7 @@ export async function confirmFormHandler({ ctx, input }: { ctx: Context; input: 
  */
 export async function submitFormHandler({ ctx, input }: { ctx: Context; input: SubmitFormInput }) {
   await limit(ctx, input.token);
-  const found = await findLink(ctx, input.token);
+  const found = await findFormLink(ctx.db, input.token);
   if (!found) throw unknownLink();
   if (!checkFormPass(ctx.secret, found.link.id, input.pass)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Please confirm your date of birth again to send the form.' });

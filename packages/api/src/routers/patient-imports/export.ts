@@ -5,10 +5,10 @@ import Papa from 'papaparse';
 import { audit } from '../../audit';
 import type { ApiDeps } from '../../deps';
 import { zodDetails } from '../../errors';
+import { NO_STORE, problem, staffFromRequest } from '../../http-common';
 import type { StaffContext } from '../../trpc';
 import { patientListHandler } from '../patients/list.handler';
 import { type PatientListInput, type PatientListItem, patientListInput } from '../patients/list.schema';
-import { NO_STORE, problem, staffFromRequest } from './http-common';
 
 const PAGE = 100;
 const HEADERS = [

@@ -3,7 +3,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { audit } from '../../audit';
 import type { ApiDeps } from '../../deps';
-import { problem, staffFromRequest } from './http-common';
+import { problem, staffFromRequest } from '../../http-common';
 import { loadImport } from './load';
 
 const PAGE = 1000;

@@ -9,8 +9,8 @@ import { findHeaderRow, matchHeaders } from '@carelane/core';
 import { patientImports } from '@carelane/db';
 import { audit } from '../../audit';
 import type { ApiDeps } from '../../deps';
+import { NO_STORE, problem, staffFromRequest } from '../../http-common';
 import type { StaffContext } from '../../trpc';
-import { NO_STORE, problem, staffFromRequest } from './http-common';
 import { firstRows } from './scan';
 import { importFilePath, type SheetFormat } from './sheet';
 
