@@ -3,8 +3,9 @@ import { trpc } from '@carelane/api/react';
 import { Card } from '@carelane/ui';
 import Link from 'next/link';
 import { AppointmentTypesSection } from './appointment-types-section';
+import { OrganizationSection } from './organization-section';
 
-/** Organization settings. Appointment types first; clinic details follow in a later update. */
+/** Organization settings: appointment types, the medical-history form, the clinic's details and logo. */
 export function SettingsView() {
   const profile = trpc.me.profile.useQuery();
   const canManage = profile.data?.permissions.includes('appointment_types:manage') ?? false;
@@ -26,15 +27,7 @@ export function SettingsView() {
           </Link>
         </Card>
       </section>
-      <section aria-labelledby="organization-heading" className="space-y-4">
-        <h2 id="organization-heading" className="text-lg font-semibold text-slate-900">
-          Organization
-        </h2>
-        <Card className="p-4 text-sm text-slate-700">
-          {profile.data ? <p className="font-medium text-slate-900">{profile.data.organization.name}</p> : null}
-          <p>Your logo and clinic details can be edited here in a later update.</p>
-        </Card>
-      </section>
+      <OrganizationSection />
     </div>
   );
 }
