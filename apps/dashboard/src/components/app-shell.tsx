@@ -40,14 +40,14 @@ export function AppShell({
     </nav>
   );
   return (
-    <div className="min-h-screen lg:grid lg:grid-cols-[15rem_1fr]">
+    <div className="min-h-screen lg:grid lg:grid-cols-[15rem_1fr] print:block">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         Skip to content
       </a>
-      <aside className="hidden border-r border-slate-200 bg-white lg:block">
+      <aside className="hidden border-r border-slate-200 bg-white lg:block print:hidden">
         <div className="border-b border-slate-200 px-5 py-4">
           <p className="text-lg font-bold text-teal-800">Carelane</p>
           <p className="truncate text-sm text-slate-600">{organizationName}</p>
@@ -55,7 +55,7 @@ export function AppShell({
         {nav}
       </aside>
       <div className="flex min-w-0 flex-col">
-        <header className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 lg:px-8">
+        <header className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 lg:px-8 print:hidden">
           <button
             type="button"
             className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium lg:hidden"
@@ -81,11 +81,11 @@ export function AppShell({
           </div>
         </header>
         {open ? (
-          <div id="mobile-nav" className="border-b border-slate-200 bg-white lg:hidden">
+          <div id="mobile-nav" className="border-b border-slate-200 bg-white lg:hidden print:hidden">
             {nav}
           </div>
         ) : null}
-        <main id="main" className="flex-1 px-4 py-6 lg:px-8">
+        <main id="main" className="flex-1 px-4 py-6 lg:px-8 print:p-0">
           {children}
         </main>
       </div>

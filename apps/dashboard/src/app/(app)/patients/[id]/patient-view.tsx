@@ -9,6 +9,7 @@ import { useQueryParams } from '@/components/use-query-params';
 import { ageOn, SEX_LABELS } from '../format';
 import { AppointmentsTab } from './appointments-tab';
 import { ArchiveDialog } from './archive-dialog';
+import { FormsTab } from './forms-tab';
 import { HouseholdTab } from './household-tab';
 import { MergeDialog } from './merge-dialog';
 import { NotesTab } from './notes-tab';
@@ -16,7 +17,6 @@ import { OverviewTab } from './overview-tab';
 import { fullName } from './types';
 
 const LATER: Record<string, string> = {
-  forms: 'Medical-history forms and signed submissions arrive with the forms work.',
   treatments: 'Treatments and treatment plans arrive with billing.',
   payments: 'Invoices, payments and refunds arrive with billing.',
   messages: 'Messages sent to the patient arrive with messaging.',
@@ -143,6 +143,13 @@ export function PatientView({ id }: { id: string }) {
           <NotesTab patientId={id} canWrite={permissions.includes('clinical_notes:write') && !merged} />
         ) : tab === 'household' ? (
           <HouseholdTab patient={p} canWrite={canWrite} />
+        ) : tab === 'forms' ? (
+          <FormsTab
+            patient={p}
+            canSend={permissions.includes('forms:send') && !merged && !p.archivedAt}
+            canReadSubmissions={permissions.includes('form_submissions:read')}
+            zone={profile.data?.organization.zone}
+          />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
             {LATER[tab]}
