@@ -2,6 +2,7 @@ export { type Context, createContext } from './context';
 export type { ApiDeps } from './deps';
 export { createFormLogoHandler } from './files/form-logo';
 export { createOrganizationLogoHandlers } from './files/logo';
+export { createSubmissionPdfHandler } from './files/submission-pdf-route';
 export { checkHealth, type Health } from './health';
 export { createHealthHandler, createTrpcHandler } from './http';
 export { expireUnstartedImports } from './routers/patient-imports/cleanup';

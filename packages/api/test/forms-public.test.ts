@@ -2,12 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StaffPrincipal } from '@carelane/auth';
-import {
-  type Answers,
-  DEFAULT_QUESTIONNAIRES,
-  FORM_LINK_MAX_BIRTH_DATE_ATTEMPTS,
-  visibleQuestions,
-} from '@carelane/core';
+import { DEFAULT_QUESTIONNAIRES, FORM_LINK_MAX_BIRTH_DATE_ATTEMPTS } from '@carelane/core';
 import { auditLog, files, formRequests, formSubmissions, patients } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { LocalDiskFileStore } from '@carelane/integrations/files';
@@ -16,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkFormPass } from '../src/routers/forms/token';
 import { callerAs, createClinic, SECRET } from './fixtures';
+import { answerAll, SIGNATURE } from './form-fixtures';
 import { staffOf } from './patient-fixtures';
 
 let t: TestDatabase;
@@ -132,32 +128,6 @@ describe('a form link, as the patient opens it', () => {
     });
   });
 });
-
-/** A 1x1 PNG, as signature_pad would send a (very small) drawing. */
-const SIGNATURE =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-
-/** An answer to every question shown, of the right kind. */
-function answerAll(): Answers {
-  const answers: Answers = {};
-  for (let round = 0; round < 3; round++) {
-    for (const q of visibleQuestions(DEFAULT_QUESTIONNAIRES.general, answers)) {
-      if (q.id in answers) continue;
-      const first = q.options?.[0]?.value ?? '';
-      answers[q.id] =
-        q.type === 'checkbox'
-          ? [first]
-          : q.type === 'radio'
-            ? first
-            : q.type === 'yes_no'
-              ? 'no'
-              : q.type === 'date'
-                ? '2001-05-06'
-                : 'Nothing to add';
-    }
-  }
-  return answers;
-}
 
 async function confirmedLink() {
   const link = await newLink();

@@ -20,6 +20,7 @@ export async function formSubmissionHandler({ ctx, input }: { ctx: StaffContext;
       storageKey: files.storageKey,
       patientName: patients.firstName,
       patientLast: patients.lastName,
+      mrn: patients.mrn,
     })
     .from(formSubmissions)
     .innerJoin(files, eq(files.id, formSubmissions.signatureFileId))
@@ -37,7 +38,7 @@ export async function formSubmissionHandler({ ctx, input }: { ctx: StaffContext;
   });
   return {
     id: row.submission.id,
-    patient: { id: row.submission.patientId, name: `${row.patientName} ${row.patientLast}`.trim() },
+    patient: { id: row.submission.patientId, name: `${row.patientName} ${row.patientLast}`.trim(), mrn: row.mrn },
     version: row.submission.version,
     submittedAt: row.submission.submittedAt,
     confirmedBirthDate: row.submission.confirmedBirthDate,
