@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APPOINTMENT_STATUSES, localDate, localDayBounds } from '@carelane/core';
+import { APPOINTMENT_STATUSES, DEFAULT_QUESTIONNAIRES, localDate, localDayBounds } from '@carelane/core';
 import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database, type DbClient } from '../src/client';
@@ -15,6 +15,7 @@ import {
   households,
   organizations,
   patients,
+  questionnaireVersions,
   staffUsers,
 } from '../src/schema';
 import { DEMO } from '../src/seed/demo-accounts';
@@ -85,6 +86,24 @@ describe('seedDemo', () => {
       .from(patients)
       .where(eq(patients.organizationId, otherOrgId));
     expect(otherPatients?.n).toBe(20);
+
+    // Each clinic starts with its kind's default medical-history questions, published as version 1.
+    const published = await db
+      .select({
+        organizationId: questionnaireVersions.organizationId,
+        version: questionnaireVersions.version,
+        questions: questionnaireVersions.questions,
+      })
+      .from(questionnaireVersions);
+    expect(published).toHaveLength(2);
+    expect(published.find((q) => q.organizationId === orgId)).toMatchObject({
+      version: 1,
+      questions: DEFAULT_QUESTIONNAIRES.general,
+    });
+    expect(published.find((q) => q.organizationId === otherOrgId)).toMatchObject({
+      version: 1,
+      questions: DEFAULT_QUESTIONNAIRES.dental,
+    });
 
     const clinicians = await db
       .select({ id: staffUsers.id })

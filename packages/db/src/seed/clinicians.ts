@@ -238,6 +238,8 @@ export const SUNRISE: OrganizationSpec = {
   ...DEMO.organization,
   country: 'IN',
   primaryColour: '#f97316',
+  // A multi-specialty clinic (general medicine, physiotherapy, psychotherapy).
+  questionnaire: 'general',
   centres,
   staff,
   clinicians,
@@ -249,6 +251,7 @@ export const LAKESIDE: OrganizationSpec = {
   ...DEMO.otherOrganization,
   country: 'IN',
   primaryColour: '#0284c7',
+  questionnaire: 'dental',
   centres: [
     {
       key: 'chennai',

@@ -1,4 +1,11 @@
-import { addLocalDays, type ConsultationMode, localDate, type StaffRole, zonedTime } from '@carelane/core';
+import {
+  addLocalDays,
+  type ClinicKind,
+  type ConsultationMode,
+  localDate,
+  type StaffRole,
+  zonedTime,
+} from '@carelane/core';
 import type { Faker } from '@faker-js/faker';
 import type {
   appointmentTypes,
@@ -69,6 +76,8 @@ export type OrganizationSpec = {
   name: string;
   country: string;
   primaryColour: string;
+  /** Which of core's default medical-history questionnaires the clinic starts with (published as version 1). */
+  questionnaire: ClinicKind;
   centres: readonly CentreSpec[];
   staff: readonly StaffSpec[];
   clinicians: readonly ClinicianSpec[];

@@ -1,4 +1,4 @@
-import { addLocalDays, localDate } from '@carelane/core';
+import { addLocalDays, DEFAULT_QUESTIONNAIRES, localDate } from '@carelane/core';
 import type { Faker } from '@faker-js/faker';
 import type { Database } from '../client';
 import { hashPassword } from '../password';
@@ -12,6 +12,7 @@ import {
   households,
   organizations,
   patients,
+  questionnaireVersions,
   staffCentres,
   staffUsers,
 } from '../schema';
@@ -90,6 +91,14 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
     await inChunks(plan.householdRows, (chunk) => tx.insert(households).values(chunk));
     await inChunks(plan.patientRows, (chunk) => tx.insert(patients).values(chunk));
     await inChunks(plan.appointmentRows, (chunk) => tx.insert(appointments).values(chunk));
+    // Each clinic starts with the default questions for its kind; staff edit from there.
+    await tx.insert(questionnaireVersions).values(
+      [SUNRISE, LAKESIDE].map((spec, i) => ({
+        organizationId: orgs[i]?.id ?? '',
+        version: 1,
+        questions: DEFAULT_QUESTIONNAIRES[spec.questionnaire],
+      })),
+    );
   });
 
   const orgs = [plan.sunrise, plan.lakeside];
