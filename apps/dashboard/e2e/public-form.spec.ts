@@ -1,0 +1,147 @@
+import { type Answers, type Question, type Questionnaire, visibleQuestions } from '@carelane/core';
+import { DEMO } from '@carelane/db/demo';
+import { expect, type Page, test } from '@playwright/test';
+import { signInStaff, URLS } from './helpers';
+
+// The patient here is this run's own, so no demo patient's birth date is touched.
+const RUN = Date.now().toString(36);
+const BIRTH_DATE = { day: '15', month: 'July', year: '1984', iso: '1984-07-15' };
+const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/public-form-${name}.png`, fullPage: true });
+
+/** A tRPC call with the signed-in page's cookies; superjson wraps input and answer in { json }. */
+async function trpc<T>(page: Page, path: string, input?: unknown, mutation = false): Promise<T> {
+  const response = mutation
+    ? await page.request.post(`/api/trpc/${path}`, { data: { json: input } })
+    : await page.request.get(`/api/trpc/${path}`);
+  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
+  if (!body.result) throw new Error(`${path}: ${body.error?.json.message ?? response.status()}`);
+  return body.result.data.json;
+}
+
+/** Answers to every required question shown, picking ones that open no follow-up where it can. */
+function requiredAnswers(questionnaire: Questionnaire): Array<[Question, string]> {
+  const answers: Answers = {};
+  const picked: Array<[Question, string]> = [];
+  for (let pass = 0; pass < 5; pass++) {
+    for (const q of visibleQuestions(questionnaire, answers)) {
+      if (!q.required || answers[q.id] !== undefined) continue;
+      const label =
+        q.type === 'yes_no'
+          ? 'No'
+          : q.type === 'radio' || q.type === 'checkbox'
+            ? (q.options?.at(-1)?.label ?? '')
+            : q.type === 'date'
+              ? '2020-01-01'
+              : 'None';
+      const value = q.type === 'yes_no' ? 'no' : (q.options?.find((o) => o.label === label)?.value ?? label);
+      answers[q.id] = q.type === 'checkbox' ? [value] : value;
+      picked.push([q, label]);
+    }
+  }
+  return picked;
+}
+
+async function chooseBirthDate(page: Page, date: { day: string; month: string; year: string }) {
+  await page.getByLabel('Day').selectOption(date.day);
+  await page.getByLabel('Month').selectOption({ label: date.month });
+  await page.getByLabel('Year').selectOption(date.year);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+test('a patient on a phone confirms their birth date, answers, signs and sends the form once', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signInStaff(page, DEMO.staff.admin.email, DEMO.password);
+  await expect(page).toHaveURL(/\/today/);
+  const patient = await trpc<{ id: string }>(
+    page,
+    'patients.create',
+    {
+      firstName: 'Form',
+      lastName: `Pf${RUN}`,
+      phone: `96${String(Date.now() % 100_000_000).padStart(8, '0')}`,
+      birthDate: BIRTH_DATE.iso,
+    },
+    true,
+  );
+  const link = await trpc<{ url: string }>(page, 'forms.createLink', { patientId: patient.id }, true);
+  const { questionnaire } = await trpc<{ questionnaire: Questionnaire }>(page, 'forms.questionnaire');
+  // The link is built from the configured public address; this run's server is on its own port.
+  const path = new URL(link.url).pathname;
+
+  const phone = await browser.newContext({
+    baseURL: URLS.dashboard,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const patientPage = await phone.newPage();
+  const response = await patientPage.goto(path);
+  expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+  expect(response?.headers()['x-robots-tag']).toBe('noindex, nofollow');
+  await expect(patientPage).not.toHaveTitle(new RegExp(path.split('/').at(-1) ?? 'x'));
+  await expect(patientPage.getByRole('heading', { name: 'Confirm it is you' })).toBeVisible();
+  await shot(patientPage, '1-birth-date');
+
+  // A wrong date counts, and says how many tries are left.
+  await chooseBirthDate(patientPage, { day: '1', month: 'January', year: '2000' });
+  await expect(patientPage.getByText('That date of birth does not match our records. 4 tries left.')).toBeVisible();
+  await shot(patientPage, '2-wrong-date');
+
+  await chooseBirthDate(patientPage, BIRTH_DATE);
+  await expect(patientPage.getByRole('heading', { name: 'Your medical history' })).toBeVisible();
+
+  // Sending with nothing answered shows each problem beside its question.
+  await patientPage.getByRole('button', { name: 'Send to the clinic' }).click();
+  const answers = requiredAnswers(questionnaire);
+  expect(answers.length).toBeGreaterThan(0);
+  const [first] = answers[0] ?? [];
+  if (!first) throw new Error('no required question');
+  await expect(patientPage.locator(`[data-question="${first.id}"]`)).toContainText(`${first.label} is required`);
+  await expect(patientPage.getByText('Sign in the box before sending')).toBeVisible();
+  await shot(patientPage, '3-problems');
+
+  for (const [q, answer] of answers) {
+    const field = patientPage.locator(`[data-question="${q.id}"]`);
+    if (q.type === 'radio' || q.type === 'yes_no') await field.getByRole('radio', { name: answer }).check();
+    else if (q.type === 'checkbox') await field.getByRole('checkbox', { name: answer }).check();
+    else await field.getByRole('textbox').or(field.locator('input')).first().fill(answer);
+    await expect(field).not.toContainText('is required');
+  }
+
+  const pad = patientPage.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('signature pad not on screen');
+  await patientPage.mouse.move(box.x + 30, box.y + box.height * 0.6);
+  await patientPage.mouse.down();
+  await patientPage.mouse.move(box.x + 120, box.y + box.height * 0.3, { steps: 8 });
+  await patientPage.mouse.move(box.x + 220, box.y + box.height * 0.7, { steps: 8 });
+  await patientPage.mouse.up();
+  await expect(patientPage.getByText('Sign in the box before sending')).toBeHidden();
+  await shot(patientPage, '4-answered');
+
+  await patientPage.getByRole('button', { name: 'Send to the clinic' }).click();
+  await expect(patientPage.getByRole('heading', { name: 'Thank you' })).toBeVisible();
+  await shot(patientPage, '5-thank-you');
+
+  await patientPage.reload();
+  await expect(patientPage.getByRole('heading', { name: 'Form already sent' })).toBeVisible();
+  await expect(patientPage.getByText('This form has been sent to the clinic.')).toBeVisible();
+  await shot(patientPage, '6-already-sent');
+
+  // An unknown link says so, and nothing else.
+  await patientPage.goto('/forms/AAAAAAAAAAAAAAAAAAAAAA');
+  await expect(patientPage.getByRole('heading', { name: 'Link not recognised' })).toBeVisible();
+  await shot(patientPage, '7-unknown');
+  await phone.close();
+
+  // Staff see it was sent.
+  const forms = await trpc<{ links: Array<{ state: string }> }>(
+    page,
+    `forms.forPatient?input=${encodeURIComponent(JSON.stringify({ json: { patientId: patient.id } }))}`,
+  );
+  expect(JSON.stringify(forms)).toContain('submitted');
+});
