@@ -10,7 +10,7 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkFormPass } from '../src/routers/forms/token';
-import { callerAs, createClinic, SECRET } from './fixtures';
+import { callerAs, createClinic, createPatient, SECRET } from './fixtures';
 import { answerAll, SIGNATURE } from './form-fixtures';
 import { staffOf } from './patient-fixtures';
 
@@ -138,7 +138,15 @@ async function confirmedLink() {
 describe('sending the form', () => {
   it('keeps the answers as shown and the signature, once', async () => {
     const { id, token, pass } = await confirmedLink();
-    const sent = await visitor().forms.submit({ token, pass, answers: answerAll(), signature: SIGNATURE });
+    // Naming another patient changes nothing: the link decides whose record it is.
+    const otherPatient = { patientId: (await createPatient(t.db, a.org.id)).id };
+    const sent = await visitor().forms.submit({
+      token,
+      pass,
+      answers: answerAll(),
+      signature: SIGNATURE,
+      ...otherPatient,
+    } as Parameters<ReturnType<typeof visitor>['forms']['submit']>[0]);
     expect(sent.state).toBe('submitted');
     const [submission] = await t.db.select().from(formSubmissions).where(eq(formSubmissions.requestId, id));
     expect(submission).toMatchObject({ patientId: a.patient.id, version: 1, confirmedBirthDate: '1988-02-29' });
