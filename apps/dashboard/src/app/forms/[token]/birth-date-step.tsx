@@ -68,7 +68,7 @@ export function BirthDateStep({
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
       <div>
-        <h1 className="text-xl font-semibold text-slate-900">Confirm it is you</h1>
+        <h1 className="outline-none text-xl font-semibold text-slate-900">Confirm it is you</h1>
         <p className="mt-2 text-base text-slate-700">
           Before you see the form, enter your date of birth as the clinic has it.
         </p>

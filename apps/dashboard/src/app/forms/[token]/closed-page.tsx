@@ -2,7 +2,7 @@
 export function ClosedPage({ title, message }: { title: string; message: string }) {
   return (
     <section aria-labelledby="closed-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h1 id="closed-title" className="text-xl font-semibold text-slate-900">
+      <h1 id="closed-title" className="outline-none text-xl font-semibold text-slate-900">
         {title}
       </h1>
       <p className="mt-3 text-base text-slate-700">{message}</p>

@@ -59,6 +59,15 @@ export function FormPage({ token }: { token: string }) {
   }, [token, open.mutate, closeOn]);
 
   useEffect(() => {
+    // A step replaces the page's content: focus its heading, so a screen reader reads where the patient is.
+    if (step.name === 'loading') return;
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
+  }, [step.name]);
+
+  useEffect(() => {
     // Once per page: opening marks the link opened and counts against its rate limit.
     if (started.current) return;
     started.current = true;
@@ -146,7 +155,7 @@ export function FormPage({ token }: { token: string }) {
         />
       ) : (
         <section aria-labelledby="sent-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h1 id="sent-title" className="text-xl font-semibold text-slate-900">
+          <h1 id="sent-title" className="outline-none text-xl font-semibold text-slate-900">
             Thank you
           </h1>
           <p className="mt-3 text-base text-slate-700">{step.message}</p>

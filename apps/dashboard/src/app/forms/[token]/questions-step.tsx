@@ -90,7 +90,7 @@ export function QuestionsStep({
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold text-slate-900">Your medical history</h1>
+        <h1 className="outline-none text-xl font-semibold text-slate-900">Your medical history</h1>
         <p className="mt-2 text-base text-slate-700">
           Answer the questions below for the clinic. Questions marked (optional) can be left blank.
         </p>
