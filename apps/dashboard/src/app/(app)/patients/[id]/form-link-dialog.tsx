@@ -1,25 +1,19 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { FORM_LINK_DEFAULT_DAYS } from '@carelane/core';
+import {
+  channelRefusal,
+  FORM_LINK_DEFAULT_DAYS,
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+} from '@carelane/core';
 import { Alert, Button, TextField } from '@carelane/ui';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Modal } from '../../calendar/modal';
-import { CHANNEL_LABELS, type Channel, channelNames, formWhen } from './form-format';
+import { CHANNEL_LABELS, channelNames, formWhen } from './form-format';
 import { fullName, type PatientRecord } from './types';
 
 type Detail = { field: string; message: string };
-
-/** Why a channel cannot carry the link to this patient, or null when it can. */
-export function channelBlock(patient: PatientRecord, channel: Channel): string | null {
-  if (channel === 'email') {
-    if (!patient.consentEmail) return 'No consent to email';
-    return patient.email ? null : 'No email address on record';
-  }
-  const consent = channel === 'sms' ? patient.consentSms : patient.consentWhatsapp;
-  if (!consent) return `No consent to ${CHANNEL_LABELS[channel]}`;
-  return patient.phone ? null : 'No mobile number on record';
-}
 
 /** The link shown once, with a Copy button; where the clipboard is refused, the text is selected to copy by hand. */
 function CreatedLink({
@@ -96,7 +90,7 @@ export function FormLinkDialog({
   const utils = trpc.useUtils();
   const create = trpc.forms.createLink.useMutation();
   const [days, setDays] = useState(String(FORM_LINK_DEFAULT_DAYS));
-  const [channel, setChannel] = useState<Channel | ''>('');
+  const [channel, setChannel] = useState<NotificationChannel | ''>('');
   const group = useId();
   const details = ((create.error?.data as { details?: Detail[] } | undefined)?.details ?? []) as Detail[];
   const fieldError = (field: string) => details.find((d) => d.field === field)?.message ?? null;
@@ -105,19 +99,14 @@ export function FormLinkDialog({
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    // sendVia is optional on the server; a server without it ignores the key and returns no sentVia.
-    const input: { patientId: string; validDays: number; sendVia?: Channel } = {
-      patientId: patient.id,
-      validDays: Number(days),
-    };
-    if (channel) input.sendVia = channel;
-    create.mutate(input, { onSuccess: () => void utils.forms.forPatient.invalidate({ patientId: patient.id }) });
+    create.mutate(
+      { patientId: patient.id, validDays: Number(days), ...(channel ? { sendVia: channel } : {}) },
+      { onSuccess: () => void utils.forms.forPatient.invalidate({ patientId: patient.id }) },
+    );
   }
 
   const done = create.data;
-  // The server answers the channels it queued; one without sendVia yet answers none.
-  const sent: unknown = done && 'sentVia' in done ? done.sentVia : null;
-  const sentVia = Array.isArray(sent) ? sent.map(String) : typeof sent === 'string' ? [sent] : [];
+  const sentVia = done?.sentVia ? [done.sentVia] : [];
   return (
     <Modal title={done ? 'Form link ready' : 'Send a medical-history form'} onClose={() => onClose(null)}>
       {done ? (
@@ -158,8 +147,8 @@ export function FormLinkDialog({
               />
               Don't send: I will copy the link
             </label>
-            {(Object.keys(CHANNEL_LABELS) as Channel[]).map((c) => {
-              const block = channelBlock(patient, c);
+            {NOTIFICATION_CHANNELS.map((c) => {
+              const block = channelRefusal(patient, c);
               return (
                 <label
                   key={c}
@@ -174,7 +163,7 @@ export function FormLinkDialog({
                     className="size-4 accent-teal-700"
                   />
                   By {CHANNEL_LABELS[c]}
-                  {block ? <span className="text-slate-600">({block})</span> : null}
+                  {block ? <span className="text-slate-600">— {block}</span> : null}
                 </label>
               );
             })}

@@ -24,11 +24,6 @@ const BACK =
 export function SubmissionView({ patientId, submissionId }: { patientId: string; submissionId: string }) {
   const submission = trpc.forms.submission.useQuery({ id: submissionId });
   const profile = trpc.me.profile.useQuery();
-  // The record number comes from the submission's own patient, whatever the address says.
-  const patient = trpc.patients.byId.useQuery(
-    { id: submission.data?.patient.id ?? patientId },
-    { enabled: Boolean(submission.data) },
-  );
   const back = (
     <Link href={`/patients/${patientId}?tab=forms`} className={BACK}>
       ← Back to the patient's forms
@@ -84,7 +79,7 @@ export function SubmissionView({ patientId, submissionId }: { patientId: string;
           <dt className="text-slate-600">Patient</dt>
           <dd className="text-slate-900">{s.patient.name}</dd>
           <dt className="text-slate-600">Record number</dt>
-          <dd className="text-slate-900">{patient.data?.mrn ?? '…'}</dd>
+          <dd className="text-slate-900">{s.patient.mrn}</dd>
           <dt className="text-slate-600">Date of birth</dt>
           <dd className="text-slate-900">{calendarDay(s.confirmedBirthDate) ?? '—'} (confirmed by the patient)</dd>
           <dt className="text-slate-600">Submitted</dt>
