@@ -1,6 +1,6 @@
 import { type Answers, type Question, type Questionnaire, visibleQuestions } from '@carelane/core';
 import { DEMO } from '@carelane/db/demo';
-import { expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { signInStaff, URLS } from './helpers';
 import { trpc } from './trpc';
 
@@ -39,11 +39,8 @@ async function chooseBirthDate(page: Page, date: { day: string; month: string; y
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
-test('a patient on a phone confirms their birth date, answers, signs and sends the form once', async ({
-  page,
-  browser,
-}) => {
-  test.setTimeout(120_000);
+/** Signs the admin in and gives a new patient of this run, with the birth date the form asks for, a form link. */
+async function newLink(page: Page, suffix: string) {
   await signInStaff(page, DEMO.staff.admin.email, DEMO.password);
   await expect(page).toHaveURL(/\/today/);
   const patient = await trpc<{ id: string }>(
@@ -51,23 +48,36 @@ test('a patient on a phone confirms their birth date, answers, signs and sends t
     'patients.create',
     {
       firstName: 'Form',
-      lastName: `Pf${RUN}`,
+      lastName: `Pf${RUN}${suffix}`,
       phone: `96${String(Date.now() % 100_000_000).padStart(8, '0')}`,
       birthDate: BIRTH_DATE.iso,
     },
     true,
   );
   const link = await trpc<{ id: string; url: string }>(page, 'forms.createLink', { patientId: patient.id }, true);
-  const { questionnaire } = await trpc<{ questionnaire: Questionnaire }>(page, 'forms.questionnaire');
   // The link is built from the configured public address; this run's server is on its own port.
-  const path = new URL(link.url).pathname;
+  return { patient, link, path: new URL(link.url).pathname };
+}
 
-  const phone = await browser.newContext({
+/** A phone-sized browser of the patient's own, with none of the staff member's cookies. */
+function phoneContext(browser: Browser) {
+  return browser.newContext({
     baseURL: URLS.dashboard,
     viewport: { width: 360, height: 740 },
     isMobile: true,
     hasTouch: true,
   });
+}
+
+test('a patient on a phone confirms their birth date, answers, signs and sends the form once', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { patient, link, path } = await newLink(page, 'a');
+  const { questionnaire } = await trpc<{ questionnaire: Questionnaire }>(page, 'forms.questionnaire');
+
+  const phone = await phoneContext(browser);
   const patientPage = await phone.newPage();
   const response = await patientPage.goto(path);
   expect(response?.headers()['referrer-policy']).toBe('no-referrer');
@@ -137,4 +147,27 @@ test('a patient on a phone confirms their birth date, answers, signs and sends t
   );
   expect(forms.links.find((l) => l.id === link.id)?.state).toBe('submitted');
   expect(forms.submissions).toHaveLength(1);
+});
+
+test('the fifth wrong birth date locks the link, and the locked page says nothing about the patient', async ({
+  page,
+  browser,
+}) => {
+  const { path } = await newLink(page, 'b');
+  const phone = await phoneContext(browser);
+  const patientPage = await phone.newPage();
+  await patientPage.goto(path);
+  const wrong = { day: '2', month: 'February', year: '2001' };
+  for (const left of ['4 tries', '3 tries', '2 tries', '1 try']) {
+    await chooseBirthDate(patientPage, wrong);
+    await expect(patientPage.getByText(`${left} left.`)).toBeVisible();
+  }
+  await chooseBirthDate(patientPage, wrong);
+  await expect(patientPage.getByRole('heading', { name: 'Link locked' })).toBeVisible();
+  await expect(patientPage.getByText('Please ask the clinic for a new one.')).toBeVisible();
+  await expect(patientPage.locator('main')).not.toContainText(`Pf${RUN}`);
+  await shot(patientPage, '8-locked');
+  await patientPage.reload();
+  await expect(patientPage.getByRole('heading', { name: 'Link locked' })).toBeVisible();
+  await phone.close();
 });
