@@ -53,6 +53,7 @@ test('staff send, copy and revoke a form link, then read the submission with its
   page,
   context,
   request,
+  browser,
 }) => {
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -157,9 +158,49 @@ test('staff send, copy and revoke a form link, then read the submission with its
     await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
     await shot(page, '6-submission-print');
+
+    // The front desk sees that a submission exists, not its answers.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const deskPage = await desk.newPage();
+    await signInStaff(deskPage, DEMO.staff.frontDesk.email, DEMO.password);
+    await expect(deskPage).toHaveURL(/\/today/);
+    await deskPage.goto(`/patients/${chosen.id}?tab=forms`);
+    await expect(deskPage.getByText('Only clinicians and admins read submitted answers')).toBeVisible();
+    await expect(deskPage.getByRole('list', { name: 'Submissions' }).getByRole('listitem')).toHaveCount(1);
+    await expect(deskPage.getByRole('link', { name: /^View/ })).toHaveCount(0);
+    await desk.close();
   } finally {
     if (!before.birthDate) {
       await trpc(page.request, 'patients.update', { id: chosen.id, values: { birthDate: null } }, true);
     }
   }
+});
+
+test('a channel without consent cannot be chosen, and a patient without a birth date is sent to the edit page', async ({
+  page,
+}) => {
+  await signInStaff(page, DEMO.staff.admin.email, DEMO.password);
+  await expect(page).toHaveURL(/\/today/);
+  // This run's own patient: no consents and no birth date, so no demo patient changes.
+  const patient = await trpc<{ id: string }>(
+    page.request,
+    'patients.create',
+    {
+      firstName: 'Nodob',
+      lastName: `Pf${Date.now().toString(36)}`,
+      phone: `95${String(Date.now() % 100_000_000).padStart(8, '0')}`,
+    },
+    true,
+  );
+  await page.goto(`/patients/${patient.id}?tab=forms`);
+  await expect(page.getByText('No form links yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Send a form' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send a medical-history form' });
+  await expect(dialog.getByRole('radio', { name: /By SMS/ })).toBeDisabled();
+  await expect(dialog.getByText('has not agreed to SMS messages.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  await expect(dialog.getByRole('alert')).toContainText("Add the patient's date of birth first");
+  await shot(page, '7-no-birth-date-1280');
+  await dialog.getByRole('link', { name: 'Edit the patient' }).click();
+  await expect(page).toHaveURL(new RegExp(`/patients/${patient.id}/edit$`));
 });
