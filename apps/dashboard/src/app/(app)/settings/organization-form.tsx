@@ -3,6 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { organizationFields } from '@carelane/api/schemas';
 import { knownZones } from '@carelane/core';
 import { Alert, Button, TextField } from '@carelane/ui';
+import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
 
 type Field = 'name' | 'zone';
@@ -19,6 +20,7 @@ function fieldErrors(issues: Array<{ field: string; message: string }>): Errors 
 /** Name and default zone of the organization, for admins. */
 export function OrganizationForm({ name, zone }: { name: string; zone: string }) {
   const utils = trpc.useUtils();
+  const router = useRouter();
   const update = trpc.organization.update.useMutation();
   const zonesId = useId();
   const [values, setValues] = useState({ name, zone });
@@ -45,6 +47,8 @@ export function OrganizationForm({ name, zone }: { name: string; zone: string })
         setErrors({});
         setNotice({ tone: 'success', text: 'Saved the organization details.' });
         await Promise.all([utils.organization.settings.invalidate(), utils.me.profile.invalidate()]);
+        // The shell's organization name is rendered on the server.
+        router.refresh();
       },
       onError: (error) => {
         const details = (error.data as { details?: Array<{ field: string; message: string }> } | undefined)?.details;

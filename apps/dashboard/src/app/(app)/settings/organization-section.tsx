@@ -36,8 +36,8 @@ export function OrganizationSection() {
         <Card className="grid gap-6 p-4 sm:p-6 md:grid-cols-2">
           <div className="space-y-4">
             {org.canEdit ? (
-              // Keyed by the saved values, so the form starts over from them after a save elsewhere.
-              <OrganizationForm key={`${org.name}|${org.zone}`} name={org.name} zone={org.zone} />
+              // Not keyed by the values: a save refetches them, and a remount would drop the saved message.
+              <OrganizationForm name={org.name} zone={org.zone} />
             ) : (
               <dl className="space-y-3">
                 <Detail term="Organization name" value={org.name} />
