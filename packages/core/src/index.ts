@@ -3,6 +3,7 @@ export * from './clinical-notes';
 export * from './consent';
 export * from './constants';
 export * from './form-requests';
+export * from './logo';
 export * from './money';
 export * from './names';
 export * from './patient-import';

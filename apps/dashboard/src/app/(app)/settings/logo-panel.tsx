@@ -1,8 +1,9 @@
 'use client';
 import { trpc } from '@carelane/api/react';
+import { logoPrecheck } from '@carelane/core';
 import { Alert, Button, cn } from '@carelane/ui';
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
-import { logoPrecheck, removeLogo, uploadLogo } from './logo-upload';
+import { removeLogo, uploadLogo } from './logo-upload';
 
 type Notice = { tone: 'error' | 'success'; text: string };
 

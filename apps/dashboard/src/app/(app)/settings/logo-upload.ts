@@ -1,17 +1,4 @@
-/** Mirrors the server's limits for a fast message; the server checks the bytes and decides. */
-export const LOGO_MAX_BYTES = 5 * 1024 * 1024;
-const LOGO_TYPES = new Set(['image/png', 'image/jpeg']);
-const LOGO_NAME = /\.(png|jpe?g)$/i;
-
-/** Why a picked file cannot be a logo, before it is sent; null when it may be. */
-export function logoPrecheck(file: { name: string; type: string; size: number }): string | null {
-  // Some systems give no type; then the name is the only hint.
-  const looksLikeImage = file.type ? LOGO_TYPES.has(file.type) : LOGO_NAME.test(file.name);
-  if (!looksLikeImage) return 'Choose a PNG or JPEG image.';
-  if (file.size === 0) return 'This file is empty.';
-  if (file.size > LOGO_MAX_BYTES) return 'Choose an image of at most 5 MB.';
-  return null;
-}
+// The quick check before sending (type and size) is core's logoPrecheck; the server decides by the bytes.
 
 export type UploadOutcome = { ok: true; logoFileId: string } | { ok: false; message: string };
 
