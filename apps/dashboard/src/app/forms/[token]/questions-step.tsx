@@ -34,6 +34,8 @@ export function QuestionsStep({
   const [signature, setSignature] = useState<string | null>(null);
   const [server, setServer] = useState<NonNullable<SendResult>>({});
   const formRef = useRef<HTMLFormElement>(null);
+  // A second tap can land before the disabled button renders; the form is sent once.
+  const inFlight = useRef(false);
   const today = latestToday();
 
   const shown = visibleQuestions(questionnaire, answers);
@@ -67,7 +69,11 @@ export function QuestionsStep({
       focusFirstProblem(blocking[0]?.id ?? null);
       return;
     }
-    const result = await onSend(answers, signature);
+    if (inFlight.current) return;
+    inFlight.current = true;
+    const result = await onSend(answers, signature).finally(() => {
+      inFlight.current = false;
+    });
     if (result) {
       setServer(result);
       focusFirstProblem(Object.keys(result.answers ?? {})[0] ?? null);
