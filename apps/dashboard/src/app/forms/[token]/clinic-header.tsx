@@ -1,5 +1,5 @@
 /** The clinic as the link presents it; the logo is optional (and served through the link). */
-export type Clinic = { name: string; logoUrl?: string | null };
+export type Clinic = { name: string; logoUrl: string | null };
 
 export function ClinicHeader({ clinic }: { clinic: Clinic | null }) {
   return (
