@@ -28,7 +28,11 @@ export function ShowWhenField({
   const target = condition ? earlier.find((q) => q.id === condition.questionId) : undefined;
   const questionOptions = [
     { value: '', label: 'Always' },
-    ...targets.map((q) => ({ value: q.id, label: `When “${q.label || 'Untitled question'}” is…` })),
+    // The number tells apart two questions worded alike.
+    ...targets.map((q) => ({
+      value: q.id,
+      label: `When question ${earlier.indexOf(q) + 1}, “${q.label || 'Untitled question'}”, is…`,
+    })),
   ];
   // A condition on a question that moved below or lost its answers stays visible, flagged.
   if (condition && !targets.some((q) => q.id === condition.questionId)) {
