@@ -9,6 +9,10 @@ import { type EmbeddedServer, startEmbeddedPostgres } from '../src/embedded';
 // connection's pipeline; otherwise BEGIN ran, the connection went back to the pool and unrelated
 // queries ran inside a transaction that never ended (porsager/postgres#1189). Under load that hung
 // whole test runs. patches/postgres@3.4.9.patch reserves it whenever BEGIN is sent.
+/** `max_pipeline` is a real option of postgres.js that its type definitions leave out. */
+const withPipeline = (maxPipeline: number, max: number) =>
+  ({ max, max_pipeline: maxPipeline, onnotice: () => {} }) as postgres.Options<Record<string, never>>;
+
 let dir = '';
 let server: EmbeddedServer | undefined;
 
@@ -24,7 +28,7 @@ afterAll(async () => {
 describe('postgres.js transactions', () => {
   it('reserve their connection even when BEGIN fills the pipeline', async () => {
     // max_pipeline 0: every query fills the pipeline, the boundary case made certain.
-    const sql = postgres(server?.url('postgres') ?? '', { max: 2, max_pipeline: 0, onnotice: () => {} });
+    const sql = postgres(server?.url('postgres') ?? '', withPipeline(0, 2));
     try {
       const result = await sql.begin(async (tx) => {
         const [row] = await tx`select txid_current_if_assigned() is null as fresh, 1 as ok`;
@@ -41,7 +45,7 @@ describe('postgres.js transactions', () => {
   });
 
   it('run concurrently beside plain queries without sharing a connection', async () => {
-    const sql = postgres(server?.url('postgres') ?? '', { max: 3, max_pipeline: 1, onnotice: () => {} });
+    const sql = postgres(server?.url('postgres') ?? '', withPipeline(1, 3));
     try {
       await sql`create table if not exists tx_probe (id int primary key)`;
       await sql`truncate tx_probe`;
