@@ -98,6 +98,12 @@ test('the admin renames the organization, uploads a logo, is refused a disguised
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 
+  // A GIF is refused at once, before any upload.
+  await section
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+  await expect(section.getByRole('alert')).toHaveText('Choose a PNG or JPEG image.');
+
   // A text file named .png, dropped on the drop zone: it passes the quick check, the server refuses it.
   const dropped = await page.evaluateHandle(() => {
     const transfer = new DataTransfer();
