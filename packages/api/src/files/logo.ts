@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { LOGO_MAX_BYTES } from '@carelane/core';
 import { files, organizations } from '@carelane/db';
 import { ImageRejectedError, inspectImage, resizeForDisplay } from '@carelane/integrations/files';
 import { and, eq, sql } from 'drizzle-orm';
@@ -7,11 +8,10 @@ import { audit } from '../audit';
 import type { ApiDeps } from '../deps';
 import { NO_STORE, problem, staffFromRequest } from '../http-common';
 
-export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 /** Shown at most this big (forms, receipts); twice the CSS size for sharp screens. */
 const DISPLAY = { maxWidth: 600, maxHeight: 240 };
 /** Room for the multipart envelope around a file at the limit. */
-const MAX_BODY_BYTES = MAX_LOGO_BYTES + 64 * 1024;
+const MAX_BODY_BYTES = LOGO_MAX_BYTES + 64 * 1024;
 
 type Deps = () => Promise<ApiDeps>;
 
@@ -87,7 +87,7 @@ export function createOrganizationLogoHandlers(getDeps: Deps) {
       if (bytes instanceof Response) return bytes;
       let resized: Awaited<ReturnType<typeof resizeForDisplay>>;
       try {
-        const image = await inspectImage(bytes, { maxBytes: MAX_LOGO_BYTES, subject: 'The logo' });
+        const image = await inspectImage(bytes, { maxBytes: LOGO_MAX_BYTES, subject: 'The logo' });
         resized = await resizeForDisplay(bytes, DISPLAY);
         if (resized.contentType !== image.contentType) throw new ImageRejectedError('type', 'The logo is damaged');
       } catch (error) {
