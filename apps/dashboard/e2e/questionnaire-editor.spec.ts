@@ -87,6 +87,7 @@ test('an admin adds, orders and conditions questions, publishes a version, and m
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: '/tmp/questionnaire-phone.png', fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // Someone else publishes meanwhile (the questions as they were): publishing these edits is refused.

@@ -60,7 +60,7 @@ export function QuestionCard({
         <p className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900">
           {number}. {title}
         </p>
-        <div className="flex gap-1">
+        <div className="flex flex-wrap gap-1">
           <Button variant="ghost" disabled={number === 1} onClick={() => onMove(-1)}>
             Move up<span className="sr-only"> question {number}</span>
           </Button>

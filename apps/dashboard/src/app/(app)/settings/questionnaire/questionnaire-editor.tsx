@@ -201,7 +201,7 @@ export function QuestionnaireEditor() {
           {publishButton}
         </div>
       )}
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
         {canManage ? (
           <section id="questions" aria-labelledby="questions-heading" className="space-y-4">
             <h2 id="questions-heading" className="text-lg font-semibold text-slate-900">
