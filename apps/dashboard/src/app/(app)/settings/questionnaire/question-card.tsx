@@ -61,10 +61,20 @@ export function QuestionCard({
           {number}. {title}
         </p>
         <div className="flex flex-wrap gap-1">
-          <Button variant="ghost" disabled={number === 1} onClick={() => onMove(-1)}>
+          <Button
+            variant="ghost"
+            className="disabled:text-slate-400"
+            disabled={number === 1}
+            onClick={() => onMove(-1)}
+          >
             Move up<span className="sr-only"> question {number}</span>
           </Button>
-          <Button variant="ghost" disabled={number === count} onClick={() => onMove(1)}>
+          <Button
+            variant="ghost"
+            className="disabled:text-slate-400"
+            disabled={number === count}
+            onClick={() => onMove(1)}
+          >
             Move down<span className="sr-only"> question {number}</span>
           </Button>
           <Button variant="ghost" className="text-red-700" onClick={onRemove}>
