@@ -1,3 +1,4 @@
+import type { S3Config } from '@carelane/integrations/files';
 import { z } from 'zod';
 
 /**
@@ -12,6 +13,12 @@ const schema = z.object({
   BOOKING_URL: z.url().default('http://localhost:3001'),
   /** The data folder shared with the worker: uploaded patient imports are kept under it. */
   DATA_DIR: z.string().default('.data'),
+  /** An S3-compatible bucket (AWS S3, MinIO, R2) for logos and signatures; all four or none. */
+  FILES_S3_ENDPOINT: z.url().optional(),
+  FILES_S3_BUCKET: z.string().min(1).optional(),
+  FILES_S3_REGION: z.string().min(1).default('us-east-1'),
+  FILES_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  FILES_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type DashboardEnv = z.infer<typeof schema>;
@@ -29,6 +36,24 @@ export function env(): DashboardEnv {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** The bucket for logos and signatures, when one is configured (else the data folder is used). */
+export function filesBucket(): S3Config | undefined {
+  const e = env();
+  if (!e.FILES_S3_ENDPOINT) return undefined;
+  if (!e.FILES_S3_BUCKET || !e.FILES_S3_ACCESS_KEY_ID || !e.FILES_S3_SECRET_ACCESS_KEY) {
+    throw new Error(
+      'Invalid dashboard configuration: FILES_S3_ENDPOINT needs FILES_S3_BUCKET, FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY',
+    );
+  }
+  return {
+    endpoint: e.FILES_S3_ENDPOINT,
+    bucket: e.FILES_S3_BUCKET,
+    region: e.FILES_S3_REGION,
+    accessKeyId: e.FILES_S3_ACCESS_KEY_ID,
+    secretAccessKey: e.FILES_S3_SECRET_ACCESS_KEY,
+  };
 }
 
 /** Development tools (the /dev/outbox inbox) exist only outside production. */

@@ -1,11 +1,11 @@
-import { join } from 'node:path';
 import { type AuthAudience, createAuthOptions, createRateLimits } from '@carelane/auth';
 import { createDb, organizations } from '@carelane/db';
 import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
-import { LocalDiskFileStore } from '@carelane/integrations/files';
+import type { S3Config } from '@carelane/integrations/files';
 import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import type { ApiDeps } from './deps';
+import { createFileStore } from './files/store';
 import { ScheduleCache } from './routers/availability/schedule-cache';
 
 export type RuntimeConfig = {
@@ -21,6 +21,8 @@ export type RuntimeConfig = {
   formsUrl?: string | undefined;
   /** The data folder, shared with the worker (uploaded imports). */
   dataDir?: string | undefined;
+  /** An S3-compatible bucket for logos and signatures instead of the data folder. */
+  s3?: S3Config | undefined;
 };
 
 export type ApiRuntime = { deps: ApiDeps; authOptions: NextAuthOptions };
@@ -51,8 +53,7 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     formsUrl: config.formsUrl,
     scheduleCache: await new ScheduleCache(db).start(),
     dataDir: config.dataDir,
-    // Logos and signatures under the data folder (an S3-compatible store can take its place).
-    files: config.dataDir ? new LocalDiskFileStore(join(config.dataDir, 'files')) : undefined,
+    files: createFileStore({ s3: config.s3, dataDir: config.dataDir }),
   };
   const authOptions = createAuthOptions({
     audience: config.audience,

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditLog, files, organizations, patients } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
-import { LocalDiskFileStore } from '@carelane/integrations/files';
+import { LocalDiskFileStore, S3FileStore, startFakeS3 } from '@carelane/integrations/files';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFormLogoHandler } from '../src/files/form-logo';
 import { createOrganizationLogoHandlers } from '../src/files/logo';
+import { createFileStore } from '../src/files/store';
 import { callerAs, createClinic, createStaff, deps, sessionCookie, signedInStaff } from './fixtures';
 import { staffOf } from './patient-fixtures';
 
@@ -149,3 +150,27 @@ async function createFormLinkToken(clinic: Awaited<ReturnType<typeof createClini
   const link = await callerAs(t.db, manager).forms.createLink({ patientId: clinic.patient.id });
   return link.url.split('/forms/')[1] ?? '';
 }
+
+describe('the file store', () => {
+  it('is the data folder by default and an S3-compatible bucket when one is configured', async () => {
+    expect(createFileStore({})).toBeUndefined();
+    expect(createFileStore({ dataDir: dir })).toBeInstanceOf(LocalDiskFileStore);
+    const fake = await startFakeS3({ bucket: 'clinic-files' });
+    try {
+      const bucket = createFileStore({ s3: fake.config, dataDir: dir });
+      expect(bucket).toBeInstanceOf(S3FileStore);
+      const clinic = await createClinic(t.db, 'Bucket clinic');
+      const admin = await staffCookie(clinic.org.id, clinic.centre.id, 'admin');
+      const { GET, POST } = createOrganizationLogoHandlers(async () => deps(t.db, { files: bucket }));
+      expect((await POST(await withLength(uploadRequest(admin, await png(300, 100), 'logo.png')))).status).toBe(200);
+      const [file] = await t.db.select().from(files).where(eq(files.organizationId, clinic.org.id));
+      expect(await bucket?.get(file?.storageKey ?? '')).not.toBeNull();
+      expect(await store.get(file?.storageKey ?? '')).toBeNull();
+      const served = await GET(new Request('http://localhost/', { headers: { cookie: admin } }));
+      expect(served.status).toBe(200);
+      expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).width).toBe(300);
+    } finally {
+      await fake.close();
+    }
+  });
+});

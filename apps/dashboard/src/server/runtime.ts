@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ApiRuntime, createApiRuntime } from '@carelane/api';
-import { env } from '@/env';
+import { env, filesBucket } from '@/env';
 
 // One runtime per process (and per hot reload in development).
 const globalForRuntime = globalThis as unknown as { carelaneDashboard?: Promise<ApiRuntime> };
@@ -14,6 +14,7 @@ export function runtime(): Promise<ApiRuntime> {
     bookingUrl: env().BOOKING_URL,
     formsUrl: env().PUBLIC_URL,
     dataDir: env().DATA_DIR,
+    s3: filesBucket(),
   }).catch((err: unknown) => {
     globalForRuntime.carelaneDashboard = undefined;
     throw err;
