@@ -1,24 +1,11 @@
 import { type Answers, type Questionnaire, visibleQuestions } from '@carelane/core';
 import { DEMO } from '@carelane/db/demo';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { signInStaff } from './helpers';
+import { trpc } from './trpc';
 
 const BIRTH_DATE = '1984-07-15';
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/patient-forms-${name}.png`, fullPage: true });
-
-type Reply<T> = { result?: { data: { json: T } }; error?: { json: { message: string } } };
-
-/** A tRPC call (superjson wraps input and answer in { json }); a page's request carries its cookies. */
-async function trpc<T>(request: APIRequestContext, path: string, input?: unknown, mutation = false): Promise<T> {
-  const response = mutation
-    ? await request.post(`/api/trpc/${path}`, { data: { json: input } })
-    : await request.get(
-        `/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`,
-      );
-  const body = (await response.json()) as Reply<T>;
-  if (!body.result) throw new Error(`${path}: ${body.error?.json.message ?? response.status()}`);
-  return body.result.data.json;
-}
 
 /** An answer to every required question shown (the first option where there is a choice), with its label. */
 function requiredAnswers(questionnaire: Questionnaire): { answers: Answers; shown: Array<[string, string]> } {

@@ -2,6 +2,7 @@ import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
 import { signInStaff } from './helpers';
 import { readCsv, readXlsx } from './spreadsheets';
+import { trpc } from './trpc';
 
 // Every patient here is this run's own (a surname no demo patient has, numbers of its own), so
 // the demo patients other specs rely on are never touched, whatever ran before.
@@ -38,18 +39,6 @@ async function addPatient(
   const mrn = /[A-Z]+-\d{6}/.exec(facts)?.[0] ?? '';
   expect(mrn).not.toBe('');
   return { id, name, mrn };
-}
-
-/** A tRPC call with the signed-in page's cookies; superjson wraps input and answer in { json }. */
-async function trpc<T>(page: Page, path: string, input?: unknown, mutation = false): Promise<T> {
-  const response = mutation
-    ? await page.request.post(`/api/trpc/${path}`, { data: { json: input } })
-    : await page.request.get(
-        `/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`,
-      );
-  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
-  if (!body.result) throw new Error(`${path}: ${body.error?.json.message ?? response.status()}`);
-  return body.result.data.json;
 }
 
 /** A visit booked for the patient far beyond the demo's appointments, as the calendar would book it. */

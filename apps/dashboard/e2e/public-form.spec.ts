@@ -1,43 +1,14 @@
-import { type Answers, type Question, type Questionnaire, visibleQuestions } from '@carelane/core';
+import type { Questionnaire } from '@carelane/core';
 import { DEMO } from '@carelane/db/demo';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { signInStaff, URLS } from './helpers';
+import { expect, type Page, test } from '@playwright/test';
+import { answerQuestions, chooseBirthDate, drawSignature, phoneContext, requiredAnswers } from './form-helpers';
+import { signInStaff } from './helpers';
 import { trpc } from './trpc';
 
 // The patient here is this run's own, so no demo patient's birth date is touched.
 const RUN = Date.now().toString(36);
 const BIRTH_DATE = { day: '15', month: 'July', year: '1984', iso: '1984-07-15' };
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/public-form-${name}.png`, fullPage: true });
-
-/** Answers to every required question shown, picking ones that open no follow-up where it can. */
-function requiredAnswers(questionnaire: Questionnaire): Array<[Question, string]> {
-  const answers: Answers = {};
-  const picked: Array<[Question, string]> = [];
-  for (let pass = 0; pass < 5; pass++) {
-    for (const q of visibleQuestions(questionnaire, answers)) {
-      if (!q.required || answers[q.id] !== undefined) continue;
-      const label =
-        q.type === 'yes_no'
-          ? 'No'
-          : q.type === 'radio' || q.type === 'checkbox'
-            ? (q.options?.at(-1)?.label ?? '')
-            : q.type === 'date'
-              ? '2020-01-01'
-              : 'None';
-      const value = q.type === 'yes_no' ? 'no' : (q.options?.find((o) => o.label === label)?.value ?? label);
-      answers[q.id] = q.type === 'checkbox' ? [value] : value;
-      picked.push([q, label]);
-    }
-  }
-  return picked;
-}
-
-async function chooseBirthDate(page: Page, date: { day: string; month: string; year: string }) {
-  await page.getByLabel('Day').selectOption(date.day);
-  await page.getByLabel('Month').selectOption({ label: date.month });
-  await page.getByLabel('Year').selectOption(date.year);
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
 
 /** Signs the admin in and gives a new patient of this run, with the birth date the form asks for, a form link. */
 async function newLink(page: Page, suffix: string) {
@@ -57,16 +28,6 @@ async function newLink(page: Page, suffix: string) {
   const link = await trpc<{ id: string; url: string }>(page, 'forms.createLink', { patientId: patient.id }, true);
   // The link is built from the configured public address; this run's server is on its own port.
   return { patient, link, path: new URL(link.url).pathname };
-}
-
-/** A phone-sized browser of the patient's own, with none of the staff member's cookies. */
-function phoneContext(browser: Browser) {
-  return browser.newContext({
-    baseURL: URLS.dashboard,
-    viewport: { width: 360, height: 740 },
-    isMobile: true,
-    hasTouch: true,
-  });
 }
 
 test('a patient on a phone confirms their birth date, answers, signs and sends the form once', async ({
@@ -104,23 +65,8 @@ test('a patient on a phone confirms their birth date, answers, signs and sends t
   await expect(patientPage.getByText('Sign in the box before sending')).toBeVisible();
   await shot(patientPage, '3-problems');
 
-  for (const [q, answer] of answers) {
-    const field = patientPage.locator(`[data-question="${q.id}"]`);
-    if (q.type === 'radio' || q.type === 'yes_no') await field.getByRole('radio', { name: answer }).check();
-    else if (q.type === 'checkbox') await field.getByRole('checkbox', { name: answer }).check();
-    else await field.getByRole('textbox').or(field.locator('input')).first().fill(answer);
-    await expect(field).not.toContainText('is required');
-  }
-
-  const pad = patientPage.getByTestId('signature-pad');
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('signature pad not on screen');
-  await patientPage.mouse.move(box.x + 30, box.y + box.height * 0.6);
-  await patientPage.mouse.down();
-  await patientPage.mouse.move(box.x + 120, box.y + box.height * 0.3, { steps: 8 });
-  await patientPage.mouse.move(box.x + 220, box.y + box.height * 0.7, { steps: 8 });
-  await patientPage.mouse.up();
+  await answerQuestions(patientPage, answers);
+  await drawSignature(patientPage);
   await expect(patientPage.getByText('Sign in the box before sending')).toBeHidden();
   await shot(patientPage, '4-answered');
 

@@ -2,18 +2,9 @@ import type { Questionnaire } from '@carelane/core';
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
 import { signInStaff } from './helpers';
+import { trpc } from './trpc';
 
 type Current = { version: number | null; questionnaire: Questionnaire };
-
-/** A tRPC call with the signed-in page's cookies; superjson wraps input and answer in { json }. */
-async function trpc<T>(page: Page, path: string, input?: unknown, mutation = false): Promise<T> {
-  const response = mutation
-    ? await page.request.post(`/api/trpc/${path}`, { data: { json: input } })
-    : await page.request.get(`/api/trpc/${path}`);
-  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
-  if (!body.result) throw new Error(`${path}: ${body.error?.json.message ?? response.status()}`);
-  return body.result.data.json;
-}
 
 const card = (page: Page, position: number, label: string) =>
   page.getByRole('listitem', { name: `Question ${position}: ${label}`, exact: true });
