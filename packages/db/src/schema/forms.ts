@@ -66,6 +66,8 @@ export const formRequests = pgTable(
   (t) => [
     uniqueIndex('form_requests_token_hash_key').on(t.tokenHash),
     index('form_requests_patient_idx').on(t.organizationId, t.patientId, t.createdAt),
+    // The organization's links newest first (forms.overview, read backwards): a page reads its rows, not every link.
+    index('form_requests_org_created_idx').on(t.organizationId, t.createdAt, t.id),
   ],
 );
 

@@ -2,6 +2,8 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { publicProcedure, staffProcedure } from '../../trpc';
 import { createFormLinkHandler, patientFormsHandler, revokeFormLinkHandler } from './links.handler';
 import { createFormLinkInput, patientFormsInput, revokeFormLinkInput } from './links.schema';
+import { formsOverviewHandler } from './overview.handler';
+import { formsOverviewInput } from './overview.schema';
 import { confirmFormHandler, openFormHandler, submitFormHandler } from './public.handler';
 import { confirmFormInput, openFormInput, submitFormInput } from './public.schema';
 import { currentQuestionnaireHandler, publishQuestionnaireHandler } from './questionnaire.handler';
@@ -16,6 +18,8 @@ export const formsRouter = {
     .mutation(publishQuestionnaireHandler),
   createLink: staffProcedure('forms:send').input(createFormLinkInput).mutation(createFormLinkHandler),
   forPatient: staffProcedure('patients:read').input(patientFormsInput).query(patientFormsHandler),
+  /** Every link of the organization with its state, for the dashboard's Forms section. */
+  overview: staffProcedure('patients:read').input(formsOverviewInput).query(formsOverviewHandler),
   revokeLink: staffProcedure('forms:send').input(revokeFormLinkInput).mutation(revokeFormLinkHandler),
   submission: staffProcedure('form_submissions:read').input(formSubmissionInput).query(formSubmissionHandler),
   /** The patient's side of a link: no sign-in (see public.handler.ts). */

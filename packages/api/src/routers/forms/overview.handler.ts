@@ -1,0 +1,97 @@
+import type { FormRequestState } from '@carelane/core';
+import { formRequests, formSubmissions, patients, questionnaireVersions, staffUsers } from '@carelane/db';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { StaffContext } from '../../trpc';
+import { matchCondition, searchTerms } from '../patients/search-core';
+import {
+  decodeOverviewCursor,
+  encodeOverviewCursor,
+  FORM_REQUEST_STATES,
+  type FormsOverviewInput,
+} from './overview.schema';
+import { formStateSql } from './state-sql';
+
+/**
+ * Every form link of the organization, newest first, with where each stands and how many are in
+ * each state (the dashboard's tabs). Patients belong to the organization, not to a centre (as in
+ * patients.list), so everyone with patients:read sees every link of it. A list, like patients.list:
+ * no single record is read, so no audit entry; opening a submission is audited where it happens.
+ */
+export async function formsOverviewHandler({ ctx, input }: { ctx: StaffContext; input: FormsOverviewInput }) {
+  const now = new Date();
+  const organizationId = ctx.principal.organizationId;
+  const state = formStateSql(now);
+  const terms = searchTerms(input.q);
+  // The box matches patients (name, record number, phone, email) exactly as the registry search does.
+  const search = terms ? matchCondition(organizationId, terms) : undefined;
+  const scope = and(eq(formRequests.organizationId, organizationId), search) as SQL;
+  const states = input.state === undefined ? null : Array.isArray(input.state) ? input.state : [input.state];
+  const cursor = input.cursor ? decodeOverviewCursor(input.cursor) : null;
+
+  const rowsQuery = ctx.db
+    .select({
+      id: formRequests.id,
+      patient: { id: patients.id, firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn },
+      state,
+      version: questionnaireVersions.version,
+      createdAt: formRequests.createdAt,
+      createdBy: staffUsers.name,
+      expiresAt: formRequests.expiresAt,
+      openedAt: formRequests.openedAt,
+      submittedAt: formRequests.submittedAt,
+      revokedAt: formRequests.revokedAt,
+      lockedAt: formRequests.lockedAt,
+      sentVia: formRequests.sentVia,
+      failedBirthDateAttempts: formRequests.failedBirthDateAttempts,
+      submissionId: formSubmissions.id,
+      key: sql<string>`${formRequests.createdAt}::text`,
+    })
+    .from(formRequests)
+    .innerJoin(
+      patients,
+      and(eq(patients.id, formRequests.patientId), eq(patients.organizationId, formRequests.organizationId)),
+    )
+    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, formRequests.questionnaireVersionId))
+    .innerJoin(staffUsers, eq(staffUsers.id, formRequests.createdById))
+    .leftJoin(
+      formSubmissions,
+      and(eq(formSubmissions.requestId, formRequests.id), eq(formSubmissions.organizationId, organizationId)),
+    )
+    .where(
+      and(
+        scope,
+        states ? inArray(state, states) : undefined,
+        cursor
+          ? sql`(${formRequests.createdAt}, ${formRequests.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(sql`${formRequests.createdAt} desc`, sql`${formRequests.id} desc`)
+    .limit(input.limit + 1);
+
+  const countsQuery = ctx.db
+    .select({ state, count: sql<number>`count(*)::int` })
+    .from(formRequests)
+    .innerJoin(
+      patients,
+      and(eq(patients.id, formRequests.patientId), eq(patients.organizationId, formRequests.organizationId)),
+    )
+    .where(scope)
+    .groupBy(sql`1`);
+
+  const [rows, countRows] = await Promise.all([rowsQuery, countsQuery]);
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  const counts = Object.fromEntries(FORM_REQUEST_STATES.map((s) => [s, 0])) as Record<FormRequestState, number>;
+  for (const row of countRows) counts[row.state] = row.count;
+
+  return {
+    items: items.map(({ key: _key, patient, ...item }) => ({
+      ...item,
+      patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}`.trim(), mrn: patient.mrn },
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeOverviewCursor({ createdAt: last.key, id: last.id }) : null,
+    counts,
+  };
+}
+export type FormsOverviewOutput = Awaited<ReturnType<typeof formsOverviewHandler>>;

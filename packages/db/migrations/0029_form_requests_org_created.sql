@@ -1,0 +1,1 @@
+CREATE INDEX "form_requests_org_created_idx" ON "form_requests" USING btree ("organization_id","created_at","id");
