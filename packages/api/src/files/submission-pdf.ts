@@ -22,6 +22,13 @@ function localDateTime(instant: Date, zone: string): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(instant);
 }
 
+/** "29 February 1988" from an ISO date, read as a calendar date (no zone shifts it). */
+function longDate(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
 /**
  * A submission as a printable A4 document: the clinic, the patient, each question as shown with
  * its answer, and the signature. Built from the stored snapshot, so it reads as the patient saw it.
@@ -51,7 +58,7 @@ export function renderSubmissionPdf(input: SubmissionPdfInput, options: { compre
   doc.moveDown(0.8);
   const facts: [string, string][] = [
     ['Patient', `${input.patient.name} (${input.patient.mrn})`],
-    ['Date of birth confirmed', input.confirmedBirthDate],
+    ['Date of birth confirmed', longDate(input.confirmedBirthDate)],
     ['Submitted', localDateTime(input.submittedAt, input.zone)],
     ['Form version', String(input.version)],
   ];
@@ -78,10 +85,10 @@ export function renderSubmissionPdf(input: SubmissionPdfInput, options: { compre
     doc.moveDown(0.7);
   }
 
+  // Keep the signature with its heading: start a page when the two would not fit.
+  if (doc.y + 140 > doc.page.height - MARGIN) doc.addPage();
   doc.moveDown(0.4).font('Helvetica-Bold').fontSize(11).fillColor(INK).text('Signature');
   if (input.signature) {
-    // Keep the signature with its heading: start a page when it would not fit.
-    if (doc.y + 110 > doc.page.height - MARGIN) doc.addPage();
     const top = doc.y + 6;
     doc.image(input.signature, MARGIN, top, { fit: [240, 96] });
     doc.rect(MARGIN, top, 240, 96).strokeColor('#d1d5db').stroke();
