@@ -8,7 +8,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/calendar', label: 'Calendar' },
   { href: '/waitlist', label: 'Waitlist', permission: 'appointments:read' },
   { href: '/patients', label: 'Patients', permission: 'patients:read' },
-  { href: '/forms', label: 'Forms', coming: 'Medical-history questionnaires, signed links and submissions.' },
+  { href: '/forms', label: 'Forms', permission: 'patients:read' },
   { href: '/billing', label: 'Billing', coming: 'Treatments, invoices, payments, refunds and Razorpay links.' },
   {
     href: '/messages',
