@@ -54,22 +54,18 @@ describe('seedDemo', () => {
   let summary: SeedSummary;
   let orgId = '';
   let otherOrgId = '';
-  let seedMs = 0;
 
   beforeAll(async () => {
     db = await freshDatabase('seedtest');
     expect(await isEmpty(db)).toBe(true);
-    const started = performance.now();
     summary = await seedDemo(db, { now: NOW });
-    seedMs = performance.now() - started;
     const orgs = await db.select().from(organizations);
     orgId = orgs.find((o) => o.slug === DEMO.organization.slug)?.id ?? '';
     otherOrgId = orgs.find((o) => o.slug === DEMO.otherOrganization.slug)?.id ?? '';
   });
 
-  it('creates both organizations with the expected counts, quickly', async () => {
+  it('creates both organizations with the expected counts', async () => {
     expect(await isEmpty(db)).toBe(false);
-    expect(seedMs).toBeLessThan(15_000);
     const orgs = await db.select().from(organizations).orderBy(asc(organizations.slug));
     expect(orgs.map((o) => [o.slug, o.name, o.defaultZone, o.currency, o.country])).toEqual(
       [
