@@ -42,7 +42,7 @@ export function FormsOverview() {
   const tabsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     tabsRef.current
-      ?.querySelector('[role="tab"][aria-selected="true"]')
+      ?.querySelector(`[role="tab"][id$="-tab-${view.id}"]`)
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [view.id]);
   const counts = list.data?.pages[0]?.counts;
