@@ -117,3 +117,26 @@ test('the fifth wrong birth date locks the link, and the locked page says nothin
   await expect(patientPage.getByRole('heading', { name: 'Link locked' })).toBeVisible();
   await phone.close();
 });
+
+test('a patient who cannot draw signs by typing their name, using the keyboard only', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const { path } = await newLink(page, 'c');
+  const { questionnaire } = await trpc<{ questionnaire: Questionnaire }>(page, 'forms.questionnaire');
+  const phone = await phoneContext(browser);
+  const patientPage = await phone.newPage();
+  await patientPage.goto(path);
+  await chooseBirthDate(patientPage, BIRTH_DATE);
+  await answerQuestions(patientPage, requiredAnswers(questionnaire));
+  const typeInstead = patientPage.getByRole('button', { name: 'Type my name instead' });
+  await typeInstead.focus();
+  await patientPage.keyboard.press('Enter');
+  const name = patientPage.getByLabel('Your full name as your signature');
+  await expect(name).toBeVisible();
+  await name.focus();
+  await patientPage.keyboard.type('Form Typed');
+  await shot(patientPage, '9-typed-signature');
+  await patientPage.getByRole('button', { name: 'Send to the clinic' }).focus();
+  await patientPage.keyboard.press('Enter');
+  await expect(patientPage.getByRole('heading', { name: 'Thank you' })).toBeVisible();
+  await phone.close();
+});

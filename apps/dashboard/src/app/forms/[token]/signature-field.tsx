@@ -1,7 +1,8 @@
 'use client';
-import { Button } from '@carelane/ui';
-import { useEffect, useId, useRef } from 'react';
+import { Button, TextField } from '@carelane/ui';
+import { useEffect, useId, useRef, useState } from 'react';
 import SignaturePad from 'signature_pad';
+import { typedSignature } from './typed-signature';
 
 const HEIGHT = 180;
 
@@ -22,6 +23,8 @@ export function SignatureField({
   const padRef = useRef<SignaturePad | null>(null);
   const report = useRef(onChange);
   report.current = onChange;
+  const [typing, setTyping] = useState(false);
+  const [typedName, setTypedName] = useState('');
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -63,14 +66,24 @@ export function SignatureField({
     report.current(null);
   }
 
+  function switchTo(typed: boolean) {
+    setTyping(typed);
+    // Only the way now in use signs the form.
+    if (typed) report.current(typedSignature(typedName));
+    else report.current(padRef.current && !padRef.current.isEmpty() ? padRef.current.toDataURL('image/png') : null);
+  }
+
   return (
     <div className="space-y-2">
       <p id={`${id}-label`} className="text-base font-medium text-slate-900">
         Your signature
       </p>
       <p id={`${id}-help`} className="text-sm text-slate-600">
-        Sign in the box with your finger or a mouse. By signing you confirm your answers are true.
+        {typing
+          ? 'Type your full name; it is added as your signature. By signing you confirm your answers are true.'
+          : 'Sign in the box with your finger or a mouse. By signing you confirm your answers are true.'}
       </p>
+      {/* The canvas stays mounted while typing, so a drawn signature survives switching back. */}
       <canvas
         ref={canvasRef}
         role="img"
@@ -79,15 +92,32 @@ export function SignatureField({
         aria-invalid={error ? true : undefined}
         data-testid="signature-pad"
         style={{ height: HEIGHT, touchAction: 'none' }}
-        className="block w-full rounded-md border-2 border-dashed border-slate-400 bg-white aria-[invalid=true]:border-red-700"
+        className={`${typing ? 'hidden' : 'block'} w-full rounded-md border-2 border-dashed border-slate-400 bg-white aria-[invalid=true]:border-red-700`}
       />
-      <div className="flex items-start justify-between gap-3">
-        <p id={`${id}-error`} aria-live="polite" className="text-base font-medium text-red-700">
-          {error}
-        </p>
-        <Button variant="secondary" onClick={clear} className="min-h-11 shrink-0 px-5 text-base">
-          Clear signature
+      {typing ? (
+        <TextField
+          label="Your full name as your signature"
+          autoComplete="name"
+          value={typedName}
+          onChange={(event) => {
+            setTypedName(event.target.value);
+            report.current(typedSignature(event.target.value));
+          }}
+          className="[&_input]:min-h-12 [&_input]:font-serif [&_input]:text-xl [&_input]:italic"
+        />
+      ) : null}
+      <p id={`${id}-error`} aria-live="polite" className="text-base font-medium text-red-700">
+        {error}
+      </p>
+      <div className="flex flex-wrap justify-end gap-3">
+        <Button variant="secondary" onClick={() => switchTo(!typing)} className="min-h-11 px-5 text-base">
+          {typing ? 'Draw instead' : 'Type my name instead'}
         </Button>
+        {typing ? null : (
+          <Button variant="secondary" onClick={clear} className="min-h-11 px-5 text-base">
+            Clear signature
+          </Button>
+        )}
       </div>
     </div>
   );
