@@ -120,6 +120,21 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
   };
 }
 
+/** A form link as staff see it (the request joined with its version and its sender); never the token. */
+export const formLinkColumns = {
+  id: formRequests.id,
+  version: questionnaireVersions.version,
+  createdAt: formRequests.createdAt,
+  createdBy: staffUsers.name,
+  expiresAt: formRequests.expiresAt,
+  openedAt: formRequests.openedAt,
+  submittedAt: formRequests.submittedAt,
+  revokedAt: formRequests.revokedAt,
+  lockedAt: formRequests.lockedAt,
+  failedBirthDateAttempts: formRequests.failedBirthDateAttempts,
+  sentVia: formRequests.sentVia,
+};
+
 /** The patient's form links with where each stands, and what they submitted (dates and versions, not answers). */
 export async function patientFormsHandler({ ctx, input }: { ctx: StaffContext; input: PatientFormsInput }) {
   const patient = await loadPatient(ctx.db, ctx, input.patientId);
@@ -127,17 +142,7 @@ export async function patientFormsHandler({ ctx, input }: { ctx: StaffContext; i
   const [links, submissions] = await Promise.all([
     ctx.db
       .select({
-        id: formRequests.id,
-        version: questionnaireVersions.version,
-        createdAt: formRequests.createdAt,
-        createdBy: staffUsers.name,
-        expiresAt: formRequests.expiresAt,
-        openedAt: formRequests.openedAt,
-        submittedAt: formRequests.submittedAt,
-        revokedAt: formRequests.revokedAt,
-        lockedAt: formRequests.lockedAt,
-        failedBirthDateAttempts: formRequests.failedBirthDateAttempts,
-        sentVia: formRequests.sentVia,
+        ...formLinkColumns,
       })
       .from(formRequests)
       .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, formRequests.questionnaireVersionId))

@@ -3,6 +3,7 @@ import { formRequests, formSubmissions, patients, questionnaireVersions, staffUs
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { StaffContext } from '../../trpc';
 import { matchCondition, searchTerms } from '../patients/search-core';
+import { formLinkColumns } from './links.handler';
 import {
   decodeOverviewCursor,
   encodeOverviewCursor,
@@ -30,19 +31,9 @@ export async function formsOverviewHandler({ ctx, input }: { ctx: StaffContext; 
 
   const rowsQuery = ctx.db
     .select({
-      id: formRequests.id,
+      ...formLinkColumns,
       patient: { id: patients.id, firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn },
       state,
-      version: questionnaireVersions.version,
-      createdAt: formRequests.createdAt,
-      createdBy: staffUsers.name,
-      expiresAt: formRequests.expiresAt,
-      openedAt: formRequests.openedAt,
-      submittedAt: formRequests.submittedAt,
-      revokedAt: formRequests.revokedAt,
-      lockedAt: formRequests.lockedAt,
-      sentVia: formRequests.sentVia,
-      failedBirthDateAttempts: formRequests.failedBirthDateAttempts,
       submissionId: formSubmissions.id,
       key: sql<string>`${formRequests.createdAt}::text`,
     })
