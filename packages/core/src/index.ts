@@ -1,4 +1,5 @@
 export * from './appointment-status';
+export * from './billing';
 export * from './clinical-notes';
 export * from './consent';
 export * from './constants';

@@ -1,0 +1,5 @@
+export * from './invoice-status';
+export * from './invoice-totals';
+export * from './payment-state';
+export * from './teeth';
+export * from './treatment-plan';
