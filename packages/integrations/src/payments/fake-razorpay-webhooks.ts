@@ -28,7 +28,8 @@ const TIMEOUT_MS = 5_000;
 
 export class WebhookSender {
   readonly deliveries: Delivery[] = [];
-  private readonly pending = new Set<Promise<void>>();
+  // One queue for every batch, so events go out in the order they happened unless asked otherwise.
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly accountId: string,
@@ -41,16 +42,20 @@ export class WebhookSender {
     const signed = events.map((event) => this.sign(event));
     const ordered = options.outOfOrder ? [...signed].reverse() : signed;
     const batch = options.duplicate ? ordered.flatMap((one) => [one, one]) : ordered;
-    const run = (async () => {
+    const run = this.tail.then(async () => {
       for (const one of batch) await this.deliver(one);
-    })();
-    this.pending.add(run);
-    return run.finally(() => this.pending.delete(run));
+    });
+    this.tail = run;
+    return run;
   }
 
   /** Resolves once every delivery started so far has been attempted. */
   async settled(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    let seen: Promise<void> | undefined;
+    while (seen !== this.tail) {
+      seen = this.tail;
+      await seen;
+    }
   }
 
   private sign({ event, payload }: OutgoingEvent) {
