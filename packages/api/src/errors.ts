@@ -11,6 +11,7 @@ const UNIQUE_MESSAGES: Record<string, string> = {
   staff_users_phone_key: 'A staff member with this phone number already exists.',
   centres_org_name_key: 'A centre with this name already exists.',
   clinician_profiles_org_slug_key: 'Another clinician already uses this profile address.',
+  procedures_org_name_key: 'A procedure with this name is already on the price list.',
   questionnaire_versions_org_version_key:
     'Someone else published these questions at the same moment. Reload to see their changes, then edit again.',
 };

@@ -31,6 +31,16 @@ export const PERMISSIONS = {
   'availability:manage': ['admin', 'manager', 'centre_manager', 'clinician'],
   'audit:read': ['admin'],
   'analytics:read': ['admin', 'manager', 'centre_manager'],
+  /** The procedures price list. */
+  'price_list:manage': ['admin', 'manager'],
+  /** Record and change treatments (a clinical record with prices). */
+  'treatments:write': ['admin', 'centre_manager', 'clinician'],
+  /** See invoices, payments and balances. */
+  'billing:read': ['admin', 'manager', 'centre_manager', 'clinician', 'care_coordinator', 'front_desk'],
+  /** Draft and issue invoices, record payments, send payment links. */
+  'billing:write': ['admin', 'manager', 'centre_manager', 'care_coordinator', 'front_desk'],
+  /** Give money back and void issued invoices. */
+  'billing:refund': ['admin', 'manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

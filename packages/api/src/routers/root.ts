@@ -14,7 +14,9 @@ import { organizationRouter } from './organization/router';
 import { patientImportsRouter } from './patient-imports/router';
 import { patientsRouter } from './patients/router';
 import { portalRouter } from './portal/router';
+import { proceduresRouter } from './procedures/router';
 import { staffRouter } from './staff/router';
+import { treatmentsRouter } from './treatments/router';
 import { waitlistRouter } from './waitlist/router';
 
 export const appRouter = router({
@@ -33,7 +35,9 @@ export const appRouter = router({
   patients: patientsRouter,
   forms: formsRouter,
   portal: portalRouter,
+  procedures: proceduresRouter,
   staff: staffRouter,
+  treatments: treatmentsRouter,
   waitlist: waitlistRouter,
 });
 
