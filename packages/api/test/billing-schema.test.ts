@@ -79,16 +79,14 @@ describe('billing tables', () => {
       .values({ ...base(), method: 'cash', amountMinor: 2000, creditedMinor: 2000, status: 'captured' })
       .returning();
     const refund = (gatewayRefundId: string | null, amountMinor = 500) =>
-      t.db
-        .insert(refunds)
-        .values({
-          organizationId: clinic.org.id,
-          paymentId: cash?.id ?? '',
-          amountMinor,
-          currency: 'INR',
-          status: 'processed',
-          gatewayRefundId,
-        });
+      t.db.insert(refunds).values({
+        organizationId: clinic.org.id,
+        paymentId: cash?.id ?? '',
+        amountMinor,
+        currency: 'INR',
+        status: 'processed',
+        gatewayRefundId,
+      });
     await expect(refund('rfnd_1')).resolves.toBeDefined();
     expect(await refusal(() => refund('rfnd_1'))).toBe('23505');
     expect(await refusal(() => refund(null, 0))).toBe('23514');
