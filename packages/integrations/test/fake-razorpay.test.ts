@@ -264,6 +264,8 @@ describe('RazorpayGateway against the fake Razorpay server', () => {
       field: 'amount',
     });
 
+    await expect(gateway.fetchPayment('')).rejects.toMatchObject({ kind: 'bad_request' });
+
     const nowhere = new RazorpayGateway({ ...keys, baseUrl: 'http://127.0.0.1:9' });
     await expect(nowhere.fetchPayment('pay_x')).rejects.toMatchObject({ kind: 'unavailable' });
   });

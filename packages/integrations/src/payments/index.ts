@@ -1,4 +1,6 @@
 // Online payments: a separate entry point, so only code that takes payments loads the Razorpay SDK.
-export { type FakeRazorpay, type FakeRazorpayOptions, startFakeRazorpay } from './fake-razorpay';
+export { type CheckoutOptions, type FakeRazorpay, type FakeRazorpayOptions, startFakeRazorpay } from './fake-razorpay';
+export type { PayOptions } from './fake-razorpay-ledger';
+export type { Delivery, DeliveryOptions, WebhookEvent } from './fake-razorpay-webhooks';
 export * from './gateway';
 export { type RazorpayConfig, RazorpayGateway } from './razorpay';

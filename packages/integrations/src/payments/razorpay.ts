@@ -130,8 +130,12 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {
-    // The SDK's error handler itself throws a TypeError when there was no response at all.
-    if (!isSdkError(error)) throw new PaymentGatewayError('unavailable', null, 'NETWORK_ERROR', 'No answer');
+    if (!isSdkError(error)) {
+      // The SDK's error handler itself throws a TypeError when there was no response at all;
+      // a plain Error is the SDK refusing an argument (an empty id) before sending anything.
+      if (error instanceof TypeError) throw new PaymentGatewayError('unavailable', null, 'NETWORK_ERROR', 'No answer');
+      throw new PaymentGatewayError('bad_request', null, 'BAD_REQUEST_ERROR', 'A required id is missing');
+    }
     const status = Number(error.statusCode);
     const kind = status === 401 ? 'unauthorized' : status >= 500 ? 'server' : 'bad_request';
     throw new PaymentGatewayError(
