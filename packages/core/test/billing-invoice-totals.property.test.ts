@@ -168,7 +168,10 @@ describe('allocateMinor', () => {
         (total, weights) => {
           const shares = allocateMinor(total, weights);
           const sum = weights.reduce((s, w) => s + w, 0);
-          if (sum === 0) return expect(shares.every((s) => s === 0)).toBe(true);
+          if (sum === 0) {
+            expect(shares.every((s) => s === 0)).toBe(true);
+            return;
+          }
           expect(shares.reduce((s, x) => s + x, 0)).toBe(total);
           shares.forEach((share, i) => {
             const exact = (BigInt(total) * BigInt(weights[i] ?? 0)) / BigInt(sum);

@@ -106,6 +106,16 @@ describe('invoice totals, as a clinic accountant would check them', () => {
     expect(t.invoiceDiscountMinor).toBe(15_000);
   });
 
+  it('breaks a tie for the odd paisa of an invoice discount by the lines, not their order', () => {
+    const zero = { description: 'Consultation', quantity: 1, unitPriceMinor: 25 };
+    const taxed = { description: 'Gauze', quantity: 1, unitPriceMinor: 25, taxRateBasisPoints: 1800 };
+    const invoiceDiscount = { kind: 'amount' as const, amountMinor: 1 };
+    const a = totals({ currency: 'INR', lines: [zero, taxed], invoiceDiscount });
+    const b = totals({ currency: 'INR', lines: [taxed, zero], invoiceDiscount });
+    expect(a.totalMinor).toBe(b.totalMinor);
+    expect(a.taxMinor).toBe(b.taxMinor);
+  });
+
   it('an empty invoice totals zero', () => {
     expect(totals({ currency: 'INR', lines: [] })).toMatchObject({ subtotalMinor: 0, totalMinor: 0, lines: [] });
   });
