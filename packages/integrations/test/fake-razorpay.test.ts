@@ -200,6 +200,16 @@ describe('RazorpayGateway against the fake Razorpay server', () => {
         referenceId: 'inv-7',
       }),
     ).rejects.toMatchObject({ kind: 'bad_request', field: 'reference_id' });
+    const soon = new Date(Date.now() + 60_000);
+    const tooSoon = {
+      amountMinor: 100,
+      currency: 'INR',
+      description: 'x',
+      customer: {},
+      referenceId: 'inv-8',
+      expireBy: soon,
+    };
+    await expect(gateway.createPaymentLink(tooSoon)).rejects.toMatchObject({ kind: 'bad_request', field: 'expire_by' });
   });
 
   it('refunds in part, then the rest, never more than was paid', async () => {

@@ -109,6 +109,10 @@ export class FakeLedger {
     if (referenceId !== '' && [...this.paymentLinks.values()].some((link) => link.reference_id === referenceId)) {
       refuse(`Payment Link with reference id ${referenceId} already exists`, 'reference_id');
     }
+    const expireBy = typeof body.expire_by === 'number' ? body.expire_by : 0;
+    if (expireBy !== 0 && expireBy < nowSeconds() + 15 * 60) {
+      refuse('expire_by should be at least 15 minutes after current time', 'expire_by');
+    }
     const customer = typeof body.customer === 'object' && body.customer !== null ? body.customer : {};
     const notify = typeof body.notify === 'object' && body.notify !== null ? body.notify : {};
     const id = newId('plink');
@@ -125,7 +129,7 @@ export class FakeLedger {
       currency,
       customer: structuredClone(customer),
       description: typeof body.description === 'string' ? body.description : '',
-      expire_by: typeof body.expire_by === 'number' ? body.expire_by : 0,
+      expire_by: expireBy,
       expired_at: 0,
       first_min_partial_amount: 0,
       notes: Array.isArray(notesOf(body.notes)) ? null : (notesOf(body.notes) as Record<string, string>),
