@@ -9,6 +9,7 @@ import { clinicalNotesRouter } from './clinical-notes/router';
 import { cliniciansRouter } from './clinicians/router';
 import { formsRouter } from './forms/router';
 import { householdsRouter } from './households/router';
+import { invoicesRouter } from './invoices/router';
 import { meRouter } from './me/router';
 import { organizationRouter } from './organization/router';
 import { patientImportsRouter } from './patient-imports/router';
@@ -29,6 +30,7 @@ export const appRouter = router({
   clinicalNotes: clinicalNotesRouter,
   clinicians: cliniciansRouter,
   households: householdsRouter,
+  invoices: invoicesRouter,
   me: meRouter,
   organization: organizationRouter,
   patientImports: patientImportsRouter,

@@ -1,0 +1,158 @@
+import { type InvoiceLineInput, invoiceTotals, localDate } from '@carelane/core';
+import {
+  appointments,
+  appointmentTypes,
+  centres,
+  type DbOrTx,
+  invoiceLines,
+  invoices,
+  organizations,
+  procedures,
+  treatments,
+} from '@carelane/db';
+import { and, eq } from 'drizzle-orm';
+import { audit } from '../../audit';
+import { notFound } from '../../errors';
+import { fieldError } from '../../field-error';
+import type { StaffContext } from '../../trpc';
+import { loadPatient, requireLive } from '../patients/load';
+import type { InvoiceCreateInput } from './invoices.schema';
+
+type Line = InvoiceCreateInput['lines'][number];
+type Resolved = InvoiceLineInput & {
+  kind: 'appointment' | 'treatment' | 'late_cancellation_fee' | 'no_show_fee' | 'other';
+  treatmentId: string | null;
+  appointmentId: string | null;
+};
+
+/** A line as billed: a treatment's or a visit's description and price, unless the line says otherwise. */
+async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, line: Line, i: number): Promise<Resolved> {
+  const organizationId = ctx.principal.organizationId;
+  const own = { quantity: line.quantity, ...(line.discount ? { discount: line.discount } : {}) };
+  if (line.treatmentId) {
+    const [row] = await tx
+      .select({ treatment: treatments, taxRate: procedures.taxRateBasisPoints })
+      .from(treatments)
+      .leftJoin(procedures, eq(procedures.id, treatments.procedureId))
+      .where(and(eq(treatments.id, line.treatmentId), eq(treatments.organizationId, organizationId)));
+    if (!row) throw notFound('Treatment');
+    if (row.treatment.patientId !== patientId)
+      throw fieldError(`lines.${i}.treatmentId`, 'That treatment is another patient’s');
+    const t = row.treatment;
+    return {
+      ...own,
+      kind: 'treatment',
+      description: line.description ?? (t.tooth ? `${t.description} (tooth ${t.tooth})` : t.description),
+      unitPriceMinor: line.unitPriceMinor ?? t.priceMinor,
+      discount: line.discount ?? { kind: 'amount', amountMinor: t.discountMinor * line.quantity },
+      taxRateBasisPoints: line.taxRateBasisPoints ?? row.taxRate ?? 0,
+      treatmentId: t.id,
+      appointmentId: null,
+    };
+  }
+  if (line.appointmentId) {
+    const [row] = await tx
+      .select({ visit: appointments, typeName: appointmentTypes.name, zone: centres.zone })
+      .from(appointments)
+      .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
+      .innerJoin(centres, eq(centres.id, appointments.centreId))
+      .where(and(eq(appointments.id, line.appointmentId), eq(appointments.organizationId, organizationId)));
+    if (!row) throw notFound('Appointment');
+    if (row.visit.patientId !== patientId)
+      throw fieldError(`lines.${i}.appointmentId`, 'That visit is another patient’s');
+    return {
+      ...own,
+      kind: line.kind ?? 'appointment',
+      description: line.description ?? `${row.typeName} on ${localDate(row.visit.startsAt, row.zone)}`,
+      unitPriceMinor: line.unitPriceMinor ?? row.visit.feeMinor,
+      taxRateBasisPoints: line.taxRateBasisPoints ?? 0,
+      treatmentId: null,
+      appointmentId: row.visit.id,
+    };
+  }
+  return {
+    ...own,
+    kind: line.kind ?? 'other',
+    description: line.description ?? '',
+    unitPriceMinor: line.unitPriceMinor ?? 0,
+    taxRateBasisPoints: line.taxRateBasisPoints ?? 0,
+    treatmentId: null,
+    appointmentId: null,
+  };
+}
+
+/** A draft invoice from treatments, visits and free lines, with totals computed exactly by core. */
+export async function invoiceCreateHandler({ ctx, input }: { ctx: StaffContext; input: InvoiceCreateInput }) {
+  const organizationId = ctx.principal.organizationId;
+  return ctx.db.transaction(async (tx) => {
+    const patient = await loadPatient(tx, ctx, input.patientId);
+    await requireLive(tx, patient);
+    if (input.centreId) {
+      const [centre] = await tx
+        .select({ id: centres.id })
+        .from(centres)
+        .where(and(eq(centres.id, input.centreId), eq(centres.organizationId, organizationId)));
+      if (!centre) throw notFound('Centre');
+    }
+    const [org] = await tx
+      .select({ currency: organizations.currency })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId));
+    const currency = org?.currency ?? 'INR';
+    const lines: Resolved[] = [];
+    for (const [i, line] of input.lines.entries()) lines.push(await resolveLine(tx, ctx, patient.id, line, i));
+    const totals = invoiceTotals({
+      currency,
+      lines,
+      ...(input.invoiceDiscount ? { invoiceDiscount: input.invoiceDiscount } : {}),
+    });
+    if (!totals.ok) throw fieldError(totals.field, totals.message);
+    const [invoice] = await tx
+      .insert(invoices)
+      .values({
+        organizationId,
+        centreId: input.centreId ?? null,
+        patientId: patient.id,
+        currency,
+        subtotalMinor: totals.subtotalMinor,
+        discountMinor: totals.discountMinor,
+        taxMinor: totals.taxMinor,
+        totalMinor: totals.totalMinor,
+        notes: input.notes ?? null,
+        createdById: ctx.principal.userId,
+      })
+      .returning();
+    if (!invoice) throw new Error('Insert returned no row');
+    await tx.insert(invoiceLines).values(
+      lines.map((line, i) => {
+        const computed = totals.lines[i];
+        return {
+          organizationId,
+          invoiceId: invoice.id,
+          position: i + 1,
+          kind: line.kind,
+          description: line.description,
+          quantity: line.quantity,
+          unitPriceMinor: line.unitPriceMinor,
+          discountMinor: computed?.discountMinor ?? 0,
+          taxRateBasisPoints: line.taxRateBasisPoints ?? 0,
+          taxMinor: computed?.taxMinor ?? 0,
+          totalMinor: computed?.totalMinor ?? 0,
+          treatmentId: line.treatmentId,
+          appointmentId: line.appointmentId,
+        };
+      }),
+    );
+    await audit(
+      ctx,
+      {
+        action: 'invoice.create',
+        entity: 'invoice',
+        entityId: invoice.id,
+        changes: { patientId: { to: patient.id }, totalMinor: { to: totals.totalMinor }, lines: { to: lines.length } },
+      },
+      tx,
+    );
+    return invoice;
+  });
+}

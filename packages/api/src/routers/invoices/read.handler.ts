@@ -1,0 +1,67 @@
+import { addMinor, invoiceStatus } from '@carelane/core';
+import { invoiceLines, invoices, payments, refunds } from '@carelane/db';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { notFound } from '../../errors';
+import type { StaffContext } from '../../trpc';
+import { loadPatient } from '../patients/load';
+import type { InvoiceIdInput, PatientBillingInput } from './invoices.schema';
+
+function withStatus(invoice: typeof invoices.$inferSelect) {
+  const { status, balanceMinor } = invoiceStatus({
+    totalMinor: invoice.totalMinor,
+    paidMinor: invoice.paidMinor,
+    refundedMinor: invoice.refundedMinor,
+    voided: invoice.status === 'void',
+    issued: invoice.status !== 'draft',
+  });
+  return { ...invoice, status, balanceMinor };
+}
+
+/** A patient's invoices (newest first, each with its status and balance), payments, and what they owe. */
+export async function patientBillingHandler({ ctx, input }: { ctx: StaffContext; input: PatientBillingInput }) {
+  const patient = await loadPatient(ctx.db, ctx, input.patientId);
+  const mine = (table: typeof invoices | typeof payments) =>
+    and(eq(table.organizationId, ctx.principal.organizationId), eq(table.patientId, patient.id));
+  const [invoiceRows, paymentRows] = await Promise.all([
+    ctx.db.select().from(invoices).where(mine(invoices)).orderBy(desc(invoices.createdAt)),
+    ctx.db.select().from(payments).where(mine(payments)).orderBy(desc(payments.receivedAt)),
+  ]);
+  const listed = invoiceRows.map(withStatus);
+  const owed = listed.filter((i) => i.status !== 'draft' && i.status !== 'void' && i.balanceMinor > 0);
+  return {
+    invoices: listed,
+    payments: paymentRows,
+    balanceMinor: addMinor(...owed.map((i) => i.balanceMinor)),
+  };
+}
+
+/** One invoice with its lines, payments and refunds, as the invoice page and its PDF show it. */
+export async function invoiceByIdHandler({ ctx, input }: { ctx: StaffContext; input: InvoiceIdInput }) {
+  const [invoice] = await ctx.db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, input.id), eq(invoices.organizationId, ctx.principal.organizationId)));
+  if (!invoice) throw notFound('Invoice');
+  const [lines, paid] = await Promise.all([
+    ctx.db
+      .select()
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, invoice.id))
+      .orderBy(asc(invoiceLines.position)),
+    ctx.db.select().from(payments).where(eq(payments.invoiceId, invoice.id)).orderBy(asc(payments.receivedAt)),
+  ]);
+  const given =
+    paid.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(refunds)
+          .where(
+            inArray(
+              refunds.paymentId,
+              paid.map((p) => p.id),
+            ),
+          )
+          .orderBy(asc(refunds.createdAt));
+  return { ...withStatus(invoice), lines, payments: paid, refunds: given };
+}

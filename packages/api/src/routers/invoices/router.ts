@@ -1,0 +1,24 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { staffProcedure } from '../../trpc';
+import { invoiceCreateHandler } from './create.handler';
+import {
+  invoiceCreateInput,
+  invoiceIdInput,
+  invoiceVoidInput,
+  patientBillingInput,
+  recordPaymentInput,
+  refundInput,
+} from './invoices.schema';
+import { invoiceIssueHandler, invoiceVoidHandler } from './issue.handler';
+import { recordPaymentHandler, refundHandler } from './payments.handler';
+import { invoiceByIdHandler, patientBillingHandler } from './read.handler';
+
+export const invoicesRouter = {
+  forPatient: staffProcedure('billing:read').input(patientBillingInput).query(patientBillingHandler),
+  byId: staffProcedure('billing:read').input(invoiceIdInput).query(invoiceByIdHandler),
+  create: staffProcedure('billing:write').input(invoiceCreateInput).mutation(invoiceCreateHandler),
+  issue: staffProcedure('billing:write').input(invoiceIdInput).mutation(invoiceIssueHandler),
+  void: staffProcedure('billing:refund').input(invoiceVoidInput).mutation(invoiceVoidHandler),
+  recordPayment: staffProcedure('billing:write').input(recordPaymentInput).mutation(recordPaymentHandler),
+  refund: staffProcedure('billing:refund').input(refundInput).mutation(refundHandler),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,168 @@
+import type { StaffPrincipal } from '@carelane/auth';
+import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { callerAs, createClinic } from './fixtures';
+import { insertVisit, staffOf } from './patient-fixtures';
+
+let t: TestDatabase;
+let a: Awaited<ReturnType<typeof createClinic>>;
+let b: Awaited<ReturnType<typeof createClinic>>;
+let manager: StaffPrincipal;
+let dentist: StaffPrincipal;
+let desk: StaffPrincipal;
+let deskB: StaffPrincipal;
+
+beforeAll(async () => {
+  t = await createTestDatabase(inject('pgAdminUrl'));
+  a = await createClinic(t.db, 'Invoices A');
+  b = await createClinic(t.db, 'Invoices B');
+  manager = await staffOf(t.db, a, 'manager');
+  dentist = await staffOf(t.db, a, 'clinician');
+  desk = await staffOf(t.db, a, 'front_desk');
+  deskB = await staffOf(t.db, b, 'front_desk');
+});
+afterAll(() => t.close());
+
+const failure = async (run: () => Promise<unknown>) => {
+  const error = await run().catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+};
+
+/** A draft with a crown (18 % GST, ₹1,000 off) and a visit, issued. */
+async function issuedInvoice() {
+  const crown = await callerAs(t.db, manager).procedures.save({
+    name: `Crown ${Math.random()}`,
+    priceMinor: 1_200_000,
+    taxRateBasisPoints: 1800,
+  });
+  const treatment = await callerAs(t.db, dentist).treatments.create({
+    patientId: a.patient.id,
+    procedureId: crown.id,
+    tooth: 3,
+    discountMinor: 100_000,
+  });
+  const visit = await insertVisit(t.db, a, a.patient.id, -1);
+  const draft = await callerAs(t.db, desk).invoices.create({
+    patientId: a.patient.id,
+    lines: [{ treatmentId: treatment.id }, { appointmentId: visit.id }],
+  });
+  return callerAs(t.db, desk).invoices.issue({ id: draft.id });
+}
+
+describe('invoices', () => {
+  it('are built from treatments and visits with exact totals, and numbered without gaps when issued', async () => {
+    const invoice = await issuedInvoice();
+    // Crown 12,000.00 - 1,000.00 = 11,000.00 + 18 % = 1,980.00 tax; the visit 500.00 untaxed.
+    expect(invoice).toMatchObject({
+      status: 'issued',
+      subtotalMinor: 1_250_000,
+      discountMinor: 100_000,
+      taxMinor: 198_000,
+      totalMinor: 1_348_000,
+    });
+    const full = await callerAs(t.db, desk).invoices.byId({ id: invoice?.id ?? '' });
+    expect(full.lines.map((l) => [l.kind, l.description, l.totalMinor])).toEqual([
+      ['treatment', expect.stringMatching(/^Crown .* \(tooth 3\)$/), 1_298_000],
+      ['appointment', expect.stringMatching(/^Consultation on \d{4}-\d{2}-\d{2}$/), 50_000],
+    ]);
+    const drafts = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        callerAs(t.db, desk).invoices.create({
+          patientId: a.patient.id,
+          lines: [{ description: 'Toothbrush', unitPriceMinor: 9_900 }],
+        }),
+      ),
+    );
+    const issued = await Promise.all(drafts.map((d) => callerAs(t.db, desk).invoices.issue({ id: d.id })));
+    const numbers = issued.map((i) => i?.number ?? 0).sort((x, y) => x - y);
+    expect(numbers).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    const again = await failure(() => callerAs(t.db, desk).invoices.issue({ id: drafts[0]?.id ?? '' }));
+    expect(again.code).toBe('CONFLICT');
+  });
+
+  it('take part payments up to the balance, and refunds never beyond what was paid', async () => {
+    const invoice = await issuedInvoice();
+    const id = invoice?.id ?? '';
+    const cash = await callerAs(t.db, desk).invoices.recordPayment({
+      invoiceId: id,
+      method: 'cash',
+      amountMinor: 500_000,
+    });
+    expect((await callerAs(t.db, desk).invoices.byId({ id })).status).toBe('partly_paid');
+    const over = await failure(() =>
+      callerAs(t.db, desk).invoices.recordPayment({ invoiceId: id, method: 'upi', amountMinor: 848_001 }),
+    );
+    expect(over.code).toBe('BAD_REQUEST');
+    expect(over.message).toMatch(/more than the balance of ₹8,480/);
+    await callerAs(t.db, desk).invoices.recordPayment({
+      invoiceId: id,
+      method: 'upi',
+      amountMinor: 848_000,
+      reference: 'UPI 4411',
+    });
+    const paid = await callerAs(t.db, desk).invoices.byId({ id });
+    expect([paid.status, paid.balanceMinor, paid.paidMinor]).toEqual(['paid', 0, 1_348_000]);
+
+    const tooMuch = await failure(() =>
+      callerAs(t.db, manager).invoices.refund({ paymentId: cash.id, amountMinor: 500_001, reason: 'Overcharged' }),
+    );
+    expect(tooMuch.code).toBe('BAD_REQUEST');
+    expect(tooMuch.message).toMatch(/cannot be more than was paid/);
+    expect(
+      (
+        await failure(() =>
+          callerAs(t.db, desk).invoices.refund({ paymentId: cash.id, amountMinor: 100, reason: 'Oops' }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    await callerAs(t.db, manager).invoices.refund({
+      paymentId: cash.id,
+      amountMinor: 200_000,
+      reason: 'Crown redone free',
+    });
+    const after = await callerAs(t.db, desk).invoices.byId({ id });
+    expect([after.status, after.balanceMinor, after.refunds.length]).toEqual(['partly_paid', 200_000, 1]);
+    const rest = await failure(() =>
+      callerAs(t.db, manager).invoices.refund({ paymentId: cash.id, amountMinor: 300_001, reason: 'More' }),
+    );
+    expect(rest.message).toMatch(/at most ₹3,000/);
+    const owed = await callerAs(t.db, desk).invoices.forPatient({ patientId: a.patient.id });
+    expect(owed.balanceMinor).toBeGreaterThanOrEqual(200_000);
+  });
+
+  it('are voided only without money, and never reached from another organization', async () => {
+    const invoice = await issuedInvoice();
+    const id = invoice?.id ?? '';
+    const payment = await callerAs(t.db, desk).invoices.recordPayment({
+      invoiceId: id,
+      method: 'card',
+      amountMinor: 1000,
+    });
+    const held = await failure(() => callerAs(t.db, manager).invoices.void({ id, reason: 'Wrong patient' }));
+    expect(held.message).toMatch(/Refund it before voiding/);
+    await callerAs(t.db, manager).invoices.refund({
+      paymentId: payment.id,
+      amountMinor: 1000,
+      reason: 'Wrong patient',
+    });
+    expect((await callerAs(t.db, manager).invoices.void({ id, reason: 'Wrong patient' }))?.status).toBe('void');
+    const late = await failure(() =>
+      callerAs(t.db, desk).invoices.recordPayment({ invoiceId: id, method: 'cash', amountMinor: 1 }),
+    );
+    expect(late.message).toMatch(/void/);
+    for (const run of [
+      () => callerAs(t.db, deskB).invoices.byId({ id }),
+      () => callerAs(t.db, deskB).invoices.recordPayment({ invoiceId: id, method: 'cash', amountMinor: 1 }),
+      () => callerAs(t.db, deskB).invoices.forPatient({ patientId: a.patient.id }),
+      () =>
+        callerAs(t.db, deskB).invoices.create({
+          patientId: b.patient.id,
+          lines: [{ appointmentId: invoice?.id ?? '' }],
+        }),
+    ]) {
+      expect((await failure(run)).code).toBe('NOT_FOUND');
+    }
+  });
+});
