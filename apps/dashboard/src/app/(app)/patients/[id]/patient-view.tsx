@@ -14,10 +14,10 @@ import { HouseholdTab } from './household-tab';
 import { MergeDialog } from './merge-dialog';
 import { NotesTab } from './notes-tab';
 import { OverviewTab } from './overview-tab';
+import { TreatmentsTab } from './treatments-tab';
 import { fullName } from './types';
 
 const LATER: Record<string, string> = {
-  treatments: 'Treatments and treatment plans arrive with billing.',
   payments: 'Invoices, payments and refunds arrive with billing.',
   messages: 'Messages sent to the patient arrive with messaging.',
 };
@@ -149,6 +149,12 @@ export function PatientView({ id }: { id: string }) {
             canSend={permissions.includes('forms:send') && !merged && !p.archivedAt}
             canReadSubmissions={permissions.includes('form_submissions:read')}
             zone={profile.data?.organization.zone}
+          />
+        ) : tab === 'treatments' ? (
+          <TreatmentsTab
+            patientId={id}
+            canWrite={permissions.includes('treatments:write') && !merged}
+            currency={profile.data?.organization.currency ?? 'INR'}
           />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
