@@ -2,6 +2,7 @@ import type { AuthAudience, RateLimits } from '@carelane/auth';
 import type { Database } from '@carelane/db';
 import type { MessageChannels, VideoLinkProvider } from '@carelane/integrations';
 import type { FileStore } from '@carelane/integrations/files';
+import type { PaymentGateway } from '@carelane/integrations/payments';
 import type { ScheduleCache } from './routers/availability/schedule-cache';
 
 /** What the API needs from its host app, built once per process. */
@@ -24,6 +25,8 @@ export type ApiDeps = {
   scheduleCache?: ScheduleCache | undefined;
   /** Where logos and signatures are kept; absent where nothing is stored. */
   files?: FileStore | undefined;
+  /** Razorpay (or the local fake): orders, links, refunds and webhook signatures. */
+  payments?: PaymentGateway | undefined;
   /** The data folder (uploaded imports live under it); absent where nothing is uploaded. */
   dataDir?: string | undefined;
 };

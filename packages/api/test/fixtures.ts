@@ -158,6 +158,14 @@ export async function sessionCookie(sessionId: string, audience: 'staff' | 'pati
 /** Serves the real tRPC fetch handler over HTTP on a free loopback port. */
 export async function startApiServer(apiDeps: ApiDeps): Promise<{ url: string; server: Server }> {
   const handler = createTrpcHandler(() => apiDeps);
+  const { url, server } = await serveRequests(handler);
+  return { url: `${url}/api/trpc`, server };
+}
+
+/** A local HTTP server answering every request with a fetch-style handler (a route handler of the apps). */
+export async function serveRequests(
+  handler: (req: Request) => Promise<Response>,
+): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -173,7 +181,7 @@ export async function startApiServer(apiDeps: ApiDeps): Promise<{ url: string; s
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/api/trpc`, server };
+  return { url: `http://127.0.0.1:${port}`, server };
 }
 
 /** POSTs a tRPC mutation to a server from startApiServer: the status, and the result or error envelope. */

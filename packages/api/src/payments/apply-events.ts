@@ -1,0 +1,186 @@
+import {
+  creditedMinor,
+  gatewayPaymentStatus,
+  newPaymentState,
+  type PaymentState,
+  paymentEventEffect,
+  refundedMinor,
+} from '@carelane/core';
+import {
+  appointments,
+  type Database,
+  type DbOrTx,
+  gatewayEvents,
+  gatewayOrders,
+  invoices,
+  paymentLinks,
+  payments,
+} from '@carelane/db';
+import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
+import { type ParsedGatewayEvent, parseGatewayEvent } from './gateway-event';
+
+/** An event whose order or link is not known yet is tried again this many times (payment.captured can come first). */
+const MAX_ATTEMPTS = 50;
+
+type Owner = {
+  organizationId: string;
+  patientId: string;
+  invoiceId: string | null;
+  appointmentId: string | null;
+  amountMinor: number;
+};
+
+/** The order or payment link a gateway payment was made for, and so whose money it is. */
+async function findOwner(tx: DbOrTx, parsed: ParsedGatewayEvent): Promise<Owner | null> {
+  if (parsed.orderId) {
+    const [order] = await tx.select().from(gatewayOrders).where(eq(gatewayOrders.gatewayOrderId, parsed.orderId));
+    if (order) return order;
+  }
+  if (parsed.paymentLinkId) {
+    const [link] = await tx.select().from(paymentLinks).where(eq(paymentLinks.gatewayLinkId, parsed.paymentLinkId));
+    if (link) return link;
+  }
+  return null;
+}
+
+/** The payments row of a gateway payment, locked; created (crediting nothing yet) on its first event. */
+async function lockPayment(tx: DbOrTx, parsed: ParsedGatewayEvent) {
+  const paymentId = parsed.event.paymentId;
+  const find = () => tx.select().from(payments).where(eq(payments.gatewayPaymentId, paymentId)).for('update');
+  const [existing] = await find();
+  if (existing) return existing;
+  const owner = await findOwner(tx, parsed);
+  if (!owner) return null;
+  await tx
+    .insert(payments)
+    .values({
+      organizationId: owner.organizationId,
+      patientId: owner.patientId,
+      invoiceId: owner.invoiceId,
+      appointmentId: owner.appointmentId,
+      method: 'razorpay',
+      amountMinor: owner.amountMinor,
+      currency: parsed.event.currency,
+      status: 'created',
+      gatewayOrderId: parsed.orderId,
+      gatewayPaymentId: paymentId,
+      gatewayState: newPaymentState(paymentId),
+    })
+    .onConflictDoNothing();
+  const [created] = await find();
+  return created ?? null;
+}
+
+/** Applies one event to its payment: core merges the facts; money moves by the change in credit only. */
+async function applyOne(tx: DbOrTx, parsed: ParsedGatewayEvent): Promise<'applied' | 'waiting'> {
+  const payment = await lockPayment(tx, parsed);
+  if (!payment) return 'waiting';
+  const before = (payment.gatewayState as PaymentState | null) ?? newPaymentState(parsed.event.paymentId);
+  const effect = paymentEventEffect(before, parsed.event);
+  if (!effect.changed) return 'applied';
+  const state = effect.state;
+  const credited = creditedMinor(state);
+  await tx
+    .update(payments)
+    .set({
+      gatewayState: state,
+      status: gatewayPaymentStatus(state),
+      amountMinor: Math.max(state.amountMinor, payment.amountMinor, credited, 1),
+      creditedMinor: credited,
+    })
+    .where(eq(payments.id, payment.id));
+  if (effect.creditDeltaMinor !== 0 && payment.invoiceId) {
+    const delta = effect.creditDeltaMinor;
+    await tx
+      .update(invoices)
+      .set(
+        delta > 0
+          ? { paidMinor: sql`${invoices.paidMinor} + ${delta}` }
+          : { refundedMinor: sql`${invoices.refundedMinor} + ${-delta}` },
+      )
+      .where(eq(invoices.id, payment.invoiceId));
+  }
+  if (state.capturedMinor > 0) {
+    const paid = { status: 'paid', paidAt: sql`coalesce(paid_at, now())` };
+    if (payment.gatewayOrderId) {
+      await tx.update(gatewayOrders).set(paid).where(eq(gatewayOrders.gatewayOrderId, payment.gatewayOrderId));
+    }
+    if (state.paymentLinkId) {
+      await tx.update(paymentLinks).set(paid).where(eq(paymentLinks.gatewayLinkId, state.paymentLinkId));
+    }
+  }
+  if (payment.appointmentId) {
+    const refunded = refundedMinor(state) > 0;
+    const paymentStatus =
+      credited >= payment.amountMinor ? 'paid' : credited > 0 ? 'partly_paid' : refunded ? 'refunded' : 'unpaid';
+    await tx
+      .update(appointments)
+      .set({
+        paymentStatus,
+        // A prepaid booking waits as pending until its money is in.
+        ...(paymentStatus === 'paid'
+          ? {
+              status: sql`case when ${appointments.status} = 'pending' then 'confirmed'::appointment_status else ${appointments.status} end`,
+              confirmedAt: sql`coalesce(${appointments.confirmedAt}, now())`,
+            }
+          : {}),
+      })
+      .where(eq(appointments.id, payment.appointmentId));
+  }
+  return 'applied';
+}
+
+/**
+ * Applies recorded webhook events, oldest first; several workers may run it at once (SKIP LOCKED).
+ * Each event is applied in its own transaction with its payment row locked, then marked processed
+ * and its payload dropped. Returns how many were applied.
+ */
+export async function applyGatewayEvents(db: Database, limit = 100): Promise<number> {
+  let applied = 0;
+  const tried: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    const outcome = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(gatewayEvents)
+        .where(
+          and(
+            isNull(gatewayEvents.processedAt),
+            lt(gatewayEvents.attempts, MAX_ATTEMPTS),
+            tried.length > 0 ? notInArray(gatewayEvents.eventId, tried) : undefined,
+          ),
+        )
+        .orderBy(asc(gatewayEvents.receivedAt))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!row) return 'done' as const;
+      tried.push(row.eventId);
+      const parsed = parseGatewayEvent(row.payload);
+      let result: 'applied' | 'waiting' | 'ignored' = 'ignored';
+      let error: string | null = null;
+      if (parsed) {
+        try {
+          result = await tx.transaction(async (inner) => applyOne(inner, parsed));
+        } catch (err) {
+          // A contradiction (another currency for the same payment) is recorded, not retried.
+          error = err instanceof Error ? err.message.slice(0, 300) : 'could not apply';
+        }
+      }
+      if (result === 'waiting') {
+        await tx
+          .update(gatewayEvents)
+          .set({ attempts: sql`${gatewayEvents.attempts} + 1`, error: 'Its order or payment link is not known yet.' })
+          .where(eq(gatewayEvents.eventId, row.eventId));
+        return 'waiting' as const;
+      }
+      await tx
+        .update(gatewayEvents)
+        .set({ processedAt: new Date(), payload: null, error, attempts: sql`${gatewayEvents.attempts} + 1` })
+        .where(eq(gatewayEvents.eventId, row.eventId));
+      return result === 'applied' ? ('applied' as const) : ('ignored' as const);
+    });
+    if (outcome === 'done') break;
+    if (outcome === 'applied') applied++;
+  }
+  return applied;
+}
