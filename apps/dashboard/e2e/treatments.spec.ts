@@ -100,3 +100,29 @@ test('a treatment is added on tooth 14 from the price list, marked done; general
   await expect(page.getByText('Removed Scaling and polishing.')).toBeVisible();
   await expect(all.getByRole('listitem')).toHaveCount(1);
 });
+
+test('front desk sees the chart and treatments read-only', async ({ page }) => {
+  await signInStaff(page, DEMO.staff.admin.email, DEMO.password);
+  await expect(page).toHaveURL(/\/today/);
+  const patient = await trpc<{ id: string }>(
+    page,
+    'patients.create',
+    { firstName: 'Ravi', lastName: `Chart${RUN}`, phone: `95${String(Date.now() % 100_000_000).padStart(8, '0')}` },
+    true,
+  );
+  await trpc(
+    page,
+    'treatments.create',
+    { patientId: patient.id, tooth: 3, description: 'Crown', priceMinor: 500_000 },
+    true,
+  );
+  await page.context().clearCookies();
+
+  await signInStaff(page, DEMO.staff.frontDesk.email, DEMO.password);
+  await expect(page).toHaveURL(/\/today/);
+  await page.goto(`/patients/${patient.id}?tab=treatments`);
+  await page.getByRole('button', { name: 'Tooth 3 (FDI 16, upper right first molar): 1 planned' }).click();
+  await expect(page.getByRole('list', { name: 'Treatments on tooth 3' })).toContainText('₹5,000');
+  await expect(page.getByRole('button', { name: /Add treatment/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^(Mark|Remove)/ })).toHaveCount(0);
+});
