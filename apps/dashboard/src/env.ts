@@ -1,4 +1,5 @@
 import type { S3Config } from '@carelane/integrations/files';
+import type { RazorpayConfig } from '@carelane/integrations/payments';
 import { z } from 'zod';
 
 /**
@@ -19,6 +20,11 @@ const schema = z.object({
   FILES_S3_REGION: z.string().min(1).default('us-east-1'),
   FILES_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   FILES_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Razorpay; `pnpm start` fills these with a local fake's when no real keys are given. */
+  RAZORPAY_KEY_ID: z.string().min(1).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  RAZORPAY_BASE_URL: z.url().optional(),
 });
 
 export type DashboardEnv = z.infer<typeof schema>;
@@ -53,6 +59,23 @@ export function filesBucket(): S3Config | undefined {
     region: e.FILES_S3_REGION,
     accessKeyId: e.FILES_S3_ACCESS_KEY_ID,
     secretAccessKey: e.FILES_S3_SECRET_ACCESS_KEY,
+  };
+}
+
+/** The payment gateway's keys, when configured (all three together). */
+export function razorpayConfig(): RazorpayConfig | undefined {
+  const e = env();
+  if (!e.RAZORPAY_KEY_ID) return undefined;
+  if (!e.RAZORPAY_KEY_SECRET || !e.RAZORPAY_WEBHOOK_SECRET) {
+    throw new Error(
+      'Invalid dashboard configuration: RAZORPAY_KEY_ID needs RAZORPAY_KEY_SECRET and RAZORPAY_WEBHOOK_SECRET',
+    );
+  }
+  return {
+    keyId: e.RAZORPAY_KEY_ID,
+    keySecret: e.RAZORPAY_KEY_SECRET,
+    webhookSecret: e.RAZORPAY_WEBHOOK_SECRET,
+    ...(e.RAZORPAY_BASE_URL ? { baseUrl: e.RAZORPAY_BASE_URL } : {}),
   };
 }
 

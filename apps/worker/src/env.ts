@@ -19,6 +19,10 @@ const schema = z.object({
   /** Seed the demo clinic into an empty external database too (embedded ones always are). */
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   WORKER_POLL_MS: z.coerce.number().int().min(100).default(2000),
+  /** Real Razorpay keys; without them `pnpm start` runs a local fake Razorpay (development only). */
+  RAZORPAY_KEY_ID: z.string().min(1).optional(),
+  /** Port of the local fake Razorpay; 0 picks a free one. */
+  RAZORPAY_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export type WorkerEnv = z.infer<typeof schema> & { repoRoot: string; dashboardUrl: string; bookingUrl: string };

@@ -2,10 +2,12 @@
 // when no DATABASE_URL), starts the dashboard and booking site, runs the worker in this
 // process, and prints where everything is.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { createDb } from '@carelane/db';
 import { DEMO, prepareDatabase } from '@carelane/db/server';
 import { localChannels } from '@carelane/integrations';
+import { startFakeRazorpay } from '@carelane/integrations/payments';
 import { childEnv, loadEnv } from './env';
 import { developmentSecret } from './secret';
 import { runWorker } from './worker';
@@ -22,12 +24,36 @@ const prepared = await prepareDatabase({
 });
 const secret = env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR);
 
+// Without real keys, payments go to a local fake Razorpay (checkout page, signed webhooks to the
+// dashboard), so the whole payment flow works offline. Its keys derive from the app secret.
+const fakeKeys = {
+  keyId: 'rzp_test_carelane_local',
+  keySecret: createHmac('sha256', secret).update('razorpay-key').digest('hex'),
+  webhookSecret: createHmac('sha256', secret).update('razorpay-webhook').digest('hex'),
+};
+const fakeRazorpay =
+  !env.RAZORPAY_KEY_ID && env.APP_ENV !== 'production'
+    ? await startFakeRazorpay({
+        ...fakeKeys,
+        port: env.RAZORPAY_FAKE_PORT,
+        webhookUrl: `http://127.0.0.1:${env.DASHBOARD_PORT}/api/webhooks/razorpay`,
+      })
+    : null;
+
 const shared = {
   DATABASE_URL: prepared.url,
   AUTH_SECRET: secret,
   APP_ENV: env.APP_ENV,
   NEXTAUTH_SECRET: secret,
   DATA_DIR: env.DATA_DIR,
+  ...(fakeRazorpay
+    ? {
+        RAZORPAY_KEY_ID: fakeKeys.keyId,
+        RAZORPAY_KEY_SECRET: fakeKeys.keySecret,
+        RAZORPAY_WEBHOOK_SECRET: fakeKeys.webhookSecret,
+        RAZORPAY_BASE_URL: fakeRazorpay.url,
+      }
+    : {}),
 };
 const apps = [
   {
@@ -62,6 +88,7 @@ async function shutdown(code: number) {
   await Promise.all(
     children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))),
   );
+  await fakeRazorpay?.close().catch(() => {});
   await prepared.stop().catch(() => {});
   process.exit(code);
 }
@@ -114,6 +141,7 @@ if (ready.every(Boolean)) {
       `  Booking (patients):   ${env.bookingUrl}`,
       `  Database:             ${prepared.embedded ? `embedded PostgreSQL in ${join(env.DATA_DIR, 'pg')}` : 'DATABASE_URL'}${prepared.seeded ? ' (demo clinic seeded)' : ''}`,
       `  Development inbox:    ${env.APP_ENV === 'production' ? 'disabled (APP_ENV=production)' : `${env.dashboardUrl}/dev/outbox`}`,
+      `  Payments:             ${fakeRazorpay ? `local fake Razorpay at ${fakeRazorpay.url}` : 'Razorpay (RAZORPAY_KEY_ID)'}`,
       '',
       `  Demo staff sign-ins (password "${DEMO.password}"):`,
       `    admin             ${staff.admin.email}`,

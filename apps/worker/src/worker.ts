@@ -1,3 +1,4 @@
+import { applyGatewayEvents } from '@carelane/api';
 import type { Database } from '@carelane/db';
 import { deliverDueNotifications, type MessageChannels } from '@carelane/integrations';
 import { runImports } from './imports';
@@ -18,7 +19,20 @@ export type WorkerDeps = {
  * one twice. Patient imports run beside it (see runImports).
  */
 export async function runWorker(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
-  await Promise.all([deliver(deps, signal), runImports(deps, signal)]);
+  await Promise.all([deliver(deps, signal), runImports(deps, signal), applyPayments(deps, signal)]);
+}
+
+/** Applies recorded payment gateway events (the webhook only records them, to answer at once). */
+async function applyPayments(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      const applied = await applyGatewayEvents(deps.db);
+      if (applied > 0) console.log(`worker: applied ${applied} payment event(s)`);
+    } catch (err) {
+      console.error(`worker: payment events pass failed (${err instanceof Error ? err.name : 'error'})`);
+    }
+    await sleep(deps.pollMs, signal);
+  }
 }
 
 async function deliver(deps: WorkerDeps, signal: AbortSignal): Promise<void> {

@@ -5,6 +5,8 @@ export { createOrganizationLogoHandlers } from './files/logo';
 export { createSubmissionPdfHandler } from './files/submission-pdf-route';
 export { checkHealth, type Health } from './health';
 export { createHealthHandler, createTrpcHandler } from './http';
+export { applyGatewayEvents } from './payments/apply-events';
+export { createRazorpayWebhookHandler } from './payments/webhook';
 export { expireUnstartedImports } from './routers/patient-imports/cleanup';
 export { createPatientExportHandler } from './routers/patient-imports/export';
 export { runNextPatientImport } from './routers/patient-imports/job';

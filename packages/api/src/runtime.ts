@@ -2,6 +2,7 @@ import { type AuthAudience, createAuthOptions, createRateLimits } from '@carelan
 import { createDb, organizations } from '@carelane/db';
 import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
 import type { S3Config } from '@carelane/integrations/files';
+import { type RazorpayConfig, RazorpayGateway } from '@carelane/integrations/payments';
 import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import type { ApiDeps } from './deps';
@@ -23,6 +24,8 @@ export type RuntimeConfig = {
   dataDir?: string | undefined;
   /** An S3-compatible bucket for logos and signatures instead of the data folder. */
   s3?: S3Config | undefined;
+  /** Razorpay keys (with `baseUrl`, the local fake's address in development). */
+  razorpay?: RazorpayConfig | undefined;
 };
 
 export type ApiRuntime = { deps: ApiDeps; authOptions: NextAuthOptions };
@@ -54,6 +57,7 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     scheduleCache: await new ScheduleCache(db).start(),
     dataDir: config.dataDir,
     files: createFileStore({ s3: config.s3, dataDir: config.dataDir }),
+    payments: config.razorpay ? new RazorpayGateway(config.razorpay) : undefined,
   };
   const authOptions = createAuthOptions({
     audience: config.audience,

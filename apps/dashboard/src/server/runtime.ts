@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ApiRuntime, createApiRuntime } from '@carelane/api';
-import { env, filesBucket } from '@/env';
+import { env, filesBucket, razorpayConfig } from '@/env';
 
 // One runtime per process (and per hot reload in development).
 const globalForRuntime = globalThis as unknown as { carelaneDashboard?: Promise<ApiRuntime> };
@@ -15,6 +15,7 @@ export function runtime(): Promise<ApiRuntime> {
     formsUrl: env().PUBLIC_URL,
     dataDir: env().DATA_DIR,
     s3: filesBucket(),
+    razorpay: razorpayConfig(),
   }).catch((err: unknown) => {
     globalForRuntime.carelaneDashboard = undefined;
     throw err;
