@@ -80,6 +80,22 @@ describe('invoices', () => {
     expect(numbers).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     const again = await failure(() => callerAs(t.db, desk).invoices.issue({ id: drafts[0]?.id ?? '' }));
     expect(again.code).toBe('CONFLICT');
+    // The crown and the visit are billed already: never twice.
+    const twice = await failure(() =>
+      callerAs(t.db, desk).invoices.create({
+        patientId: a.patient.id,
+        lines: [{ treatmentId: full.lines[0]?.treatmentId ?? '' }],
+      }),
+    );
+    expect(twice.code).toBe('CONFLICT');
+    expect(twice.message).toMatch(/already billed on invoice 1/);
+    const visitTwice = await failure(() =>
+      callerAs(t.db, desk).invoices.create({
+        patientId: a.patient.id,
+        lines: [{ appointmentId: full.lines[1]?.appointmentId ?? '' }],
+      }),
+    );
+    expect(visitTwice.message).toMatch(/visit is already billed/);
   });
 
   it('take part payments up to the balance, and refunds never beyond what was paid', async () => {

@@ -10,7 +10,8 @@ import {
   procedures,
   treatments,
 } from '@carelane/db';
-import { and, eq } from 'drizzle-orm';
+import { TRPCError } from '@trpc/server';
+import { and, eq, ne } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import { fieldError } from '../../field-error';
@@ -24,6 +25,23 @@ type Resolved = InvoiceLineInput & {
   treatmentId: string | null;
   appointmentId: string | null;
 };
+
+/** CONFLICT when a treatment or visit is already billed on an invoice that is not void: never bill it twice. */
+async function refuseBilledTwice(tx: DbOrTx, column: 'treatmentId' | 'appointmentId', id: string, what: string) {
+  const [billed] = await tx
+    .select({ number: invoices.number })
+    .from(invoiceLines)
+    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .where(and(eq(invoiceLines[column], id), ne(invoices.status, 'void')))
+    .limit(1);
+  if (billed) {
+    const on = billed.number === null ? 'a draft invoice' : `invoice ${billed.number}`;
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `This ${what} is already billed on ${on}. Void that invoice first to bill it again.`,
+    });
+  }
+}
 
 /** A line as billed: a treatment's or a visit's description and price, unless the line says otherwise. */
 async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, line: Line, i: number): Promise<Resolved> {
@@ -39,6 +57,7 @@ async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, lin
     if (row.treatment.patientId !== patientId)
       throw fieldError(`lines.${i}.treatmentId`, 'That treatment is another patient’s');
     const t = row.treatment;
+    await refuseBilledTwice(tx, 'treatmentId', t.id, 'treatment');
     return {
       ...own,
       kind: 'treatment',
@@ -60,6 +79,8 @@ async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, lin
     if (!row) throw notFound('Appointment');
     if (row.visit.patientId !== patientId)
       throw fieldError(`lines.${i}.appointmentId`, 'That visit is another patient’s');
+    // A fee line (late cancellation, no-show) refers to the visit too, but is billed once of its own kind.
+    if (!line.kind) await refuseBilledTwice(tx, 'appointmentId', row.visit.id, 'visit');
     return {
       ...own,
       kind: line.kind ?? 'appointment',
