@@ -167,9 +167,17 @@ export async function applyGatewayEvents(db: Database, limit = 100): Promise<num
         }
       }
       if (result === 'waiting') {
+        const last = row.attempts + 1 >= MAX_ATTEMPTS;
         await tx
           .update(gatewayEvents)
-          .set({ attempts: sql`${gatewayEvents.attempts} + 1`, error: 'Its order or payment link is not known yet.' })
+          .set({
+            attempts: sql`${gatewayEvents.attempts} + 1`,
+            error: last
+              ? 'Gave up: no order or payment link of ours matches this payment.'
+              : 'Its order or payment link is not known yet.',
+            // Given up: the payer's details are not kept for nothing.
+            ...(last ? { payload: null } : {}),
+          })
           .where(eq(gatewayEvents.eventId, row.eventId));
         return 'waiting' as const;
       }
