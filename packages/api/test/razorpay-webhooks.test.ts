@@ -1,13 +1,22 @@
 import type { Server } from 'node:http';
-import { appointments, gatewayEvents, gatewayOrders, invoices, payments } from '@carelane/db';
+import {
+  appointments,
+  gatewayEvents,
+  gatewayOrders,
+  invoices,
+  notifications,
+  patients,
+  paymentLinks,
+  payments,
+} from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { type FakeRazorpay, RazorpayGateway, startFakeRazorpay } from '@carelane/integrations/payments';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyGatewayEvents } from '../src/payments/apply-events';
 import { createRazorpayWebhookHandler } from '../src/payments/webhook';
-import { createClinic, deps, serveRequests } from './fixtures';
-import { insertVisit } from './patient-fixtures';
+import { callerAs, createClinic, deps, serveRequests } from './fixtures';
+import { insertVisit, staffOf } from './patient-fixtures';
 
 const KEYS = {
   keyId: 'rzp_test_carelane',
@@ -172,5 +181,46 @@ describe('Razorpay webhooks', () => {
     expect(row?.organizationId).toBe(other.org.id);
     expect(row?.patientId).toBe(other.patient.id);
     expect(row?.appointmentId).toBe(visit.id);
+  });
+
+  it('a payment link for the balance, sent by SMS with consent, pays the invoice when paid', async () => {
+    await t.db.update(patients).set({ consentSms: true }).where(eq(patients.id, clinic.patient.id));
+    const [invoice] = await t.db
+      .insert(invoices)
+      .values({
+        organizationId: clinic.org.id,
+        patientId: clinic.patient.id,
+        currency: 'INR',
+        status: 'issued',
+        number: 2,
+        subtotalMinor: 80_000,
+        totalMinor: 80_000,
+        paidMinor: 30_000,
+      })
+      .returning();
+    const desk = await staffOf(t.db, clinic, 'front_desk');
+    const link = await callerAs(t.db, desk, { payments: gateway }).invoices.createPaymentLink({
+      invoiceId: invoice?.id ?? '',
+      sendVia: 'sms',
+    });
+    expect(link).toMatchObject({ amountMinor: 50_000, sentVia: 'sms' });
+    const [sms] = await t.db.select().from(notifications).where(eq(notifications.template, 'payment_link'));
+    expect(sms?.payload).toMatchObject({ amount: '₹500', what: 'invoice 2', link: link.url });
+    const [row] = await t.db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
+    await fake.payLink(row?.gatewayLinkId ?? '', { duplicate: true });
+    await fake.settled();
+    await applyGatewayEvents(t.db);
+    await applyGatewayEvents(t.db);
+    const [after] = await t.db
+      .select()
+      .from(invoices)
+      .where(eq(invoices.id, invoice?.id ?? ''));
+    expect(after?.paidMinor).toBe(80_000);
+    const [paidLink] = await t.db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
+    expect(paidLink?.status).toBe('paid');
+    const again = await callerAs(t.db, desk, { payments: gateway })
+      .invoices.createPaymentLink({ invoiceId: invoice?.id ?? '' })
+      .catch((e: unknown) => e);
+    expect(again).toMatchObject({ code: 'CONFLICT', message: 'This invoice is already paid.' });
   });
 });

@@ -1,5 +1,5 @@
 /** Message texts. Secrets arrive unsealed only here, at delivery time. */
-export type TemplateName = 'otp_sign_in' | 'waitlist_offer' | 'form_link';
+export type TemplateName = 'otp_sign_in' | 'waitlist_offer' | 'form_link' | 'payment_link';
 
 export function renderTemplate(template: string, data: Record<string, unknown>): { subject?: string; body: string } {
   switch (template) {
@@ -26,6 +26,13 @@ export function renderTemplate(template: string, data: Record<string, unknown>):
         body:
           `${org}: please fill in your medical-history form before your visit: ${String(data.link)} ` +
           `It asks for your date of birth first and works until ${String(data.until)}.`,
+      };
+    }
+    case 'payment_link': {
+      const org = typeof data.organizationName === 'string' ? data.organizationName : 'Your clinic';
+      return {
+        subject: `${org}: ${String(data.amount)} to pay`,
+        body: `${org}: ${String(data.amount)} is due for ${String(data.what)}. Pay securely here: ${String(data.link)}`,
       };
     }
     default:

@@ -66,5 +66,12 @@ export const refundInput = z.object({
 });
 export type RefundInput = z.infer<typeof refundInput>;
 
+export const paymentLinkInput = z.object({
+  invoiceId: z.uuid('Not an invoice id'),
+  /** Also send it through the outbox on this channel (the patient's consent decides). */
+  sendVia: z.enum(['sms', 'whatsapp', 'email'], 'Choose SMS, WhatsApp or email').optional(),
+});
+export type PaymentLinkInput = z.infer<typeof paymentLinkInput>;
+
 export const patientBillingInput = z.object({ patientId: z.uuid('Not a patient id') });
 export type PatientBillingInput = z.infer<typeof patientBillingInput>;

@@ -6,10 +6,12 @@ import {
   invoiceIdInput,
   invoiceVoidInput,
   patientBillingInput,
+  paymentLinkInput,
   recordPaymentInput,
   refundInput,
 } from './invoices.schema';
 import { invoiceIssueHandler, invoiceVoidHandler } from './issue.handler';
+import { paymentLinkHandler } from './payment-link.handler';
 import { recordPaymentHandler, refundHandler } from './payments.handler';
 import { invoiceByIdHandler, patientBillingHandler } from './read.handler';
 
@@ -21,4 +23,5 @@ export const invoicesRouter = {
   void: staffProcedure('billing:refund').input(invoiceVoidInput).mutation(invoiceVoidHandler),
   recordPayment: staffProcedure('billing:write').input(recordPaymentInput).mutation(recordPaymentHandler),
   refund: staffProcedure('billing:refund').input(refundInput).mutation(refundHandler),
+  createPaymentLink: staffProcedure('billing:write').input(paymentLinkInput).mutation(paymentLinkHandler),
 } satisfies TRPCRouterRecord;
