@@ -12,7 +12,7 @@ export type FakeRazorpayOptions = {
   keySecret: string;
   webhookSecret: string;
   webhookUrl?: string;
-  /** 0 or omitted: any free port. */
+  /** 0 or omitted: a free port the system picks. */
   port?: number;
   host?: string;
 };
