@@ -1,6 +1,8 @@
 import type { StaffPrincipal } from '@carelane/auth';
+import { appointments, appointmentTypes } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callerAs, createClinic } from './fixtures';
 import { insertVisit, staffOf } from './patient-fixtures';
@@ -180,5 +182,47 @@ describe('invoices', () => {
     ]) {
       expect((await failure(run)).code).toBe('NOT_FOUND');
     }
+  });
+
+  it('bill a late cancellation or a no-show at the fee its type sets, once, and only for such a visit', async () => {
+    await t.db
+      .update(appointmentTypes)
+      .set({ lateCancellationFeeMinor: 20_000, noShowFeeMinor: 30_000 })
+      .where(eq(appointmentTypes.id, a.type.id));
+    const missed = await insertVisit(t.db, a, a.patient.id, -2, 'no_show');
+    const late = await insertVisit(t.db, a, a.patient.id, -3, 'cancelled');
+    await t.db.update(appointments).set({ lateCancellation: true }).where(eq(appointments.id, late.id));
+    const done = await insertVisit(t.db, a, a.patient.id, -4, 'completed');
+    const draft = await callerAs(t.db, desk).invoices.create({
+      patientId: a.patient.id,
+      lines: [
+        { appointmentId: missed.id, kind: 'no_show_fee' },
+        { appointmentId: late.id, kind: 'late_cancellation_fee' },
+        // The visit itself may still be billed beside its fee.
+        { appointmentId: missed.id },
+      ],
+    });
+    const full = await callerAs(t.db, desk).invoices.byId({ id: draft.id });
+    expect(full.lines.map((l) => [l.kind, l.description.split(':')[0], l.totalMinor])).toEqual([
+      ['no_show_fee', 'No-show fee', 30_000],
+      ['late_cancellation_fee', 'Late cancellation fee', 20_000],
+      ['appointment', expect.stringMatching(/^Consultation on /), 50_000],
+    ]);
+    const twice = await failure(() =>
+      callerAs(t.db, desk).invoices.create({
+        patientId: a.patient.id,
+        lines: [{ appointmentId: missed.id, kind: 'no_show_fee' }],
+      }),
+    );
+    expect([twice.code, twice.message]).toEqual(['CONFLICT', 'This fee is already billed on a draft invoice.']);
+    const notMissed = await failure(() =>
+      callerAs(t.db, desk).invoices.create({
+        patientId: a.patient.id,
+        lines: [{ appointmentId: done.id, kind: 'no_show_fee' }],
+      }),
+    );
+    expect(notMissed.code).toBe('BAD_REQUEST');
+    expect(notMissed.message).toBe('Only a visit marked as a no-show can carry a no-show fee.');
+    expect((notMissed.cause as { issues?: { path: unknown[] }[] }).issues?.[0]?.path).toEqual(['lines', '0', 'kind']);
   });
 });

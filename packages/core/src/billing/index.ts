@@ -1,3 +1,4 @@
+export * from './fee-line';
 export * from './invoice-status';
 export * from './invoice-totals';
 export * from './payment-state';

@@ -34,6 +34,10 @@ export const appointmentTypes = pgTable(
     lateCancellationHours: integer('late_cancellation_hours').notNull().default(24),
     /** What happens to a late cancellation by a patient: refused, or allowed and flagged. */
     lateCancellationPolicy: lateCancellationPolicy('late_cancellation_policy').notNull().default('flag'),
+    /** Offered as an invoice line for a late cancellation (0: no fee). */
+    lateCancellationFeeMinor: integer('late_cancellation_fee_minor').notNull().default(0),
+    /** Offered as an invoice line when the patient did not come (0: no fee). */
+    noShowFeeMinor: integer('no_show_fee_minor').notNull().default(0),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -42,6 +46,7 @@ export const appointmentTypes = pgTable(
     index('appointment_types_org_idx').on(t.organizationId),
     check('appointment_types_duration_check', sql`${t.durationMinutes} between 5 and 480`),
     check('appointment_types_price_check', sql`${t.priceMinor} >= 0`),
+    check('appointment_types_fees_check', sql`${t.lateCancellationFeeMinor} >= 0 and ${t.noShowFeeMinor} >= 0`),
     check('appointment_types_interval_check', sql`${t.slotIntervalMinutes} between 5 and 240`),
     check('appointment_types_buffers_check', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
     check(

@@ -1,4 +1,4 @@
-import { type InvoiceLineInput, invoiceTotals, localDate } from '@carelane/core';
+import { feeLine, type InvoiceLineInput, invoiceTotals, localDate } from '@carelane/core';
 import {
   appointments,
   appointmentTypes,
@@ -32,7 +32,14 @@ async function refuseBilledTwice(tx: DbOrTx, column: 'treatmentId' | 'appointmen
     .select({ number: invoices.number })
     .from(invoiceLines)
     .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-    .where(and(eq(invoiceLines[column], id), ne(invoices.status, 'void')))
+    .where(
+      and(
+        eq(invoiceLines[column], id),
+        ne(invoices.status, 'void'),
+        // Fee lines refer to their visit too; they are checked by kind (refuseFeeTwice).
+        column === 'appointmentId' ? eq(invoiceLines.kind, 'appointment') : undefined,
+      ),
+    )
     .limit(1);
   if (billed) {
     const on = billed.number === null ? 'a draft invoice' : `invoice ${billed.number}`;
@@ -40,6 +47,20 @@ async function refuseBilledTwice(tx: DbOrTx, column: 'treatmentId' | 'appointmen
       code: 'CONFLICT',
       message: `This ${what} is already billed on ${on}. Void that invoice first to bill it again.`,
     });
+  }
+}
+
+/** CONFLICT when this visit's late-cancellation or no-show fee is already on a live invoice. */
+async function refuseFeeTwice(tx: DbOrTx, kind: 'late_cancellation_fee' | 'no_show_fee', appointmentId: string) {
+  const [billed] = await tx
+    .select({ number: invoices.number })
+    .from(invoiceLines)
+    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .where(and(eq(invoiceLines.appointmentId, appointmentId), eq(invoiceLines.kind, kind), ne(invoices.status, 'void')))
+    .limit(1);
+  if (billed) {
+    const on = billed.number === null ? 'a draft invoice' : `invoice ${billed.number}`;
+    throw new TRPCError({ code: 'CONFLICT', message: `This fee is already billed on ${on}.` });
   }
 }
 
@@ -71,7 +92,7 @@ async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, lin
   }
   if (line.appointmentId) {
     const [row] = await tx
-      .select({ visit: appointments, typeName: appointmentTypes.name, zone: centres.zone })
+      .select({ visit: appointments, type: appointmentTypes, zone: centres.zone })
       .from(appointments)
       .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
       .innerJoin(centres, eq(centres.id, appointments.centreId))
@@ -79,12 +100,26 @@ async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, lin
     if (!row) throw notFound('Appointment');
     if (row.visit.patientId !== patientId)
       throw fieldError(`lines.${i}.appointmentId`, 'That visit is another patient’s');
-    // A fee line (late cancellation, no-show) refers to the visit too, but is billed once of its own kind.
-    if (!line.kind) await refuseBilledTwice(tx, 'appointmentId', row.visit.id, 'visit');
+    const when = localDate(row.visit.startsAt, row.zone);
+    if (line.kind === 'late_cancellation_fee' || line.kind === 'no_show_fee') {
+      const fee = feeLine(line.kind, row.visit, row.type, line.unitPriceMinor);
+      if (!fee.ok) throw fieldError(`lines.${i}.kind`, fee.message);
+      await refuseFeeTwice(tx, line.kind, row.visit.id);
+      return {
+        ...own,
+        kind: line.kind,
+        description: line.description ?? `${fee.label}: ${row.type.name} on ${when}`,
+        unitPriceMinor: fee.amountMinor,
+        taxRateBasisPoints: line.taxRateBasisPoints ?? 0,
+        treatmentId: null,
+        appointmentId: row.visit.id,
+      };
+    }
+    await refuseBilledTwice(tx, 'appointmentId', row.visit.id, 'visit');
     return {
       ...own,
-      kind: line.kind ?? 'appointment',
-      description: line.description ?? `${row.typeName} on ${localDate(row.visit.startsAt, row.zone)}`,
+      kind: 'appointment',
+      description: line.description ?? `${row.type.name} on ${when}`,
       unitPriceMinor: line.unitPriceMinor ?? row.visit.feeMinor,
       taxRateBasisPoints: line.taxRateBasisPoints ?? 0,
       treatmentId: null,

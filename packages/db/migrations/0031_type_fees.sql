@@ -1,0 +1,3 @@
+ALTER TABLE "appointment_types" ADD COLUMN "late_cancellation_fee_minor" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "appointment_types" ADD COLUMN "no_show_fee_minor" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "appointment_types" ADD CONSTRAINT "appointment_types_fees_check" CHECK ("appointment_types"."late_cancellation_fee_minor" >= 0 and "appointment_types"."no_show_fee_minor" >= 0);
