@@ -152,6 +152,63 @@ describe('RazorpayGateway against the fake Razorpay server', () => {
     await fake.settled();
   });
 
+  it('hosted Checkout: the adapter form opens the order page, which posts the signed result back', async () => {
+    const order = await gateway.createOrder({ amountMinor: 75_000, currency: 'INR', receipt: 'appt-9' });
+    const form = gateway.checkoutForm({
+      orderId: order.orderId,
+      callbackUrl: 'http://booking.test/api/payments/razorpay/callback',
+      cancelUrl: 'http://booking.test/appointments',
+      name: 'Sunrise Health',
+      description: 'Consultation on 3 Dec',
+      prefill: { name: 'Asha Rao', contact: '+919876500001' },
+    });
+    expect(form.action).toBe(`${fake.url}/v1/checkout/embedded`);
+    expect(form.fields).toMatchObject({ key_id: keys.keyId, order_id: order.orderId, 'prefill[name]': 'Asha Rao' });
+    const real = new RazorpayGateway(keys).checkoutForm({
+      orderId: 'order_X',
+      callbackUrl: 'https://c.test',
+      name: 'N',
+      description: 'D',
+    });
+    expect(real.action).toBe('https://api.razorpay.com/v1/checkout/embedded');
+
+    const page = await fetch(form.action, { method: 'POST', body: new URLSearchParams(form.fields) });
+    const html = await page.text();
+    expect(html).toContain('Sunrise Health: Consultation on 3 Dec');
+    expect(html).toContain('INR 750.00');
+    expect(html).toContain('href="http://booking.test/appointments"');
+    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&') ?? '';
+    const paid = await fetch(new URL(action, fake.url), {
+      method: 'POST',
+      body: new URLSearchParams({ outcome: 'pay' }),
+    });
+    const callback = await paid.text();
+    expect(callback).toContain('action="http://booking.test/api/payments/razorpay/callback"');
+    const paymentId = /name="razorpay_payment_id" value="([^"]+)"/.exec(callback)?.[1] ?? '';
+    const signature = /name="razorpay_signature" value="([^"]+)"/.exec(callback)?.[1] ?? '';
+    expect(gateway.verifyPaymentSignature({ orderId: order.orderId, paymentId, signature })).toBe(true);
+
+    const wrongKey = await fetch(form.action, {
+      method: 'POST',
+      body: new URLSearchParams({ ...form.fields, key_id: 'rzp_test_other' }),
+    });
+    expect(wrongKey.status).toBe(401);
+    await fake.settled();
+  });
+
+  it('an unpaid payment link can be cancelled, and then cannot be paid', async () => {
+    const link = await gateway.createPaymentLink({
+      amountMinor: 10_000,
+      currency: 'INR',
+      description: 'Visit',
+      customer: {},
+      referenceId: `cancel-${Date.now()}`,
+    });
+    expect(await gateway.cancelPaymentLink(link.id)).toMatchObject({ id: link.id, status: 'cancelled' });
+    await expect(gateway.cancelPaymentLink(link.id)).rejects.toBeInstanceOf(PaymentGatewayError);
+    await expect(fake.payLink(link.id)).rejects.toThrow(/cancelled/);
+  });
+
   it('a payment link is created without Razorpay notifying anyone, paid, and signed', async () => {
     const link = await gateway.createPaymentLink({
       amountMinor: 80_000,

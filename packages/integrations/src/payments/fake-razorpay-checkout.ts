@@ -13,12 +13,18 @@ function formatAmount(amountMinor: number, currency: string): string {
 }
 
 /** Two buttons posting `outcome=pay` or `outcome=fail` back to the same address (query string kept). */
-export function checkoutPage(input: { title: string; amountMinor: number; currency: string; action: string }): string {
+export function checkoutPage(input: {
+  title: string;
+  amountMinor: number;
+  currency: string;
+  action: string;
+  cancelUrl?: string | undefined;
+}): string {
   const button = (outcome: string, label: string) =>
     `<form method="post" action="${escapeHtml(input.action)}" style="display:inline"><input type="hidden" name="outcome" value="${outcome}"><button type="submit" style="font-size:1.1rem;padding:.5rem 1.5rem;margin-right:.5rem">${label}</button></form>`;
   return page(
     'Razorpay (local fake) checkout',
-    `<h1>Test checkout</h1><p>${escapeHtml(input.title)}</p><p><strong>${escapeHtml(formatAmount(input.amountMinor, input.currency))}</strong></p>${button('pay', 'Pay')}${button('fail', 'Fail')}<p><small>Local fake Razorpay: no money moves.</small></p>`,
+    `<h1>Test checkout</h1><p>${escapeHtml(input.title)}</p><p><strong>${escapeHtml(formatAmount(input.amountMinor, input.currency))}</strong></p>${button('pay', 'Pay')}${button('fail', 'Fail')}${input.cancelUrl ? `<p><a href="${escapeHtml(input.cancelUrl)}">Cancel and go back</a></p>` : ''}<p><small>Local fake Razorpay: no money moves.</small></p>`,
   );
 }
 

@@ -148,6 +148,14 @@ export class FakeLedger {
     return link;
   }
 
+  cancelPaymentLink(linkId: string): PaymentLinkEntity {
+    const link = this.found(this.paymentLinks, linkId);
+    if (link.status !== 'created') refuse(`Payment link is ${link.status}`, 'id');
+    const now = nowSeconds();
+    Object.assign(link, { status: 'cancelled', cancelled_at: now, updated_at: now });
+    return link;
+  }
+
   payLink(linkId: string, options: PayOptions): PayResult {
     const link = this.found(this.paymentLinks, linkId);
     if (link.status !== 'created') refuse(`Payment link is ${link.status}`, 'id');

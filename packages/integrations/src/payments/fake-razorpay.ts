@@ -62,6 +62,10 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions): Promise<F
     const raw = await text(request);
     const address = new URL(request.url ?? '/', 'http://fake');
     const [section, id, action] = address.pathname.slice(1).split('/');
+    // Hosted Checkout is a browser form post with the key id, not an authenticated API call.
+    if (address.pathname === '/v1/checkout/embedded' && request.method === 'POST') {
+      return handleEmbeddedCheckout(response, raw);
+    }
     if (section === 'v1') return handleApi(request, response, raw, address.pathname.slice(3));
     if (section === 'checkout' && id !== undefined && action === undefined) {
       return handleCheckout(request, response, raw, address, id);
@@ -95,10 +99,34 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions): Promise<F
     if (method === 'POST' && collection === 'payment_links' && id === undefined) {
       return sendJson(response, 200, ledger.createPaymentLink(body));
     }
+    if (method === 'POST' && collection === 'payment_links' && id && action === 'cancel') {
+      return sendJson(response, 200, ledger.cancelPaymentLink(id));
+    }
     if (method === 'GET' && collection === 'payment_links' && id && !action) {
       return sendJson(response, 200, ledger.found(ledger.paymentLinks, id));
     }
     sendJson(response, 400, errorBody('BAD_REQUEST_ERROR', 'The requested URL was not found on the server.'));
+  }
+
+  /** Razorpay's redirect Checkout entry: the merchant's form fields, then the same page as /checkout/:id. */
+  function handleEmbeddedCheckout(response: ServerResponse, raw: string) {
+    const form = new URLSearchParams(raw);
+    if (form.get('key_id') !== options.keyId) return sendHtml(response, 401, messagePage('Unknown key'));
+    const orderId = form.get('order_id') ?? '';
+    const order = ledger.orders.get(orderId);
+    if (!order) return sendHtml(response, 404, messagePage('No such order'));
+    if (order.status === 'paid') return sendHtml(response, 409, messagePage('This order is already paid'));
+    const action = new URL(`/checkout/${orderId}`, url);
+    const callbackUrl = form.get('callback_url');
+    if (callbackUrl) action.searchParams.set('callback_url', callbackUrl);
+    const title = [form.get('name'), form.get('description')].filter(Boolean).join(': ');
+    const page = checkoutPage({
+      title: title || `Order ${order.receipt ?? order.id}`,
+      ...amountOf(order),
+      action: `${action.pathname}${action.search}`,
+      cancelUrl: form.get('cancel_url') ?? undefined,
+    });
+    sendHtml(response, 200, page);
   }
 
   async function handleCheckout(

@@ -60,6 +60,21 @@ export type CreateRefundInput = {
   notes?: Record<string, string>;
 };
 
+/** Razorpay's hosted (redirect) Checkout: the patient's browser posts these fields to `action`. */
+export type CheckoutFormInput = {
+  orderId: string;
+  /** Razorpay posts the payment id, order id and signature (or the error) here. */
+  callbackUrl: string;
+  /** Where "Cancel" on the checkout page goes. */
+  cancelUrl?: string;
+  /** The clinic's name as the payee. */
+  name: string;
+  description: string;
+  prefill?: { name?: string; contact?: string; email?: string };
+};
+
+export type CheckoutForm = { action: string; fields: Record<string, string> };
+
 export type PaymentSignatureInput = { orderId: string; paymentId: string; signature: string };
 
 export type PaymentLinkSignatureInput = {
@@ -75,6 +90,10 @@ export interface PaymentGateway {
   fetchPayment(paymentId: string): Promise<GatewayPayment>;
   createPaymentLink(input: CreatePaymentLinkInput): Promise<GatewayPaymentLink>;
   createRefund(input: CreateRefundInput): Promise<GatewayRefund>;
+  /** Stops an unpaid link (once its visit is paid another way). */
+  cancelPaymentLink(linkId: string): Promise<GatewayPaymentLink>;
+  /** The form that opens hosted Checkout for an order; no request is made. */
+  checkoutForm(input: CheckoutFormInput): CheckoutForm;
   /** Checks the signature Checkout hands back after a payment of an order. */
   verifyPaymentSignature(input: PaymentSignatureInput): boolean;
   /** Checks the signature on the callback after a payment link is paid. */

@@ -1,5 +1,7 @@
 import Razorpay from 'razorpay';
 import type {
+  CheckoutForm,
+  CheckoutFormInput,
   CreateOrderInput,
   CreatePaymentLinkInput,
   CreateRefundInput,
@@ -26,6 +28,7 @@ export type RazorpayConfig = {
 type SdkInternals = { api: { rq: { defaults: { baseURL?: string; timeout?: number } } } };
 
 const TIMEOUT_MS = 15_000;
+const RAZORPAY_HOST = 'https://api.razorpay.com';
 
 /** The payment gateway through the official Razorpay SDK. */
 export class RazorpayGateway implements PaymentGateway {
@@ -103,6 +106,27 @@ export class RazorpayGateway implements PaymentGateway {
       amountMinor: Number(refund.amount),
       status: refund.status,
     };
+  }
+
+  async cancelPaymentLink(linkId: string): Promise<GatewayPaymentLink> {
+    const link = await call(() => this.client.paymentLink.cancel(linkId));
+    return { id: link.id, shortUrl: link.short_url, status: link.status };
+  }
+
+  checkoutForm(input: CheckoutFormInput): CheckoutForm {
+    const prefill = input.prefill ?? {};
+    const fields: Record<string, string> = {
+      key_id: this.config.keyId,
+      order_id: input.orderId,
+      name: input.name,
+      description: input.description,
+      callback_url: input.callbackUrl,
+      ...(input.cancelUrl ? { cancel_url: input.cancelUrl } : {}),
+      ...(prefill.name ? { 'prefill[name]': prefill.name } : {}),
+      ...(prefill.contact ? { 'prefill[contact]': prefill.contact } : {}),
+      ...(prefill.email ? { 'prefill[email]': prefill.email } : {}),
+    };
+    return { action: `${(this.config.baseUrl ?? RAZORPAY_HOST).replace(/\/$/, '')}/v1/checkout/embedded`, fields };
   }
 
   verifyPaymentSignature(input: PaymentSignatureInput): boolean {
