@@ -11,11 +11,18 @@ import {
   refundInput,
 } from './invoices.schema';
 import { invoiceIssueHandler, invoiceVoidHandler } from './issue.handler';
+import { invoiceListHandler } from './list.handler';
+import { invoiceListInput, takingsInput } from './list.schema';
 import { paymentLinkHandler } from './payment-link.handler';
 import { recordPaymentHandler, refundHandler } from './payments.handler';
 import { invoiceByIdHandler, patientBillingHandler } from './read.handler';
+import { takingsHandler } from './summary.handler';
 
 export const invoicesRouter = {
+  /** Every invoice of the organization by tab, for the dashboard's Billing section. */
+  list: staffProcedure('billing:read').input(invoiceListInput).query(invoiceListHandler),
+  /** Money received and refunded per day and method, in the organization's zone. */
+  takings: staffProcedure('billing:read').input(takingsInput).query(takingsHandler),
   forPatient: staffProcedure('billing:read').input(patientBillingInput).query(patientBillingHandler),
   byId: staffProcedure('billing:read').input(invoiceIdInput).query(invoiceByIdHandler),
   create: staffProcedure('billing:write').input(invoiceCreateInput).mutation(invoiceCreateHandler),
