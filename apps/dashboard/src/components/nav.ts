@@ -9,7 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/waitlist', label: 'Waitlist', permission: 'appointments:read' },
   { href: '/patients', label: 'Patients', permission: 'patients:read' },
   { href: '/forms', label: 'Forms', permission: 'patients:read' },
-  { href: '/billing', label: 'Billing', coming: 'Treatments, invoices, payments, refunds and Razorpay links.' },
+  { href: '/billing', label: 'Billing', permission: 'billing:read' },
   {
     href: '/messages',
     label: 'Messages',

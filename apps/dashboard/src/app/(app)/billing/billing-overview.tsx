@@ -1,0 +1,116 @@
+'use client';
+import { errorMessage, trpc } from '@carelane/api/react';
+import { Button, EmptyState, ErrorState, Skeleton, TextField } from '@carelane/ui';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Tabs } from '@/components/tabs';
+import { useQueryParams } from '@/components/use-query-params';
+import { BILLING_TABS, tabOf } from './billing-format';
+import { InvoiceRows } from './invoice-rows';
+import { TakingsPanel } from './takings-panel';
+
+const PAGE = 50;
+
+const EMPTY: Record<string, string> = {
+  outstanding: 'Nothing is owed: every issued invoice is paid.',
+  draft: 'No drafts. Invoices are started from the patient’s Payments tab.',
+  paid: 'No paid invoices yet.',
+  void: 'No void invoices.',
+  all: 'No invoices yet. Invoices are started from the patient’s Payments tab.',
+};
+
+/**
+ * Every invoice of the clinic by where it stands, with a search by patient or invoice number, and
+ * what came in today and this week. The desk chases the Outstanding tab.
+ */
+export function BillingOverview() {
+  const [params, navigate] = useQueryParams();
+  const tab = tabOf(params.get('tab'));
+  const q = params.get('q') ?? '';
+  const profile = trpc.me.profile.useQuery();
+  const zone = profile.data?.organization.zone;
+
+  // Search as you type: the box answers at once, the query string (and so the list) a moment later.
+  const [text, setText] = useState(q);
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
+  useEffect(() => {
+    const next = text.trim();
+    if (next === q) return;
+    const timer = setTimeout(() => navigateRef.current({ q: next }), 250);
+    return () => clearTimeout(timer);
+  }, [text, q]);
+
+  const list = trpc.invoices.list.useInfiniteQuery(
+    { tab, limit: PAGE, ...(q ? { search: q } : {}) },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined, placeholderData: keepPreviousData },
+  );
+  const counts = list.data?.pages[0]?.counts;
+  const rows = list.data?.pages.flatMap((p) => p.rows) ?? [];
+  const tabs = BILLING_TABS.map((t) => ({ id: t.id, label: counts ? `${t.label} (${counts[t.id]})` : t.label }));
+  // On a phone the tabs scroll sideways: keep the chosen one in sight.
+  const tabsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    tabsRef.current
+      ?.querySelector(`[role="tab"][id$="-tab-${tab}"]`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [tab]);
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Billing</h1>
+        <p className="max-w-2xl text-sm text-slate-600">
+          Every invoice of the clinic and what is still owed, and the money taken at the desk and online.
+        </p>
+      </div>
+
+      <TakingsPanel zone={zone} />
+
+      <search>
+        <TextField
+          label="Search invoices"
+          type="search"
+          placeholder="Patient name, record number or invoice number"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoComplete="off"
+          maxLength={80}
+        />
+      </search>
+
+      <div ref={tabsRef}>
+        <Tabs label="Invoices by status" tabs={tabs} selected={tab} onSelect={(id) => navigate({ tab: id })}>
+          {list.error && !list.data ? (
+            <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
+          ) : !list.data ? (
+            <div className="space-y-2" aria-busy="true">
+              <p className="sr-only" role="status">
+                Loading invoices…
+              </p>
+              <Skeleton className="h-14" />
+              <Skeleton className="h-14" />
+              <Skeleton className="h-14" />
+            </div>
+          ) : rows.length === 0 ? (
+            <EmptyState title={q ? 'No invoice matches' : 'No invoices here'}>
+              {q ? 'Try fewer letters of the name, the record number, or the invoice number.' : EMPTY[tab]}
+            </EmptyState>
+          ) : (
+            <div className={`space-y-3 ${list.isPlaceholderData ? 'opacity-70' : ''}`}>
+              <InvoiceRows rows={rows} zone={zone} />
+              {list.error ? (
+                <ErrorState message={errorMessage(list.error)} onRetry={() => void list.fetchNextPage()} />
+              ) : null}
+              {list.hasNextPage ? (
+                <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                  Load more
+                </Button>
+              ) : null}
+            </div>
+          )}
+        </Tabs>
+      </div>
+    </div>
+  );
+}
