@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { staffProcedure } from '../../trpc';
+import { billableHandler } from './billable.handler';
 import { invoiceCreateHandler } from './create.handler';
 import {
   invoiceCreateInput,
@@ -16,6 +17,7 @@ import { invoiceListInput, takingsInput } from './list.schema';
 import { paymentLinkHandler } from './payment-link.handler';
 import { recordPaymentHandler, refundHandler } from './payments.handler';
 import { invoiceByIdHandler, patientBillingHandler } from './read.handler';
+import { statementHandler } from './statement.handler';
 import { takingsHandler } from './summary.handler';
 
 export const invoicesRouter = {
@@ -31,4 +33,6 @@ export const invoicesRouter = {
   recordPayment: staffProcedure('billing:write').input(recordPaymentInput).mutation(recordPaymentHandler),
   refund: staffProcedure('billing:refund').input(refundInput).mutation(refundHandler),
   createPaymentLink: staffProcedure('billing:write').input(paymentLinkInput).mutation(paymentLinkHandler),
+  billable: staffProcedure('billing:read').input(patientBillingInput).query(billableHandler),
+  statement: staffProcedure('billing:read').input(patientBillingInput).query(statementHandler),
 } satisfies TRPCRouterRecord;
