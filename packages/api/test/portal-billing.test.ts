@@ -143,6 +143,7 @@ describe('portal.billing', () => {
     const fresh = await createPatient(t.db, clinic.org.id);
     expect(await (await asPatient(fresh.id)).portal.billing()).toEqual({
       currency: 'INR',
+      zone: 'Asia/Kolkata',
       balanceMinor: 0,
       invoices: [],
       payments: [],

@@ -27,6 +27,9 @@ export function SiteHeader({ patientName }: { patientName: string | null }) {
           </Link>
           {patientName ? (
             <>
+              <Link href="/payments" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                Payments
+              </Link>
               <span className="hidden px-2 text-slate-600 sm:inline">Hi, {patientName.split(' ')[0]}</span>
               <button
                 type="button"

@@ -33,7 +33,10 @@ export async function billingHandler({ ctx }: { ctx: PatientContext }) {
   const mine = <T extends typeof invoices | typeof payments | typeof paymentLinks>(table: T) =>
     and(eq(table.organizationId, organizationId), eq(table.patientId, patientId));
   const [org, invoiceRows, paymentRows, linkRows] = await Promise.all([
-    ctx.db.select({ currency: organizations.currency }).from(organizations).where(eq(organizations.id, organizationId)),
+    ctx.db
+      .select({ currency: organizations.currency, zone: organizations.defaultZone })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId)),
     ctx.db
       .select()
       .from(invoices)
@@ -174,6 +177,8 @@ export async function billingHandler({ ctx }: { ctx: PatientContext }) {
   const owed = listed.filter((i) => i.status === 'issued' || i.status === 'partly_paid');
   return {
     currency: org[0]?.currency ?? owed[0]?.currency ?? 'INR',
+    /** The clinic's zone, for dates the patient reads. */
+    zone: org[0]?.zone ?? 'Asia/Kolkata',
     balanceMinor: addMinor(...owed.map((i) => i.balanceMinor)),
     invoices: listed,
     payments: listedPayments,
