@@ -189,6 +189,45 @@ describe('appointment types', () => {
     });
   });
 
+  it('late-cancellation and no-show fees are saved, read back and audited; 0 when not given', async () => {
+    const created = await callerAs(t.db, manager).appointmentTypes.create({ ...values, name: 'Root canal review' });
+    expect(created).toMatchObject({ lateCancellationFeeMinor: 0, noShowFeeMinor: 0 });
+    await callerAs(t.db, manager).appointmentTypes.update({
+      id: created.id,
+      values: { ...values, name: 'Root canal review', lateCancellationFeeMinor: 25_050, noShowFeeMinor: 50_000 },
+    });
+    const all = await callerAs(t.db, frontDesk).appointmentTypes.all();
+    expect(all.find((x) => x.id === created.id)).toMatchObject({
+      lateCancellationFeeMinor: 25_050,
+      noShowFeeMinor: 50_000,
+    });
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, 'appointment_type.update')));
+    expect(entry?.changes).toMatchObject({
+      lateCancellationFeeMinor: { from: 0, to: 25_050 },
+      noShowFeeMinor: { from: 0, to: 50_000 },
+    });
+  });
+
+  it('a negative or too high fee is BAD_REQUEST naming the field and changes nothing', async () => {
+    const before = await callerAs(t.db, manager).appointmentTypes.all();
+    const err = (await callerAs(t.db, manager)
+      .appointmentTypes.create({
+        ...values,
+        name: 'Bad fee',
+        noShowFeeMinor: -1,
+        lateCancellationFeeMinor: 100_000_001,
+      })
+      .catch((e: unknown) => e)) as { code: string; cause: { issues: Array<{ path: string[] }> } };
+    expect(err.code).toBe('BAD_REQUEST');
+    expect(err.cause.issues.map((i) => i.path.join('.'))).toEqual(
+      expect.arrayContaining(['noShowFeeMinor', 'lateCancellationFeeMinor']),
+    );
+    expect(await callerAs(t.db, manager).appointmentTypes.all()).toHaveLength(before.length);
+  });
+
   it("another organization's type is NOT_FOUND", async () => {
     const other = await createClinic(t.db, 'Other');
     await expect(callerAs(t.db, manager).appointmentTypes.update({ id: other.type.id, values })).rejects.toMatchObject({

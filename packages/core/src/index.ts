@@ -6,6 +6,7 @@ export * from './constants';
 export * from './form-requests';
 export * from './logo';
 export * from './money';
+export * from './money-text';
 export * from './names';
 export * from './patient-import';
 export * from './patient-search';

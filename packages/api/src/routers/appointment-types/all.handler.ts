@@ -24,6 +24,8 @@ export function allTypesHandler({ ctx }: { ctx: StaffContext }) {
       slotIntervalMinutes: appointmentTypes.slotIntervalMinutes,
       lateCancellationHours: appointmentTypes.lateCancellationHours,
       lateCancellationPolicy: appointmentTypes.lateCancellationPolicy,
+      lateCancellationFeeMinor: appointmentTypes.lateCancellationFeeMinor,
+      noShowFeeMinor: appointmentTypes.noShowFeeMinor,
       active: appointmentTypes.active,
     })
     .from(appointmentTypes)

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+const feeMinor = (name: string) =>
+  z
+    .number({ error: `Enter the ${name} fee in whole paise` })
+    .int('Whole paise')
+    .min(0, `The ${name} fee cannot be negative`)
+    .max(100_000_000, `That ${name} fee is too high`)
+    .default(0);
+
 /** An appointment type as staff edit it. Money is minor units; the currency is the organization's. */
 export const appointmentTypeFields = z
   .object({
@@ -28,6 +36,9 @@ export const appointmentTypeFields = z
     slotIntervalMinutes: z.number().int().min(5, 'At least 5 minutes').max(240, 'At most 4 hours').default(15),
     lateCancellationHours: z.number().int().min(0).max(336, 'At most 2 weeks').default(24),
     lateCancellationPolicy: z.enum(['flag', 'refuse']).default('flag'),
+    // Offered as invoice lines (core billing/fee-line.ts); 0 means no fee.
+    lateCancellationFeeMinor: feeMinor('late-cancellation'),
+    noShowFeeMinor: feeMinor('no-show'),
   })
   .refine((v) => v.depositMinor <= v.priceMinor, {
     path: ['depositMinor'],

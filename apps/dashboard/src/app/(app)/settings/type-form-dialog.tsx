@@ -4,6 +4,7 @@ import { minorDigits } from '@carelane/core';
 import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/ui';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Modal } from '../calendar/modal';
+import { detailsOf, serverErrors } from './server-errors';
 import {
   type AppointmentTypeRow,
   checkFieldsMessage,
@@ -18,29 +19,8 @@ import {
   toValues,
 } from './type-values';
 
-type Detail = { field: string; message: string };
-
-function detailsOf(error: { data?: unknown }): Detail[] {
-  return (error.data as { details?: Detail[] } | undefined)?.details ?? [];
-}
-
 function isFormField(field: string): field is keyof FormState {
   return field in FIELD_LABELS;
-}
-
-/**
- * The server's messages on bad input: those about a field keyed like the form (an update nests
- * the fields under `values`), the rest apart, since no field can show them.
- */
-function serverErrors(error: { data?: unknown }): { fields: FieldErrors; other: string[] } {
-  const fields: FieldErrors = {};
-  const other: string[] = [];
-  for (const d of detailsOf(error)) {
-    const field = d.field.replace(/^values\./, '');
-    if (isFormField(field)) fields[field] ??= d.message;
-    else other.push(d.message);
-  }
-  return { fields, other };
 }
 
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
@@ -140,7 +120,7 @@ export function TypeFormDialog({
         onClose(parsed.values.name.trim());
       },
       onError: (e: { data?: unknown }) => {
-        const { fields, other } = serverErrors(e);
+        const { fields, other } = serverErrors(e, isFormField);
         setErrors(fields);
         setOtherErrors(other);
         setAttempt((n) => n + 1);
@@ -232,7 +212,7 @@ export function TypeFormDialog({
             {number('priceMinor', `${FIELD_LABELS.priceMinor} (${symbol})`, { step: moneyStep })}
             {number('depositMinor', `${FIELD_LABELS.depositMinor} (${symbol})`, {
               step: moneyStep,
-              hint: 'Cannot exceed the price.',
+              hint: 'Patients pay this when booking online (the whole price when 0). Cannot exceed the price.',
             })}
           </div>
           <CheckboxField
@@ -272,6 +252,14 @@ export function TypeFormDialog({
               onChange={(e) => set('lateCancellationPolicy', e.target.value as FormState['lateCancellationPolicy'])}
               options={Object.entries(POLICY_LABELS).map(([value, label]) => ({ value, label }))}
             />
+            {number('lateCancellationFeeMinor', `${FIELD_LABELS.lateCancellationFeeMinor} (${symbol})`, {
+              step: moneyStep,
+              hint: 'Offered as an invoice line when a patient cancels late.',
+            })}
+            {number('noShowFeeMinor', `${FIELD_LABELS.noShowFeeMinor} (${symbol})`, {
+              step: moneyStep,
+              hint: 'Offered as an invoice line when a patient does not come.',
+            })}
           </div>
         </Group>
 

@@ -1,5 +1,5 @@
 import type { RouterInputs, RouterOutputs } from '@carelane/api/client';
-import { minorDigits } from '@carelane/core';
+import { minorDigits, minorToText, textToMinor } from '@carelane/core';
 
 export type AppointmentTypeRow = RouterOutputs['appointmentTypes']['all'][number];
 export type AppointmentTypeValues = RouterInputs['appointmentTypes']['create'];
@@ -27,7 +27,12 @@ export const WHOLE_FIELDS = {
 type WholeField = keyof typeof WHOLE_FIELDS;
 
 /** Money fields: the form takes the currency's main unit (rupees), the API stores minor units (paise). */
-export const MONEY_FIELDS = { priceMinor: 'price', depositMinor: 'deposit' } as const;
+export const MONEY_FIELDS = {
+  priceMinor: 'price',
+  depositMinor: 'deposit',
+  lateCancellationFeeMinor: 'fee',
+  noShowFeeMinor: 'fee',
+} as const;
 type MoneyField = keyof typeof MONEY_FIELDS;
 
 /** What the form holds: numbers as typed (strings), so a half-typed value is never lost. */
@@ -59,6 +64,8 @@ export const FIELD_LABELS: Record<keyof FormState, string> = {
   lateCancellationHours: 'Late-cancellation window (hours)',
   priceMinor: 'Price',
   depositMinor: 'Deposit',
+  lateCancellationFeeMinor: 'Late-cancellation fee',
+  noShowFeeMinor: 'No-show fee',
 };
 
 /** The message at the top of the form after a failed save: which fields to look at, by their labels. */
@@ -92,14 +99,12 @@ export const NEW_TYPE: FormState = {
   slotIntervalMinutes: '15',
   lateCancellationHours: '24',
   lateCancellationPolicy: 'flag',
+  lateCancellationFeeMinor: '0',
+  noShowFeeMinor: '0',
 };
 
-/** Minor units as typed in the form: 50000 paise → "500"; 49950 → "499.50". */
-export function minorToText(amountMinor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const scale = 10 ** digits;
-  return amountMinor % scale === 0 ? String(amountMinor / scale) : (amountMinor / scale).toFixed(digits);
-}
+// The patient page's treatment form imports it from here.
+export { minorToText };
 
 export function toFormState(row: AppointmentTypeRow): FormState {
   return {
@@ -119,6 +124,8 @@ export function toFormState(row: AppointmentTypeRow): FormState {
     lateCancellationHours: String(row.lateCancellationHours),
     priceMinor: minorToText(row.priceMinor, row.currency),
     depositMinor: minorToText(row.depositMinor, row.currency),
+    lateCancellationFeeMinor: minorToText(row.lateCancellationFeeMinor, row.currency),
+    noShowFeeMinor: minorToText(row.noShowFeeMinor, row.currency),
   };
 }
 
@@ -142,14 +149,13 @@ export function toValues(
     return Number(text);
   };
   const digits = minorDigits(currency);
-  const amount = digits ? new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`) : /^\d+$/;
   const money = (field: MoneyField) => {
-    const text = form[field].trim();
-    if (!amount.test(text)) {
+    const amount = textToMinor(form[field], currency);
+    if (amount === null) {
       errors[field] = `Enter the ${MONEY_FIELDS[field]} like 500${digits ? ` or 499.${'5'.padEnd(digits, '0')}` : ''}`;
       return 0;
     }
-    return Math.round(Number(text) * 10 ** digits);
+    return amount;
   };
   const values: AppointmentTypeValues = {
     name: form.name,
@@ -168,6 +174,8 @@ export function toValues(
     lateCancellationHours: whole('lateCancellationHours'),
     priceMinor: money('priceMinor'),
     depositMinor: money('depositMinor'),
+    lateCancellationFeeMinor: money('lateCancellationFeeMinor'),
+    noShowFeeMinor: money('noShowFeeMinor'),
   };
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values };
 }
