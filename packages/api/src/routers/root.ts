@@ -17,6 +17,7 @@ import { patientsRouter } from './patients/router';
 import { portalRouter } from './portal/router';
 import { proceduresRouter } from './procedures/router';
 import { staffRouter } from './staff/router';
+import { treatmentPlansRouter } from './treatment-plans/router';
 import { treatmentsRouter } from './treatments/router';
 import { waitlistRouter } from './waitlist/router';
 
@@ -39,6 +40,7 @@ export const appRouter = router({
   portal: portalRouter,
   procedures: proceduresRouter,
   staff: staffRouter,
+  treatmentPlans: treatmentPlansRouter,
   treatments: treatmentsRouter,
   waitlist: waitlistRouter,
 });

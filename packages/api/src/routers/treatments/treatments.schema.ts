@@ -28,6 +28,8 @@ export const treatmentCreateInput = z
     status: z.enum(TREATMENT_STATUSES, 'Choose planned, in progress or done').default('planned'),
     performedOn: z.iso.date('Enter the date as a date').nullish(),
     appointmentId: z.uuid('Not an appointment id').nullish(),
+    /** A proposed plan of the same patient to add it to. */
+    planId: z.uuid('Not a plan id').nullish(),
     notes: z.string().trim().max(2000, 'Keep the notes under 2,000 characters').nullish(),
   })
   .refine((v) => v.procedureId || v.description, {

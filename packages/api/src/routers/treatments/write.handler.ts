@@ -1,3 +1,4 @@
+import { checkPlanEditable, checkTreatmentTransition } from '@carelane/core';
 import { appointments, type DbOrTx, invoiceLines, organizations, procedures, treatments } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
@@ -6,6 +7,7 @@ import { notFound } from '../../errors';
 import { fieldError } from '../../field-error';
 import type { StaffContext } from '../../trpc';
 import { loadPatient, requireLive } from '../patients/load';
+import { lockPlan, refuse } from '../treatment-plans/plan-rows';
 import type { TreatmentCreateInput, TreatmentRemoveInput, TreatmentUpdateInput } from './treatments.schema';
 
 async function loadTreatment(tx: DbOrTx, ctx: StaffContext, id: string) {
@@ -42,6 +44,13 @@ export async function treatmentCreateHandler({ ctx, input }: { ctx: StaffContext
       if (!visit) throw notFound('Appointment');
       if (visit.patientId !== patient.id) throw fieldError('appointmentId', 'That visit belongs to another patient');
     }
+    if (input.planId) {
+      const plan = await lockPlan(tx, ctx, input.planId);
+      if (plan.patientId !== patient.id) throw fieldError('planId', 'That plan belongs to another patient');
+      refuse(checkPlanEditable(plan.status));
+      if (input.status !== 'planned')
+        throw fieldError('status', 'A treatment added to a plan stays planned until the patient accepts the plan');
+    }
     const priceMinor = input.priceMinor ?? procedure?.priceMinor ?? 0;
     if (input.discountMinor > priceMinor)
       throw fieldError('discountMinor', 'The discount cannot be more than the price');
@@ -54,6 +63,7 @@ export async function treatmentCreateHandler({ ctx, input }: { ctx: StaffContext
       patientId: patient.id,
       procedureId: procedure?.id ?? null,
       appointmentId: input.appointmentId ?? null,
+      planId: input.planId ?? null,
       tooth: input.tooth ?? null,
       description: input.description ?? procedure?.name ?? '',
       priceMinor,
@@ -86,6 +96,15 @@ export async function treatmentUpdateHandler({ ctx, input }: { ctx: StaffContext
   return ctx.db.transaction(async (tx) => {
     const before = await loadTreatment(tx, ctx, input.id);
     const { id, ...changes } = input;
+    const plan = before.planId ? await lockPlan(tx, ctx, before.planId) : null;
+    if (changes.status !== undefined && changes.status !== before.status)
+      refuse(checkTreatmentTransition(before.status, changes.status, plan?.status ?? null));
+    // What the patient agreed to (or declined) keeps its tooth and price.
+    const agreed =
+      (changes.tooth !== undefined && changes.tooth !== before.tooth) ||
+      (changes.priceMinor !== undefined && changes.priceMinor !== before.priceMinor) ||
+      (changes.discountMinor !== undefined && changes.discountMinor !== before.discountMinor);
+    if (plan && agreed) refuse(checkPlanEditable(plan.status));
     const priceMinor = changes.priceMinor ?? before.priceMinor;
     const discountMinor = changes.discountMinor ?? before.discountMinor;
     if (discountMinor > priceMinor) throw fieldError('discountMinor', 'The discount cannot be more than the price');
@@ -111,6 +130,7 @@ export async function treatmentUpdateHandler({ ctx, input }: { ctx: StaffContext
 export async function treatmentRemoveHandler({ ctx, input }: { ctx: StaffContext; input: TreatmentRemoveInput }) {
   return ctx.db.transaction(async (tx) => {
     const row = await loadTreatment(tx, ctx, input.id);
+    if (row.planId) refuse(checkPlanEditable((await lockPlan(tx, ctx, row.planId)).status));
     if (row.status !== 'planned') {
       throw new TRPCError({
         code: 'CONFLICT',
