@@ -1,5 +1,5 @@
 import { localDate, offeredFees } from '@carelane/core';
-import { appointments, appointmentTypes, centres, invoiceLines, invoices, treatments } from '@carelane/db';
+import { appointments, appointmentTypes, centres, invoiceLines, invoices, procedures, treatments } from '@carelane/db';
 import { and, asc, eq, gt, inArray, ne, notExists, or, type SQL } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { StaffContext } from '../../trpc';
@@ -39,8 +39,9 @@ export async function billableHandler({ ctx, input }: { ctx: StaffContext; input
   });
   const [treatmentRows, visitRows, missedRows] = await Promise.all([
     ctx.db
-      .select()
+      .select({ t: treatments, taxRate: procedures.taxRateBasisPoints })
       .from(treatments)
+      .leftJoin(procedures, eq(procedures.id, treatments.procedureId))
       .where(
         and(
           eq(treatments.organizationId, organizationId),
@@ -97,13 +98,16 @@ export async function billableHandler({ ctx, input }: { ctx: StaffContext; input
   const billed = new Set(billedFees.map((f) => `${f.appointmentId}:${f.kind}`));
   await audit(ctx, { action: 'patient.billable.read', entity: 'patient', entityId: patient.id });
   return {
-    treatments: treatmentRows.map((t) => ({
+    treatments: treatmentRows.map(({ t, taxRate }) => ({
       id: t.id,
       date: t.performedOn ?? t.createdAt.toISOString().slice(0, 10),
       description: t.tooth ? `${t.description} (tooth ${t.tooth})` : t.description,
       status: t.status,
-      // Before tax: the procedure's tax rate is applied when the invoice is made.
+      // Before tax; the price, discount and tax rate let the invoice form preview the line exactly.
       amountMinor: Math.max(0, t.priceMinor - t.discountMinor),
+      priceMinor: t.priceMinor,
+      discountMinor: t.discountMinor,
+      taxRateBasisPoints: taxRate ?? 0,
     })),
     visits: visitRows.map(({ visit, type, zone }) => {
       const date = localDate(visit.startsAt, zone);

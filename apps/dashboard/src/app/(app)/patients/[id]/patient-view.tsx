@@ -14,11 +14,11 @@ import { HouseholdTab } from './household-tab';
 import { MergeDialog } from './merge-dialog';
 import { NotesTab } from './notes-tab';
 import { OverviewTab } from './overview-tab';
+import { PaymentsTab } from './payments-tab';
 import { TreatmentsTab } from './treatments-tab';
 import { fullName } from './types';
 
 const LATER: Record<string, string> = {
-  payments: 'Invoices, payments and refunds arrive with billing.',
   messages: 'Messages sent to the patient arrive with messaging.',
 };
 
@@ -155,6 +155,12 @@ export function PatientView({ id }: { id: string }) {
             patientId={id}
             canWrite={permissions.includes('treatments:write') && !merged}
             currency={profile.data?.organization.currency ?? 'INR'}
+          />
+        ) : tab === 'payments' ? (
+          <PaymentsTab
+            patientId={id}
+            currency={profile.data?.organization.currency ?? 'INR'}
+            canWrite={permissions.includes('billing:write') && !merged}
           />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">

@@ -1,0 +1,32 @@
+import type { RouterOutputs } from '@carelane/api/client';
+
+export type Invoice = RouterOutputs['invoices']['byId'];
+export type Payment = Invoice['payments'][number];
+
+/** Field errors of a failed mutation, by field name. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const details = (error as { data?: { details?: Array<{ field: string; message: string }> } } | null)?.data?.details;
+  const found: Record<string, string> = {};
+  for (const d of details ?? []) found[d.field] ??= d.message;
+  return found;
+}
+
+/** Invalidates what shows this invoice: its page and its patient's Payments tab. */
+export async function refreshInvoice(
+  utils: {
+    invoices: {
+      byId: { invalidate: (input: { id: string }) => Promise<void> };
+      forPatient: { invalidate: (input: { patientId: string }) => Promise<void> };
+      statement: { invalidate: (input: { patientId: string }) => Promise<void> };
+      billable: { invalidate: (input: { patientId: string }) => Promise<void> };
+    };
+  },
+  invoice: { id: string; patientId: string },
+) {
+  await Promise.all([
+    utils.invoices.byId.invalidate({ id: invoice.id }),
+    utils.invoices.forPatient.invalidate({ patientId: invoice.patientId }),
+    utils.invoices.statement.invalidate({ patientId: invoice.patientId }),
+    utils.invoices.billable.invalidate({ patientId: invoice.patientId }),
+  ]);
+}

@@ -1,0 +1,126 @@
+import { formatMoney } from '@carelane/core';
+import { METHOD_LABELS, paymentStatusLabel, showDate } from '../../patients/[id]/payments-format';
+import type { Invoice, Payment } from './invoice-format';
+
+const cell = 'px-3 py-2 text-left';
+const num = `${cell} text-right tabular-nums`;
+
+export function LinesTable({ invoice }: { invoice: Invoice }) {
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full min-w-[40rem] text-sm">
+        <caption className="sr-only">Lines</caption>
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>
+            <th className={cell}>Description</th>
+            <th className={num}>Qty</th>
+            <th className={num}>Unit</th>
+            <th className={num}>Discount</th>
+            <th className={num}>Tax</th>
+            <th className={num}>Total</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {invoice.lines.map((l) => (
+            <tr key={l.id}>
+              <td className={cell}>{l.description}</td>
+              <td className={num}>{l.quantity}</td>
+              <td className={num}>{money(l.unitPriceMinor)}</td>
+              <td className={num}>{l.discountMinor ? money(l.discountMinor) : '—'}</td>
+              <td className={num}>
+                {l.taxRateBasisPoints ? `${money(l.taxMinor)} (${l.taxRateBasisPoints / 100}%)` : '—'}
+              </td>
+              <td className={num}>{money(l.totalMinor)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function TotalsList({ invoice }: { invoice: Invoice }) {
+  const rows: Array<[string, number]> = [
+    ['Subtotal', invoice.subtotalMinor],
+    ['Discount', -invoice.discountMinor],
+    ['Tax', invoice.taxMinor],
+    ['Total', invoice.totalMinor],
+    ['Paid', invoice.paidMinor],
+    ['Refunded', invoice.refundedMinor],
+    ['Balance', invoice.balanceMinor],
+  ];
+  return (
+    <dl aria-label="Totals" className="ml-auto w-full max-w-xs space-y-1 text-sm">
+      {rows.map(([label, amount]) => (
+        <div
+          key={label}
+          className={`flex justify-between gap-4 ${label === 'Total' || label === 'Balance' ? 'border-t border-slate-200 pt-1 font-semibold' : ''}`}
+        >
+          <dt>{label}</dt>
+          <dd className="tabular-nums" data-testid={`invoice-${label.toLowerCase()}`}>
+            {formatMoney(amount, invoice.currency)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function PaymentsList({
+  invoice,
+  canRefund,
+  onRefund,
+}: {
+  invoice: Invoice;
+  canRefund: boolean;
+  onRefund: (payment: Payment) => void;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full min-w-[40rem] text-sm">
+        <caption className="sr-only">Payments</caption>
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>
+            <th className={cell}>Date</th>
+            <th className={cell}>Method</th>
+            <th className={num}>Amount</th>
+            <th className={cell}>Reference</th>
+            <th className={cell}>Status</th>
+            <th className={cell}>
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {invoice.payments.map((p) => (
+            <tr key={p.id}>
+              <td className={cell}>{showDate(p.receivedAt)}</td>
+              <td className={cell}>{METHOD_LABELS[p.method] ?? p.method}</td>
+              <td className={num}>{formatMoney(p.amountMinor, p.currency)}</td>
+              <td className={cell}>{p.reference ?? '—'}</td>
+              <td className={cell}>{paymentStatusLabel(p)}</td>
+              <td className={`${cell} whitespace-nowrap`}>
+                <a
+                  href={`/api/payments/${p.id}/receipt`}
+                  className="mr-3 font-medium text-teal-800 underline-offset-2 hover:underline"
+                >
+                  Receipt
+                </a>
+                {canRefund && p.method !== 'razorpay' && p.creditedMinor > 0 ? (
+                  <button
+                    type="button"
+                    onClick={() => onRefund(p)}
+                    className="font-medium text-red-800 underline-offset-2 hover:underline"
+                  >
+                    Refund
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

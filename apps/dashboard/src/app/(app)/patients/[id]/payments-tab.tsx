@@ -1,0 +1,181 @@
+'use client';
+import { errorMessage, trpc } from '@carelane/api/react';
+import { formatMoney } from '@carelane/core';
+import { Alert, Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
+import Link from 'next/link';
+import { useState } from 'react';
+import { InvoiceDialog } from './invoice-dialog';
+import {
+  InvoiceStatusBadge,
+  invoiceName,
+  METHOD_LABELS,
+  type PatientBilling,
+  paymentStatusLabel,
+  showDate,
+} from './payments-format';
+import { PaymentsStatement } from './payments-statement';
+
+const cell = 'px-3 py-2 text-left';
+const money = `${cell} text-right tabular-nums`;
+
+function InvoicesTable({ invoices }: { invoices: PatientBilling['invoices'] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full min-w-[40rem] text-sm">
+        <caption className="sr-only">Invoices</caption>
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>
+            <th className={cell}>Invoice</th>
+            <th className={cell}>Date</th>
+            <th className={money}>Total</th>
+            <th className={money}>Paid</th>
+            <th className={money}>Balance</th>
+            <th className={cell}>Status</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {invoices.map((i) => (
+            <tr key={i.id}>
+              <td className={cell}>
+                <Link
+                  href={`/invoices/${i.id}`}
+                  className="font-medium text-teal-800 underline-offset-2 hover:underline"
+                >
+                  {invoiceName(i)}
+                </Link>
+              </td>
+              <td className={cell}>{showDate(i.issuedOn ?? i.createdAt)}</td>
+              <td className={money}>{formatMoney(i.totalMinor, i.currency)}</td>
+              <td className={money}>{formatMoney(i.paidMinor - i.refundedMinor, i.currency)}</td>
+              <td className={money}>{formatMoney(i.balanceMinor, i.currency)}</td>
+              <td className={cell}>
+                <InvoiceStatusBadge status={i.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PaymentsTable({ payments }: { payments: PatientBilling['payments'] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full min-w-[36rem] text-sm">
+        <caption className="sr-only">Payments</caption>
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>
+            <th className={cell}>Date</th>
+            <th className={cell}>Method</th>
+            <th className={money}>Amount</th>
+            <th className={cell}>Reference</th>
+            <th className={cell}>Status</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {payments.map((p) => (
+            <tr key={p.id}>
+              <td className={cell}>{showDate(p.receivedAt)}</td>
+              <td className={cell}>{METHOD_LABELS[p.method] ?? p.method}</td>
+              <td className={money}>{formatMoney(p.amountMinor, p.currency)}</td>
+              <td className={cell}>{p.reference ?? '—'}</td>
+              <td className={cell}>{paymentStatusLabel(p)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A patient's money: what they owe, their invoices, payments and statement, and a new invoice. */
+export function PaymentsTab({
+  patientId,
+  currency,
+  canWrite,
+}: {
+  patientId: string;
+  currency: string;
+  canWrite: boolean;
+}) {
+  const billing = trpc.invoices.forPatient.useQuery({ patientId });
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (billing.error) {
+    return <ErrorState message={errorMessage(billing.error)} onRetry={() => void billing.refetch()} />;
+  }
+  if (!billing.data) {
+    return (
+      <div className="space-y-3" aria-busy="true">
+        <p className="sr-only" role="status">
+          Loading payments…
+        </p>
+        <Skeleton className="h-16" />
+        <Skeleton className="h-40" />
+      </div>
+    );
+  }
+  const { invoices, payments, balanceMinor } = billing.data;
+  const shown = invoices[0]?.currency ?? currency;
+  const newInvoice = canWrite ? (
+    <Button
+      onClick={() => {
+        setNotice(null);
+        setCreating(true);
+      }}
+    >
+      New invoice
+    </Button>
+  ) : null;
+
+  return (
+    <div className="space-y-6">
+      <div aria-live="polite">{notice ? <Alert tone="success">{notice}</Alert> : null}</div>
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-slate-100 px-4 py-3">
+        <p className="text-lg font-semibold text-slate-900" data-testid="patient-balance">
+          {balanceMinor > 0 ? `Owes ${formatMoney(balanceMinor, shown)}` : 'Nothing owed'}
+        </p>
+        {newInvoice}
+      </div>
+
+      {invoices.length === 0 ? (
+        <EmptyState title="No invoices yet">
+          {canWrite ? 'Bill treatments, visits and fees with New invoice.' : 'Invoices for this patient appear here.'}
+        </EmptyState>
+      ) : (
+        <>
+          <section aria-labelledby="invoices-heading" className="space-y-2">
+            <h2 id="invoices-heading" className="text-base font-semibold text-slate-900">
+              Invoices
+            </h2>
+            <InvoicesTable invoices={invoices} />
+          </section>
+          <section aria-labelledby="payments-heading" className="space-y-2">
+            <h2 id="payments-heading" className="text-base font-semibold text-slate-900">
+              Payments
+            </h2>
+            {payments.length ? (
+              <PaymentsTable payments={payments} />
+            ) : (
+              <p className="text-sm text-slate-600">No payments yet.</p>
+            )}
+          </section>
+          <PaymentsStatement patientId={patientId} currency={shown} />
+        </>
+      )}
+
+      {creating ? (
+        <InvoiceDialog
+          patientId={patientId}
+          currency={shown}
+          onClose={(message) => {
+            setCreating(false);
+            if (message) setNotice(message);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
