@@ -1,3 +1,4 @@
+import { type RazorpayConfig, razorpayConfigFromEnv } from '@carelane/integrations/payments';
 import { z } from 'zod';
 
 /**
@@ -12,6 +13,11 @@ const schema = z.object({
   DASHBOARD_URL: z.url().default('http://localhost:3000'),
   /** The organization (by slug) whose clinicians this site lists and books. */
   BOOKING_ORGANIZATION: z.string().min(1).default('sunrise-health'),
+  /** Razorpay, for prepayment at booking; `pnpm start` fills these with a local fake's when no real keys are given. */
+  RAZORPAY_KEY_ID: z.string().min(1).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  RAZORPAY_BASE_URL: z.url().optional(),
 });
 
 export type BookingEnv = z.infer<typeof schema>;
@@ -29,4 +35,9 @@ export function env(): BookingEnv {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** The payment gateway's keys, when configured (all three together). */
+export function razorpayConfig(): RazorpayConfig | undefined {
+  return razorpayConfigFromEnv(env(), 'booking site');
 }

@@ -1,5 +1,5 @@
 import type { S3Config } from '@carelane/integrations/files';
-import type { RazorpayConfig } from '@carelane/integrations/payments';
+import { type RazorpayConfig, razorpayConfigFromEnv } from '@carelane/integrations/payments';
 import { z } from 'zod';
 
 /**
@@ -64,19 +64,7 @@ export function filesBucket(): S3Config | undefined {
 
 /** The payment gateway's keys, when configured (all three together). */
 export function razorpayConfig(): RazorpayConfig | undefined {
-  const e = env();
-  if (!e.RAZORPAY_KEY_ID) return undefined;
-  if (!e.RAZORPAY_KEY_SECRET || !e.RAZORPAY_WEBHOOK_SECRET) {
-    throw new Error(
-      'Invalid dashboard configuration: RAZORPAY_KEY_ID needs RAZORPAY_KEY_SECRET and RAZORPAY_WEBHOOK_SECRET',
-    );
-  }
-  return {
-    keyId: e.RAZORPAY_KEY_ID,
-    keySecret: e.RAZORPAY_KEY_SECRET,
-    webhookSecret: e.RAZORPAY_WEBHOOK_SECRET,
-    ...(e.RAZORPAY_BASE_URL ? { baseUrl: e.RAZORPAY_BASE_URL } : {}),
-  };
+  return razorpayConfigFromEnv(env(), 'dashboard');
 }
 
 /** Development tools (the /dev/outbox inbox) exist only outside production. */

@@ -6,6 +6,7 @@ export { createSubmissionPdfHandler } from './files/submission-pdf-route';
 export { checkHealth, type Health } from './health';
 export { createHealthHandler, createTrpcHandler } from './http';
 export { applyGatewayEvents } from './payments/apply-events';
+export { createCheckoutCallbackHandler } from './payments/checkout-callback';
 export { createRazorpayWebhookHandler } from './payments/webhook';
 export { expireUnstartedImports } from './routers/patient-imports/cleanup';
 export { createPatientExportHandler } from './routers/patient-imports/export';

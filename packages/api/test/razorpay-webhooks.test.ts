@@ -8,6 +8,7 @@ import {
   patients,
   paymentLinks,
   payments,
+  refunds,
 } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { type FakeRazorpay, RazorpayGateway, startFakeRazorpay } from '@carelane/integrations/payments';
@@ -163,6 +164,7 @@ describe('Razorpay webhooks', () => {
     await fake.settled();
     await applyGatewayEvents(t.db);
     await applyGatewayEvents(t.db);
+    expect((await t.db.select().from(gatewayEvents)).filter((e) => e.error !== null)).toEqual([]);
     const row = await paymentRow(paid.paymentId);
     expect(row).toMatchObject({ status: 'partially_refunded', creditedMinor: 100_000 });
     const [after] = await t.db
@@ -170,6 +172,14 @@ describe('Razorpay webhooks', () => {
       .from(invoices)
       .where(eq(invoices.id, invoice?.id ?? ''));
     expect([after?.paidMinor, after?.refundedMinor]).toEqual([120_000, 20_000]);
+    // The refund made at the gateway is kept as a row, once.
+    const given = await t.db
+      .select()
+      .from(refunds)
+      .where(eq(refunds.paymentId, row?.id ?? ''));
+    expect(given.map((r) => [r.amountMinor, r.status, r.gatewayRefundId?.startsWith('rfnd_')])).toEqual([
+      [20_000, 'processed', true],
+    ]);
   });
 
   it("never credits another organization's order, whatever the event says", async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ApiRuntime, createApiRuntime } from '@carelane/api';
-import { env } from '@/env';
+import { env, razorpayConfig } from '@/env';
 
 // One runtime per process (and per hot reload in development).
 const globalForRuntime = globalThis as unknown as { carelaneBooking?: Promise<ApiRuntime> };
@@ -13,6 +13,7 @@ export function runtime(): Promise<ApiRuntime> {
     siteOrganizationSlug: env().BOOKING_ORGANIZATION,
     secureCookies: env().PUBLIC_URL.startsWith('https://'),
     bookingUrl: env().PUBLIC_URL,
+    razorpay: razorpayConfig(),
   }).catch((err: unknown) => {
     globalForRuntime.carelaneBooking = undefined;
     throw err;

@@ -4,10 +4,12 @@ import {
   newPaymentState,
   type PaymentState,
   paymentEventEffect,
-  refundedMinor,
+  prepaymentMinor,
+  visitPaymentStatus,
 } from '@carelane/core';
 import {
   appointments,
+  appointmentTypes,
   type Database,
   type DbOrTx,
   gatewayEvents,
@@ -15,9 +17,20 @@ import {
   invoices,
   paymentLinks,
   payments,
+  refunds,
 } from '@carelane/db';
 import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { type ParsedGatewayEvent, parseGatewayEvent } from './gateway-event';
+
+/**
+ * What went wrong applying an event, safe to keep: Drizzle's own message repeats the query's
+ * bound values (the payer's details), so a database error is kept by its SQLSTATE and message only.
+ */
+function describeFailure(err: unknown): string {
+  const cause = err instanceof Error ? (err.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  if (cause && typeof cause.code === 'string') return `Database error ${cause.code}: ${String(cause.message).slice(0, 200)}`;
+  return err instanceof Error ? err.message.slice(0, 300) : 'could not apply';
+}
 
 /** An event whose order or link is not known yet is tried again this many times (payment.captured can come first). */
 const MAX_ATTEMPTS = 50;
@@ -71,10 +84,68 @@ async function lockPayment(tx: DbOrTx, parsed: ParsedGatewayEvent) {
   return created ?? null;
 }
 
+/** A refund heard from the gateway is kept as a row (made here or in Razorpay's dashboard), once by its id. */
+async function recordGatewayRefund(tx: DbOrTx, payment: typeof payments.$inferSelect, parsed: ParsedGatewayEvent) {
+  if (parsed.event.type !== 'refund.processed') return;
+  const processedAt = new Date();
+  await tx
+    .insert(refunds)
+    .values({
+      organizationId: payment.organizationId,
+      paymentId: payment.id,
+      amountMinor: parsed.event.amountMinor,
+      currency: parsed.event.currency,
+      status: 'processed',
+      gatewayRefundId: parsed.event.refundId,
+      processedAt,
+    })
+    .onConflictDoUpdate({
+      target: refunds.gatewayRefundId,
+      targetWhere: sql`${refunds.gatewayRefundId} is not null`,
+      set: { status: 'processed', processedAt: sql`coalesce(${refunds.processedAt}, now())` },
+    });
+}
+
+/**
+ * A visit's payment status from all its payments; a prepaid booking waiting as pending is
+ * confirmed once they credit its prepayment.
+ */
+async function settleVisit(tx: DbOrTx, appointmentId: string) {
+  const [row] = await tx
+    .select({ visit: appointments, type: appointmentTypes })
+    .from(appointments)
+    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
+    .where(eq(appointments.id, appointmentId))
+    .for('update', { of: appointments });
+  if (!row) return;
+  const [sums] = await tx
+    .select({
+      credited: sql<number>`coalesce(sum(${payments.creditedMinor}), 0)::int`,
+      refunded: sql<number>`coalesce(sum(${payments.amountMinor} - ${payments.creditedMinor}) filter (where ${payments.status} in ('captured', 'partially_refunded', 'refunded')), 0)::int`,
+    })
+    .from(payments)
+    .where(eq(payments.appointmentId, appointmentId));
+  const credited = sums?.credited ?? 0;
+  const paymentStatus = visitPaymentStatus({
+    feeMinor: row.visit.feeMinor,
+    creditedMinor: credited,
+    refundedMinor: sums?.refunded ?? 0,
+  });
+  const prepaid = credited > 0 && credited >= prepaymentMinor(row.type, row.visit.feeMinor);
+  await tx
+    .update(appointments)
+    .set({
+      paymentStatus,
+      ...(prepaid && row.visit.status === 'pending' ? { status: 'confirmed', confirmedAt: new Date() } : {}),
+    })
+    .where(eq(appointments.id, appointmentId));
+}
+
 /** Applies one event to its payment: core merges the facts; money moves by the change in credit only. */
 async function applyOne(tx: DbOrTx, parsed: ParsedGatewayEvent): Promise<'applied' | 'waiting'> {
   const payment = await lockPayment(tx, parsed);
   if (!payment) return 'waiting';
+  await recordGatewayRefund(tx, payment, parsed);
   const before = (payment.gatewayState as PaymentState | null) ?? newPaymentState(parsed.event.paymentId);
   const effect = paymentEventEffect(before, parsed.event);
   if (!effect.changed) return 'applied';
@@ -109,25 +180,16 @@ async function applyOne(tx: DbOrTx, parsed: ParsedGatewayEvent): Promise<'applie
       await tx.update(paymentLinks).set(paid).where(eq(paymentLinks.gatewayLinkId, state.paymentLinkId));
     }
   }
-  if (payment.appointmentId) {
-    const refunded = refundedMinor(state) > 0;
-    const paymentStatus =
-      credited >= payment.amountMinor ? 'paid' : credited > 0 ? 'partly_paid' : refunded ? 'refunded' : 'unpaid';
-    await tx
-      .update(appointments)
-      .set({
-        paymentStatus,
-        // A prepaid booking waits as pending until its money is in.
-        ...(paymentStatus === 'paid'
-          ? {
-              status: sql`case when ${appointments.status} = 'pending' then 'confirmed'::appointment_status else ${appointments.status} end`,
-              confirmedAt: sql`coalesce(${appointments.confirmedAt}, now())`,
-            }
-          : {}),
-      })
-      .where(eq(appointments.id, payment.appointmentId));
-  }
+  if (payment.appointmentId) await settleVisit(tx, payment.appointmentId);
   return 'applied';
+}
+
+/**
+ * Applies one fact about a gateway payment now, as the webhook's worker would (the Checkout
+ * callback uses it after checking the signature). Idempotent: the later webhook changes nothing.
+ */
+export async function applyPaymentFact(db: Database, parsed: ParsedGatewayEvent): Promise<'applied' | 'waiting'> {
+  return db.transaction((tx) => applyOne(tx, parsed));
 }
 
 /**
@@ -163,7 +225,7 @@ export async function applyGatewayEvents(db: Database, limit = 100): Promise<num
           result = await tx.transaction(async (inner) => applyOne(inner, parsed));
         } catch (err) {
           // A contradiction (another currency for the same payment) is recorded, not retried.
-          error = err instanceof Error ? err.message.slice(0, 300) : 'could not apply';
+          error = describeFailure(err);
         }
       }
       if (result === 'waiting') {

@@ -4,3 +4,4 @@ export * from './invoice-totals';
 export * from './payment-state';
 export * from './teeth';
 export * from './treatment-plan';
+export * from './prepayment';

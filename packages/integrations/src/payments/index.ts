@@ -4,3 +4,4 @@ export type { PayOptions } from './fake-razorpay-ledger';
 export type { Delivery, DeliveryOptions, WebhookEvent } from './fake-razorpay-webhooks';
 export * from './gateway';
 export { type RazorpayConfig, RazorpayGateway } from './razorpay';
+export { type RazorpayEnv, razorpayConfigFromEnv } from './config';

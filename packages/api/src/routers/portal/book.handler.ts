@@ -1,3 +1,4 @@
+import { prepaymentMinor } from '@carelane/core';
 import { appointments, slotHolds } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
@@ -29,6 +30,7 @@ export async function bookHandler({ ctx, input }: { ctx: PatientContext; input: 
   const centreId = check.centreFor(input.startsAt.getTime());
   if (!centreId) throw new TRPCError({ code: 'CONFLICT', message: SLOT_TAKEN });
   const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * 60_000);
+  const prepayMinor = prepaymentMinor(type, type.priceMinor);
   const slot = {
     clinicianId: clinician.id,
     clinicianName: clinician.name,
@@ -57,9 +59,10 @@ export async function bookHandler({ ctx, input }: { ctx: PatientContext; input: 
           endsAt,
           bufferBeforeMinutes: type.bufferBeforeMinutes,
           bufferAfterMinutes: type.bufferAfterMinutes,
-          // Types that take prepayment stay pending until paid (payments arrive with billing).
-          status: type.requiresPrepayment ? 'pending' : 'confirmed',
-          confirmedAt: type.requiresPrepayment ? null : now,
+          // A visit paid in advance stays pending until its payment is in (the Checkout callback
+          // or the webhook confirms it; unpaid ones are released by the worker).
+          status: prepayMinor > 0 ? 'pending' : 'confirmed',
+          confirmedAt: prepayMinor > 0 ? null : now,
           source: 'booking_site',
           mode: type.mode,
           feeMinor: type.priceMinor,
@@ -81,7 +84,15 @@ export async function bookHandler({ ctx, input }: { ctx: PatientContext; input: 
         },
         tx,
       );
-      return { id: row.id, startsAt: row.startsAt, endsAt: row.endsAt, status: row.status, zone };
+      return {
+        id: row.id,
+        startsAt: row.startsAt,
+        endsAt: row.endsAt,
+        status: row.status,
+        zone,
+        prepaymentMinor: prepayMinor,
+        currency: row.currency,
+      };
     }),
   );
 }

@@ -18,3 +18,6 @@ export const rescheduleOwnInput = z.object({
   startsAt: z.coerce.date({ error: 'Choose a new time' }),
 });
 export type RescheduleOwnInput = z.infer<typeof rescheduleOwnInput>;
+
+export const payOwnInput = z.object({ appointmentId: z.uuid('Not an appointment id') });
+export type PayOwnInput = z.infer<typeof payOwnInput>;

@@ -1,0 +1,6 @@
+import { createCheckoutCallbackHandler } from '@carelane/api';
+import { runtime } from '@/server/runtime';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = createCheckoutCallbackHandler(async () => (await runtime()).deps);

@@ -1,0 +1,168 @@
+import type { PatientPrincipal } from '@carelane/auth';
+import { appointments, appointmentTypes, gatewayOrders, payments } from '@carelane/db';
+import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
+import {
+  type CheckoutForm,
+  type FakeRazorpay,
+  RazorpayGateway,
+  startFakeRazorpay,
+} from '@carelane/integrations/payments';
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { applyGatewayEvents } from '../src/payments/apply-events';
+import { createCheckoutCallbackHandler } from '../src/payments/checkout-callback';
+import { createRazorpayWebhookHandler } from '../src/payments/webhook';
+import {
+  addDailyHours,
+  callerAs,
+  createClinic,
+  createPatient,
+  deps,
+  indiaTime,
+  serveRequests,
+  signedInPatient,
+} from './fixtures';
+
+const KEYS = { keyId: 'rzp_test_prepay', keySecret: 'prepay-key-secret', webhookSecret: 'prepay-webhook-secret' };
+const BOOKING_URL = 'http://booking.test';
+
+let t: TestDatabase;
+let fake: FakeRazorpay;
+let gateway: RazorpayGateway;
+let hook: Awaited<ReturnType<typeof serveRequests>>;
+let clinic: Awaited<ReturnType<typeof createClinic>>;
+let callback: (req: Request) => Promise<Response>;
+
+beforeAll(async () => {
+  t = await createTestDatabase(inject('pgAdminUrl'));
+  fake = await startFakeRazorpay(KEYS);
+  gateway = new RazorpayGateway({ ...KEYS, baseUrl: fake.url });
+  const apiDeps = async () => deps(t.db, { payments: gateway, bookingUrl: BOOKING_URL });
+  hook = await serveRequests(createRazorpayWebhookHandler(apiDeps));
+  fake.setWebhookUrl(hook.url);
+  callback = createCheckoutCallbackHandler(apiDeps);
+  clinic = await createClinic(t.db, 'Prepaid clinic');
+  await addDailyHours(t.db, clinic);
+  await t.db
+    .update(appointmentTypes)
+    .set({ requiresPrepayment: true, depositMinor: 20_000, minimumNoticeMinutes: 0 })
+    .where(eq(appointmentTypes.id, clinic.type.id));
+});
+afterAll(async () => {
+  await fake.close();
+  await new Promise((resolve) => hook.server.close(resolve));
+  await t.close();
+});
+
+async function newPatient() {
+  const patient = await createPatient(t.db, clinic.org.id);
+  return (await signedInPatient(t.db, patient.id)) as PatientPrincipal;
+}
+const site = (principal: PatientPrincipal) =>
+  callerAs(t.db, principal, {
+    audience: 'patient',
+    siteOrganizationId: clinic.org.id,
+    payments: gateway,
+    bookingUrl: BOOKING_URL,
+  });
+let hour = 9;
+const book = (principal: PatientPrincipal) =>
+  site(principal).portal.book({
+    clinicianId: clinic.clinician.id,
+    typeId: clinic.type.id,
+    startsAt: indiaTime(5, hour++),
+  });
+
+/** What the patient's browser does on hosted Checkout: opens it, presses Pay or Fail, and is posted back. */
+async function payOnCheckout(form: CheckoutForm, outcome: 'pay' | 'fail') {
+  const page = await (await fetch(form.action, { method: 'POST', body: new URLSearchParams(form.fields) })).text();
+  const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1]?.replaceAll('&#38;', '&') ?? '';
+  const result = await fetch(new URL(action, fake.url), {
+    method: 'POST',
+    body: new URLSearchParams({ outcome }),
+    redirect: 'manual',
+  });
+  const html = await result.text();
+  const fields = Object.fromEntries(
+    [...html.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [
+      m[1] ?? '',
+      (m[2] ?? '').replaceAll('&#34;', '"'),
+    ]),
+  );
+  return fields;
+}
+const postBack = (fields: Record<string, string>) =>
+  callback(
+    new Request(`${BOOKING_URL}/api/payments/razorpay/callback`, { method: 'POST', body: new URLSearchParams(fields) }),
+  );
+const visitOf = async (id: string) => (await t.db.select().from(appointments).where(eq(appointments.id, id)))[0];
+
+describe('prepayment at booking', () => {
+  it('a prepaid booking waits, is paid on Checkout, verified on return and confirmed; the webhooks credit nothing more', async () => {
+    const patient = await newPatient();
+    const booked = await book(patient);
+    expect(booked).toMatchObject({ status: 'pending', prepaymentMinor: 20_000 });
+    const checkout = await site(patient).portal.pay({ appointmentId: booked.id });
+    expect(checkout).toMatchObject({ amountMinor: 20_000, action: `${fake.url}/v1/checkout/embedded` });
+    expect(checkout.fields.callback_url).toBe(`${BOOKING_URL}/api/payments/razorpay/callback`);
+    // Opening Checkout again reuses the open order (Razorpay allows several attempts on one).
+    const again = await site(patient).portal.pay({ appointmentId: booked.id });
+    expect(again.fields.order_id).toBe(checkout.fields.order_id);
+
+    const fields = await payOnCheckout(checkout, 'pay');
+    const answer = await postBack(fields);
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe(`${BOOKING_URL}/appointments?payment=paid&appointment=${booked.id}`);
+    expect(await visitOf(booked.id)).toMatchObject({ status: 'confirmed', paymentStatus: 'partly_paid' });
+    const [row] = await t.db.select().from(payments).where(eq(payments.appointmentId, booked.id));
+    expect(row).toMatchObject({ method: 'razorpay', status: 'captured', creditedMinor: 20_000 });
+
+    // The webhooks arrive afterwards (and the callback is posted twice): nothing is credited again.
+    await fake.settled();
+    await applyGatewayEvents(t.db);
+    await postBack(fields);
+    const rows = await t.db.select().from(payments).where(eq(payments.appointmentId, booked.id));
+    expect(rows.map((r) => r.creditedMinor)).toEqual([20_000]);
+    const [order] = await t.db.select().from(gatewayOrders).where(eq(gatewayOrders.appointmentId, booked.id));
+    expect(order?.status).toBe('paid');
+    const paidAgain = await site(patient)
+      .portal.pay({ appointmentId: booked.id })
+      .catch((e: unknown) => e);
+    expect(paidAgain).toBeInstanceOf(TRPCError);
+    expect((paidAgain as TRPCError).code).toBe('CONFLICT');
+  });
+
+  it('a forged or altered signature changes nothing; a failed payment leaves the visit pending', async () => {
+    const patient = await newPatient();
+    const booked = await book(patient);
+    const checkout = await site(patient).portal.pay({ appointmentId: booked.id });
+    const failed = await payOnCheckout(checkout, 'fail');
+    const failedAnswer = await postBack(failed);
+    expect(failedAnswer.headers.get('location')).toBe(
+      `${BOOKING_URL}/appointments?payment=failed&appointment=${booked.id}`,
+    );
+    const fields = await payOnCheckout(checkout, 'pay');
+    const forged = await postBack({ ...fields, razorpay_signature: '0'.repeat(64) });
+    expect(forged.headers.get('location')).toContain('payment=unverified');
+    const otherOrder = await postBack({ ...fields, razorpay_order_id: 'order_doesnotexist' });
+    expect(otherOrder.headers.get('location')).toBe(`${BOOKING_URL}/appointments?payment=failed`);
+    expect(await visitOf(booked.id)).toMatchObject({ status: 'pending', paymentStatus: 'unpaid' });
+    expect(await t.db.select().from(payments).where(eq(payments.appointmentId, booked.id))).toEqual([]);
+  });
+
+  it('a patient can pay only their own pending visit', async () => {
+    const owner = await newPatient();
+    const stranger = await newPatient();
+    const booked = await book(owner);
+    const theirs = await site(stranger)
+      .portal.pay({ appointmentId: booked.id })
+      .catch((e: unknown) => e);
+    expect((theirs as TRPCError).code).toBe('NOT_FOUND');
+    await t.db.update(appointments).set({ status: 'cancelled' }).where(eq(appointments.id, booked.id));
+    const cancelled = await site(owner)
+      .portal.pay({ appointmentId: booked.id })
+      .catch((e: unknown) => e);
+    expect((cancelled as TRPCError).message).toMatch(/cancelled/);
+  });
+});
