@@ -4,8 +4,9 @@ import { Card } from '@carelane/ui';
 import Link from 'next/link';
 import { AppointmentTypesSection } from './appointment-types-section';
 import { OrganizationSection } from './organization-section';
+import { PriceListSection } from './price-list-section';
 
-/** Organization settings: appointment types, the medical-history form, the clinic's details and logo. */
+/** Organization settings: appointment types, the price list, the medical-history form, the clinic's details and logo. */
 export function SettingsView() {
   const profile = trpc.me.profile.useQuery();
   const canManage = profile.data?.permissions.includes('appointment_types:manage') ?? false;
@@ -13,6 +14,10 @@ export function SettingsView() {
     <div className="space-y-8">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Settings</h1>
       <AppointmentTypesSection canManage={canManage} />
+      <PriceListSection
+        canManage={profile.data?.permissions.includes('price_list:manage') ?? false}
+        currency={profile.data?.organization.currency}
+      />
       <section aria-labelledby="questionnaire-heading" className="space-y-4">
         <h2 id="questionnaire-heading" className="text-lg font-semibold text-slate-900">
           Medical-history form
