@@ -38,7 +38,8 @@ export function TreatmentItem({
   const net = t.priceMinor - t.discountMinor;
 
   async function done(message: string) {
-    await utils.treatments.forPatient.invalidate();
+    // A plan shows its treatments' statuses and loses a removed one.
+    await Promise.all([utils.treatments.forPatient.invalidate(), utils.treatmentPlans.forPatient.invalidate()]);
     onChanged(message);
   }
   function advance(status: TreatmentStatus) {

@@ -8,6 +8,7 @@ import { ToothTreatmentsPanel } from './tooth-treatments-panel';
 import { TreatmentDialog } from './treatment-dialog';
 import type { Treatment } from './treatment-format';
 import { TreatmentItem } from './treatment-item';
+import { TreatmentPlansSection } from './treatment-plans-section';
 
 function Totals({ items, currency }: { items: readonly Treatment[]; currency: string }) {
   const totals = planTotals(items);
@@ -114,6 +115,14 @@ export function TreatmentsTab({
           </>
         )}
       </section>
+
+      <TreatmentPlansSection
+        patientId={patientId}
+        treatments={items}
+        canWrite={canWrite}
+        currency={shown}
+        onChanged={setNotice}
+      />
 
       {adding ? (
         <TreatmentDialog
