@@ -1,4 +1,4 @@
-import { applyGatewayEvents } from '@carelane/api';
+import { applyGatewayEvents, releaseUnpaidBookings } from '@carelane/api';
 import type { Database } from '@carelane/db';
 import { deliverDueNotifications, type MessageChannels } from '@carelane/integrations';
 import { runImports } from './imports';
@@ -22,12 +22,17 @@ export async function runWorker(deps: WorkerDeps, signal: AbortSignal): Promise<
   await Promise.all([deliver(deps, signal), runImports(deps, signal), applyPayments(deps, signal)]);
 }
 
-/** Applies recorded payment gateway events (the webhook only records them, to answer at once). */
+/**
+ * Applies recorded payment gateway events (the webhook only records them, to answer at once),
+ * then releases online bookings whose prepayment never came.
+ */
 async function applyPayments(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     try {
       const applied = await applyGatewayEvents(deps.db);
       if (applied > 0) console.log(`worker: applied ${applied} payment event(s)`);
+      const released = await releaseUnpaidBookings(deps.db);
+      if (released > 0) console.log(`worker: released ${released} unpaid booking(s)`);
     } catch (err) {
       console.error(`worker: payment events pass failed (${err instanceof Error ? err.name : 'error'})`);
     }

@@ -7,6 +7,7 @@ export { checkHealth, type Health } from './health';
 export { createHealthHandler, createTrpcHandler } from './http';
 export { applyGatewayEvents } from './payments/apply-events';
 export { createCheckoutCallbackHandler } from './payments/checkout-callback';
+export { RELEASED_UNPAID_REASON, releaseUnpaidBookings } from './payments/release-unpaid';
 export { createRazorpayWebhookHandler } from './payments/webhook';
 export { expireUnstartedImports } from './routers/patient-imports/cleanup';
 export { createPatientExportHandler } from './routers/patient-imports/export';

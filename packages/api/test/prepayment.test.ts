@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyGatewayEvents } from '../src/payments/apply-events';
 import { createCheckoutCallbackHandler } from '../src/payments/checkout-callback';
+import { RELEASED_UNPAID_REASON, releaseUnpaidBookings } from '../src/payments/release-unpaid';
 import { createRazorpayWebhookHandler } from '../src/payments/webhook';
 import {
   addDailyHours,
@@ -164,5 +165,28 @@ describe('prepayment at booking', () => {
       .portal.pay({ appointmentId: booked.id })
       .catch((e: unknown) => e);
     expect((cancelled as TRPCError).message).toMatch(/cancelled/);
+  });
+
+  it('an unpaid prepaid booking is released after the hold, and its time can be booked again', async () => {
+    const slow = await newPatient();
+    const startsAt = indiaTime(6, 10);
+    const slot = { clinicianId: clinic.clinician.id, typeId: clinic.type.id, startsAt };
+    const booked = await site(slow).portal.book(slot);
+    const paying = await newPatient();
+    const paid = await book(paying);
+    await site(paying)
+      .portal.pay({ appointmentId: paid.id })
+      .then((form) => payOnCheckout(form, 'pay'))
+      .then(postBack);
+    expect(await releaseUnpaidBookings(t.db, new Date(Date.now() + 29 * 60_000))).toBe(0);
+    expect(await releaseUnpaidBookings(t.db, new Date(Date.now() + 31 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await visitOf(booked.id)).toMatchObject({ status: 'cancelled', cancellationReason: RELEASED_UNPAID_REASON });
+    expect((await visitOf(paid.id))?.status).toBe('confirmed');
+    const late = await site(slow)
+      .portal.pay({ appointmentId: booked.id })
+      .catch((e: unknown) => e);
+    expect((late as TRPCError).message).toMatch(/cancelled/);
+    const again = await site(await newPatient()).portal.book(slot);
+    expect(again.status).toBe('pending');
   });
 });

@@ -1,5 +1,8 @@
 import type { PaymentStatus } from '../constants';
 
+/** An unpaid online booking of a prepaid type keeps its time this long, then it is released. */
+export const UNPAID_BOOKING_HOLD_MINUTES = 30;
+
 export type PrepaymentPolicy = { requiresPrepayment: boolean; depositMinor: number };
 
 /**

@@ -2,6 +2,7 @@ import { formatMoney, localDate } from '@carelane/core';
 import { Alert, EmptyState, StatusBadge } from '@carelane/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PayVisitButton } from '@/components/checkout';
 import { serverCaller } from '@/server/caller';
 import { requirePatient } from '@/server/session';
 import { CancelVisit } from './cancel-visit';
@@ -10,8 +11,8 @@ import { WaitlistSection } from './waitlist-section';
 export const metadata: Metadata = { title: 'My appointments' };
 
 type MyAppointments = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>['portal']['myAppointments']>>;
-/** Upcoming visits say whether they can still be changed online; past ones cannot. */
-type Visit = MyAppointments['past'][number] & { canChange?: boolean };
+/** Upcoming visits say whether they can still be changed online and what is due in advance; past ones cannot. */
+type Visit = MyAppointments['past'][number] & { canChange?: boolean; payDueMinor?: number; payBy?: Date | null };
 
 function when(v: Visit) {
   const zone = v.centre.zone;
@@ -49,6 +50,18 @@ function VisitList({ visits, label }: { visits: Visit[]; label: string }) {
                 : `${v.centre.name}, ${v.centre.addressLine}, ${v.centre.city}`}{' '}
               · {formatMoney(v.feeMinor, v.currency)}
             </p>
+            {v.payDueMinor && v.payDueMinor > 0 ? (
+              <div className="mt-2 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+                <p className="text-sm text-amber-900">
+                  Waiting for your payment
+                  {v.payBy
+                    ? ` until ${new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit', timeZone: v.centre.zone }).format(v.payBy)}; after that the time is released`
+                    : ''}
+                  .
+                </p>
+                <PayVisitButton appointmentId={v.id} amountMinor={v.payDueMinor} currency={v.currency} />
+              </div>
+            ) : null}
             {v.canChange ? (
               <div className="mt-2 flex flex-wrap gap-2">
                 {v.clinician.slug ? (
@@ -87,7 +100,25 @@ function isLate(v: Visit) {
   return v.startsAt.getTime() - Date.now() < v.type.lateCancellationHours * 3_600_000;
 }
 
-type PageProps = { searchParams: Promise<{ booked?: string; moved?: string; cancelled?: string }> };
+type PageProps = {
+  searchParams: Promise<{ booked?: string; moved?: string; cancelled?: string; payment?: string }>;
+};
+
+/** What the patient is told on coming back from Checkout (the callback decides, never the browser). */
+const PAYMENT_NOTICES: Record<string, { tone: 'success' | 'info' | 'error'; text: string }> = {
+  paid: { tone: 'success', text: 'Thank you, your payment is received and your appointment is confirmed.' },
+  processing: {
+    tone: 'info',
+    text: 'Your payment is being confirmed by the bank. This page will show it as paid within a few minutes.',
+  },
+  failed: { tone: 'error', text: 'The payment did not go through and no money was taken. You can try again below.' },
+  cancelled: { tone: 'info', text: 'You left the payment page. Your booking waits for payment below.' },
+  unverified: {
+    tone: 'error',
+    text: 'We could not verify that payment. If money was taken, it will show here once the bank confirms it.',
+  },
+  unavailable: { tone: 'error', text: 'Online payment is not available right now. Please pay at the clinic.' },
+};
 
 export default async function MyAppointmentsPage({ searchParams }: PageProps) {
   await requirePatient('/appointments');
@@ -104,6 +135,9 @@ export default async function MyAppointmentsPage({ searchParams }: PageProps) {
       </div>
       {flags.booked ? <Alert tone="success">Your appointment is booked. We look forward to seeing you.</Alert> : null}
       {flags.moved ? <Alert tone="success">Your appointment has been moved.</Alert> : null}
+      {flags.payment && PAYMENT_NOTICES[flags.payment] ? (
+        <Alert tone={PAYMENT_NOTICES[flags.payment]?.tone}>{PAYMENT_NOTICES[flags.payment]?.text}</Alert>
+      ) : null}
       <section aria-labelledby="upcoming-heading" className="space-y-3">
         <h2 id="upcoming-heading" className="text-lg font-semibold text-slate-900">
           Upcoming

@@ -1,4 +1,4 @@
-import { initials } from '@carelane/core';
+import { initials, prepaymentMinor } from '@carelane/core';
 import { appointmentTypes, centres, clinicianProfiles, staffCentres, staffUsers } from '@carelane/db';
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Context } from '../../context';
@@ -45,6 +45,7 @@ export async function profileHandler({ ctx, input }: { ctx: Context; input: Prof
       colour: appointmentTypes.colour,
       mode: appointmentTypes.mode,
       requiresPrepayment: appointmentTypes.requiresPrepayment,
+      depositMinor: appointmentTypes.depositMinor,
       lateCancellationHours: appointmentTypes.lateCancellationHours,
       lateCancellationPolicy: appointmentTypes.lateCancellationPolicy,
     })
@@ -79,6 +80,6 @@ export async function profileHandler({ ctx, input }: { ctx: Context; input: Prof
     bio: profile.bio,
     modes: profile.modes,
     centres: workplaces,
-    types,
+    types: types.map((type) => ({ ...type, prepaymentMinor: prepaymentMinor(type, type.priceMinor) })),
   };
 }

@@ -1,3 +1,4 @@
+import { prepaymentDueMinor, UNPAID_BOOKING_HOLD_MINUTES } from '@carelane/core';
 import {
   appointments,
   appointmentTypes,
@@ -5,9 +6,10 @@ import {
   clinicianProfiles,
   organizations,
   patients,
+  payments,
   staffUsers,
 } from '@carelane/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { PatientContext } from '../../trpc';
 
@@ -25,6 +27,8 @@ export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
       currency: appointments.currency,
       paymentStatus: appointments.paymentStatus,
       lateCancellation: appointments.lateCancellation,
+      createdAt: appointments.createdAt,
+      creditedMinor: sql<number>`(select coalesce(sum(${payments.creditedMinor}), 0)::int from ${payments} where ${payments.appointmentId} = ${appointments.id})`,
       clinician: { id: staffUsers.id, name: staffUsers.name, slug: clinicianProfiles.slug },
       centre: {
         id: centres.id,
@@ -39,6 +43,8 @@ export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
         colour: appointmentTypes.colour,
         lateCancellationHours: appointmentTypes.lateCancellationHours,
         lateCancellationPolicy: appointmentTypes.lateCancellationPolicy,
+        requiresPrepayment: appointmentTypes.requiresPrepayment,
+        depositMinor: appointmentTypes.depositMinor,
       },
     })
     .from(appointments)
@@ -69,12 +75,20 @@ export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
       a.type.lateCancellationPolicy === 'refuse' &&
       a.startsAt.getTime() - now < a.type.lateCancellationHours * 3_600_000
     );
+  // A pending visit of a prepaid type waits for its payment until the hold runs out.
+  const payment = (a: (typeof rows)[number]) => {
+    const dueMinor = a.status === 'pending' ? prepaymentDueMinor(a.type, a.feeMinor, a.creditedMinor) : 0;
+    return {
+      payDueMinor: dueMinor,
+      payBy: dueMinor > 0 ? new Date(a.createdAt.getTime() + UNPAID_BOOKING_HOLD_MINUTES * 60_000) : null,
+    };
+  };
   return {
     patient: { firstName: me?.firstName ?? '', organizationName: me?.organizationName ?? '' },
     upcoming: rows
       .filter(isUpcoming)
       .reverse()
-      .map((a) => ({ ...a, canChange: canChange(a) })),
+      .map((a) => ({ ...a, canChange: canChange(a), ...payment(a) })),
     past: rows.filter((a) => !isUpcoming(a)),
   };
 }

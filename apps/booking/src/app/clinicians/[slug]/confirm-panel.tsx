@@ -4,10 +4,20 @@ import { formatMoney } from '@carelane/core';
 import { Alert, Button, Card } from '@carelane/ui';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { usePayVisit } from '@/components/checkout';
 
 type Props = {
   clinician: { id: string; name: string };
-  type: { id: string; name: string; durationMinutes: number; priceMinor: number; currency: string; mode: string };
+  type: {
+    id: string;
+    name: string;
+    durationMinutes: number;
+    priceMinor: number;
+    currency: string;
+    mode: string;
+    /** Paid online when booking (0: everything at the clinic). */
+    prepaymentMinor: number;
+  };
   startsAt: Date;
   zone: string;
   rescheduleId: string | null;
@@ -20,6 +30,7 @@ export function ConfirmPanel({ clinician, type, startsAt, zone, rescheduleId, on
   const hold = trpc.portal.hold.useMutation();
   const book = trpc.portal.book.useMutation();
   const reschedule = trpc.portal.reschedule.useMutation();
+  const pay = usePayVisit();
   const utils = trpc.useUtils();
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const held = useRef(false);
@@ -48,8 +59,11 @@ export function ConfirmPanel({ clinician, type, startsAt, zone, rescheduleId, on
     timeZone: zone,
     timeZoneName: 'short',
   }).format(startsAt);
-  const error = hold.error ?? book.error ?? reschedule.error;
-  const busy = book.isPending || reschedule.isPending;
+  const error = hold.error ?? book.error ?? reschedule.error ?? pay.error;
+  // Paying moves the page to Checkout; the button stays busy until it has gone.
+  const busy = book.isPending || reschedule.isPending || pay.isPending || pay.isSuccess;
+  const prepay = rescheduleId ? 0 : type.prepaymentMinor;
+  const atClinic = type.priceMinor - prepay;
 
   function confirm() {
     const done = async () => {
@@ -58,7 +72,16 @@ export function ConfirmPanel({ clinician, type, startsAt, zone, rescheduleId, on
       router.refresh();
     };
     if (rescheduleId) reschedule.mutate({ appointmentId: rescheduleId, startsAt }, { onSuccess: done });
-    else book.mutate({ clinicianId: clinician.id, typeId: type.id, startsAt }, { onSuccess: done });
+    else
+      book.mutate(
+        { clinicianId: clinician.id, typeId: type.id, startsAt },
+        {
+          onSuccess: (booked) => {
+            if (booked.prepaymentMinor > 0) pay.mutate({ appointmentId: booked.id });
+            else void done();
+          },
+        },
+      );
   }
 
   return (
@@ -77,7 +100,13 @@ export function ConfirmPanel({ clinician, type, startsAt, zone, rescheduleId, on
           {type.mode === 'online' ? 'Online video (link in My appointments)' : 'In person'}
         </dd>
         <dt className="text-slate-600">Fee</dt>
-        <dd className="text-slate-900">{formatMoney(type.priceMinor, type.currency)}, paid at the clinic</dd>
+        <dd className="text-slate-900">
+          {prepay <= 0
+            ? `${formatMoney(type.priceMinor, type.currency)}, paid at the clinic`
+            : atClinic > 0
+              ? `${formatMoney(prepay, type.currency)} now to confirm, ${formatMoney(atClinic, type.currency)} at the clinic`
+              : `${formatMoney(prepay, type.currency)}, paid now to confirm`}
+        </dd>
       </dl>
       {secondsLeft !== null && !error ? (
         <p className="text-sm text-slate-600" aria-live="polite">
@@ -86,10 +115,28 @@ export function ConfirmPanel({ clinician, type, startsAt, zone, rescheduleId, on
             : 'The hold has ended; confirm now if the time is still free.'}
         </p>
       ) : null}
+      {prepay > 0 && !error ? (
+        <p className="text-sm text-slate-600">
+          You will pay securely with Razorpay (UPI, card or net banking). The time is kept for you while you pay.
+        </p>
+      ) : null}
       {error ? <Alert>{errorMessage(error)}</Alert> : null}
+      {pay.error && book.data ? (
+        <p className="text-sm text-slate-700">
+          Your booking is saved and waits for payment: you can pay from{' '}
+          <a href="/appointments" className="font-semibold text-teal-800 underline">
+            My appointments
+          </a>
+          .
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-3">
         <Button onClick={confirm} busy={busy} disabled={hold.isPending || Boolean(hold.error)}>
-          {rescheduleId ? 'Move appointment' : 'Confirm booking'}
+          {rescheduleId
+            ? 'Move appointment'
+            : prepay > 0
+              ? `Book and pay ${formatMoney(prepay, type.currency)}`
+              : 'Confirm booking'}
         </Button>
         <Button variant="secondary" onClick={onBack}>
           Choose another time
