@@ -28,7 +28,8 @@ import { type ParsedGatewayEvent, parseGatewayEvent } from './gateway-event';
  */
 function describeFailure(err: unknown): string {
   const cause = err instanceof Error ? (err.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  if (cause && typeof cause.code === 'string') return `Database error ${cause.code}: ${String(cause.message).slice(0, 200)}`;
+  if (cause && typeof cause.code === 'string')
+    return `Database error ${cause.code}: ${String(cause.message).slice(0, 200)}`;
   return err instanceof Error ? err.message.slice(0, 300) : 'could not apply';
 }
 
