@@ -1,5 +1,6 @@
 import { checkRefund, formatMoney, invoiceStatus } from '@carelane/core';
 import { invoices, payments, refunds } from '@carelane/db';
+import { PaymentGatewayError } from '@carelane/integrations/payments';
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { audit } from '../../audit';
@@ -66,7 +67,13 @@ export async function recordPaymentHandler({ ctx, input }: { ctx: StaffContext; 
   });
 }
 
-/** Gives back part or all of a desk payment; never more than it still credits (core checkRefund). */
+/**
+ * Gives back part or all of a payment, never more than it still credits (core checkRefund). A
+ * desk payment is refunded at once. An online payment is refunded through the gateway: the row
+ * waits as pending and its money moves only when `refund.processed` arrives (the worker applies it
+ * through the payment state machine, like every gateway fact). The payment row stays locked
+ * during the gateway call, so two refunds at once cannot both pass the check.
+ */
 export async function refundHandler({ ctx, input }: { ctx: StaffContext; input: RefundInput }) {
   return ctx.db.transaction(async (tx) => {
     const [payment] = await tx
@@ -75,17 +82,20 @@ export async function refundHandler({ ctx, input }: { ctx: StaffContext; input: 
       .where(and(eq(payments.id, input.paymentId), eq(payments.organizationId, ctx.principal.organizationId)))
       .for('update');
     if (!payment) throw notFound('Payment');
-    if (payment.method === 'razorpay') {
-      throw new TRPCError({ code: 'CONFLICT', message: 'Online payments are refunded through the gateway.' });
-    }
-    const invoice = payment.invoiceId ? await lockInvoice(tx, ctx, payment.invoiceId) : null;
+    const online = payment.method === 'razorpay';
+    const [pending] = await tx
+      .select({ total: sql<number>`coalesce(sum(${refunds.amountMinor}), 0)::int` })
+      .from(refunds)
+      .where(and(eq(refunds.paymentId, payment.id), eq(refunds.status, 'pending')));
     const check = checkRefund({
       amountMinor: input.amountMinor,
       paidMinor: payment.amountMinor,
-      refundedMinor: payment.amountMinor - payment.creditedMinor,
+      refundedMinor: payment.amountMinor - payment.creditedMinor + (pending?.total ?? 0),
       currency: payment.currency,
     });
     if (!check.ok) throw fieldError(check.field, check.message);
+    const invoice = !online && payment.invoiceId ? await lockInvoice(tx, ctx, payment.invoiceId) : null;
+    const gatewayRefund = online ? await refundAtGateway(ctx, payment, input) : null;
     const [refund] = await tx
       .insert(refunds)
       .values({
@@ -93,17 +103,20 @@ export async function refundHandler({ ctx, input }: { ctx: StaffContext; input: 
         paymentId: payment.id,
         amountMinor: input.amountMinor,
         currency: payment.currency,
-        status: 'processed',
+        status: online ? 'pending' : 'processed',
+        gatewayRefundId: gatewayRefund?.id ?? null,
         reason: input.reason,
         createdById: ctx.principal.userId,
-        processedAt: new Date(),
+        processedAt: online ? null : new Date(),
       })
       .returning();
     if (!refund) throw new Error('Insert returned no row');
-    await tx
-      .update(payments)
-      .set({ creditedMinor: sql`${payments.creditedMinor} - ${input.amountMinor}` })
-      .where(eq(payments.id, payment.id));
+    if (!online) {
+      await tx
+        .update(payments)
+        .set({ creditedMinor: sql`${payments.creditedMinor} - ${input.amountMinor}` })
+        .where(eq(payments.id, payment.id));
+    }
     if (invoice) {
       await tx
         .update(invoices)
@@ -116,10 +129,36 @@ export async function refundHandler({ ctx, input }: { ctx: StaffContext; input: 
         action: 'payment.refund',
         entity: 'payment',
         entityId: payment.id,
-        changes: { refundId: { to: refund.id }, amountMinor: { to: input.amountMinor } },
+        changes: {
+          refundId: { to: refund.id },
+          amountMinor: { to: input.amountMinor },
+          ...(gatewayRefund ? { gatewayRefundId: { to: gatewayRefund.id } } : {}),
+        },
       },
       tx,
     );
     return refund;
   });
+}
+
+/** Asks the gateway to give the money back; its refusal is told as the receptionist would say it. */
+async function refundAtGateway(ctx: StaffContext, payment: typeof payments.$inferSelect, input: RefundInput) {
+  if (!ctx.payments || !payment.gatewayPaymentId) {
+    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Online payments are not set up on this server.' });
+  }
+  try {
+    return await ctx.payments.createRefund({
+      paymentId: payment.gatewayPaymentId,
+      amountMinor: input.amountMinor,
+      notes: { paymentId: payment.id },
+    });
+  } catch (err) {
+    if (err instanceof PaymentGatewayError && err.kind === 'bad_request') {
+      throw new TRPCError({ code: 'CONFLICT', message: `Razorpay refused the refund: ${err.description}` });
+    }
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'Razorpay did not answer. Nothing was refunded; please try again in a minute.',
+    });
+  }
 }
