@@ -1,4 +1,4 @@
-import { formatMoney } from '@carelane/core';
+import { basisPointsToText, formatMoney } from '@carelane/core';
 import { METHOD_LABELS, paymentStatusLabel, showDate } from '../../patients/[id]/payments-format';
 import type { Invoice, Payment } from './invoice-format';
 
@@ -29,7 +29,7 @@ export function LinesTable({ invoice }: { invoice: Invoice }) {
               <td className={num}>{money(l.unitPriceMinor)}</td>
               <td className={num}>{l.discountMinor ? money(l.discountMinor) : '—'}</td>
               <td className={num}>
-                {l.taxRateBasisPoints ? `${money(l.taxMinor)} (${l.taxRateBasisPoints / 100}%)` : '—'}
+                {l.taxRateBasisPoints ? `${money(l.taxMinor)} (${basisPointsToText(l.taxRateBasisPoints)}%)` : '—'}
               </td>
               <td className={num}>{money(l.totalMinor)}</td>
             </tr>

@@ -1,9 +1,9 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
+import { minorToText, textToMinor } from '@carelane/core';
 import { Alert, Button, SelectField, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
 import { Modal } from '../../calendar/modal';
-import { minorToText, textToMinor } from '../../patients/[id]/treatment-format';
 import { fieldErrors, type Invoice, refreshInvoice } from './invoice-format';
 
 const METHODS = [

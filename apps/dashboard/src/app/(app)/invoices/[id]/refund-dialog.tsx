@@ -1,10 +1,9 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { formatMoney } from '@carelane/core';
+import { formatMoney, minorToText, textToMinor } from '@carelane/core';
 import { Alert, Button, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
 import { Modal } from '../../calendar/modal';
-import { minorToText, textToMinor } from '../../patients/[id]/treatment-format';
 import { fieldErrors, type Invoice, type Payment, refreshInvoice } from './invoice-format';
 
 /** Gives back part or all of what a payment still credits, with the reason. */

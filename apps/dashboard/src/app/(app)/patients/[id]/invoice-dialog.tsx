@@ -1,6 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { formatMoney, invoiceTotals } from '@carelane/core';
+import { basisPointsToText, formatMoney, invoiceTotals } from '@carelane/core';
 import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/ui';
 import { useState } from 'react';
 import { Modal } from '../../calendar/modal';
@@ -36,7 +36,7 @@ export function InvoiceDialog({
     ...(billable.data?.treatments ?? []).map((t) => ({
       key: `t:${t.id}`,
       label: `${t.description} · ${money(t.amountMinor)}`,
-      hint: `Treatment, ${showDate(t.date)}${t.taxRateBasisPoints ? `, plus ${t.taxRateBasisPoints / 100}% tax` : ''}`,
+      hint: `Treatment, ${showDate(t.date)}${t.taxRateBasisPoints ? `, plus ${basisPointsToText(t.taxRateBasisPoints)}% tax` : ''}`,
     })),
     ...(billable.data?.visits ?? []).map((v) => ({
       key: `v:${v.id}`,

@@ -1,6 +1,5 @@
-import type { Discount, InvoiceLineInput } from '@carelane/core';
+import { type Discount, type InvoiceLineInput, textToBasisPoints, textToMinor } from '@carelane/core';
 import type { Billable } from './payments-format';
-import { textToMinor } from './treatment-format';
 
 /** A line typed by hand; every figure still text until it is checked. */
 export type FreeLine = {
@@ -21,13 +20,11 @@ export const emptyLine = (key: number): FreeLine => ({
   tax: '0',
 });
 
-/** "18" or "12.5" percent as basis points; null when it is not a percent. */
+/** A typed percent as basis points, empty being 0; null unless it is 0 to 100 %. */
 export function percentToBasisPoints(text: string): number | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return 0;
-  if (!/^\d{1,3}(\.\d{1,2})?$/.test(trimmed)) return null;
-  const points = Math.round(Number(trimmed) * 100);
-  return points <= 10_000 ? points : null;
+  if (text.trim() === '') return 0;
+  const points = textToBasisPoints(text);
+  return points !== null && points <= 10_000 ? points : null;
 }
 
 /** What is picked from the billable list: "t:<id>", "v:<id>" or "f:<visit id>:<fee kind>". */
