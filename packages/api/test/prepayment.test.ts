@@ -1,5 +1,13 @@
 import type { PatientPrincipal } from '@carelane/auth';
-import { appointments, appointmentTypes, gatewayOrders, payments } from '@carelane/db';
+import {
+  appointments,
+  appointmentTypes,
+  gatewayOrders,
+  invoices,
+  notifications,
+  paymentLinks,
+  payments,
+} from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import {
   type CheckoutForm,
@@ -24,6 +32,7 @@ import {
   serveRequests,
   signedInPatient,
 } from './fixtures';
+import { staffOf } from './patient-fixtures';
 
 const KEYS = { keyId: 'rzp_test_prepay', keySecret: 'prepay-key-secret', webhookSecret: 'prepay-webhook-secret' };
 const BOOKING_URL = 'http://booking.test';
@@ -111,6 +120,13 @@ describe('prepayment at booking', () => {
     const again = await site(patient).portal.pay({ appointmentId: booked.id });
     expect(again.fields.order_id).toBe(checkout.fields.order_id);
 
+    // A link to pay from the phone went out by SMS (the one channel this patient agreed to), valid for the hold.
+    const [link] = await t.db.select().from(paymentLinks).where(eq(paymentLinks.appointmentId, booked.id));
+    expect(link).toMatchObject({ amountMinor: 20_000, status: 'created' });
+    expect((link?.expiresAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(25 * 60_000);
+    const [sms] = await t.db.select().from(notifications).where(eq(notifications.patientId, patient.patientId));
+    expect(sms).toMatchObject({ channel: 'sms', template: 'payment_link' });
+
     const fields = await payOnCheckout(checkout, 'pay');
     const answer = await postBack(fields);
     expect(answer.status).toBe(303);
@@ -125,6 +141,13 @@ describe('prepayment at booking', () => {
     await postBack(fields);
     const rows = await t.db.select().from(payments).where(eq(payments.appointmentId, booked.id));
     expect(rows.map((r) => r.creditedMinor)).toEqual([20_000]);
+    // Paid through Checkout, so the link cannot be paid as well.
+    const [cancelled] = await t.db
+      .select()
+      .from(paymentLinks)
+      .where(eq(paymentLinks.id, link?.id ?? ''));
+    expect(cancelled?.status).toBe('cancelled');
+    await expect(fake.payLink(link?.gatewayLinkId ?? '')).rejects.toThrow(/cancelled/);
     const [order] = await t.db.select().from(gatewayOrders).where(eq(gatewayOrders.appointmentId, booked.id));
     expect(order?.status).toBe('paid');
     const paidAgain = await site(patient)
@@ -188,5 +211,41 @@ describe('prepayment at booking', () => {
     expect((late as TRPCError).message).toMatch(/cancelled/);
     const again = await site(await newPatient()).portal.book(slot);
     expect(again.status).toBe('pending');
+  });
+
+  it('staff send a payment link for what a visit still owes; a visit on an invoice is paid through the invoice', async () => {
+    const patient = await newPatient();
+    const booked = await book(patient);
+    const desk = await staffOf(t.db, clinic, 'front_desk');
+    const staff = callerAs(t.db, desk, { payments: gateway });
+    // The visit's deposit (₹200) is paid online; the link asks for the rest of the ₹500 fee.
+    await site(patient)
+      .portal.pay({ appointmentId: booked.id })
+      .then((form) => payOnCheckout(form, 'pay'))
+      .then(postBack);
+    const link = await staff.appointments.createPaymentLink({ appointmentId: booked.id, sendVia: 'sms' });
+    expect(link).toMatchObject({ amountMinor: 30_000, sentVia: 'sms' });
+    const [row] = await t.db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
+    await fake.payLink(row?.gatewayLinkId ?? '', { duplicate: true });
+    await fake.settled();
+    await applyGatewayEvents(t.db);
+    expect(await visitOf(booked.id)).toMatchObject({ status: 'confirmed', paymentStatus: 'paid' });
+    const paid = await staff.appointments.createPaymentLink({ appointmentId: booked.id }).catch((e: unknown) => e);
+    expect(paid).toMatchObject({ code: 'CONFLICT', message: 'This visit is already paid.' });
+
+    const other = await book(await newPatient());
+    await t.db.update(appointments).set({ status: 'completed' }).where(eq(appointments.id, other.id));
+    const visitOwner = await visitOf(other.id);
+    const draft = await staff.invoices.create({
+      patientId: visitOwner?.patientId ?? '',
+      lines: [{ appointmentId: other.id }],
+    });
+    await staff.invoices.issue({ id: draft.id });
+    const [issued] = await t.db.select().from(invoices).where(eq(invoices.id, draft.id));
+    const billed = await staff.appointments.createPaymentLink({ appointmentId: other.id }).catch((e: unknown) => e);
+    expect(billed).toMatchObject({
+      code: 'CONFLICT',
+      message: `This visit is billed on invoice ${issued?.number}: send a payment link for that invoice instead.`,
+    });
   });
 });

@@ -29,3 +29,14 @@ export function channelRefusal(patient: ContactConsent, channel: NotificationCha
 export function channelRecipient(patient: ContactConsent, channel: NotificationChannel): string | null {
   return channel === 'email' ? patient.email : patient.phone;
 }
+
+/**
+ * The first channel in `order` the patient may be reached on (consent and address), or null.
+ * Organizations get their own fallback order with the messaging work; this is the default.
+ */
+export function firstAllowedChannel(
+  patient: ContactConsent,
+  order: readonly NotificationChannel[] = ['whatsapp', 'sms', 'email'],
+): NotificationChannel | null {
+  return order.find((channel) => channelRefusal(patient, channel) === null) ?? null;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ContactConsent, channelRecipient, channelRefusal } from '../src/consent';
+import { type ContactConsent, channelRecipient, channelRefusal, firstAllowedChannel } from '../src/consent';
 import { NOTIFICATION_CHANNELS } from '../src/constants';
 
 const patient = (over: Partial<ContactConsent> = {}): ContactConsent => ({
@@ -41,6 +41,39 @@ describe('channelRefusal', () => {
         const allowed = channelRefusal(p, channel) === null;
         expect(allowed).toBe(consent && channelRecipient(p, channel) !== null);
       }),
+    );
+  });
+});
+
+describe('firstAllowedChannel', () => {
+  it('takes WhatsApp, then SMS, then email, skipping what the patient refused or cannot receive', () => {
+    expect(firstAllowedChannel(patient())).toBe('whatsapp');
+    expect(firstAllowedChannel(patient({ consentWhatsapp: false }))).toBe('sms');
+    expect(firstAllowedChannel(patient({ consentWhatsapp: false, phone: null }))).toBe('email');
+    expect(firstAllowedChannel(patient({ consentWhatsapp: false, consentSms: false, email: null }))).toBeNull();
+  });
+
+  it('never picks a channel the patient may not be reached on', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (sms, wa, mail, phone, email) => {
+          const p = patient({
+            consentSms: sms,
+            consentWhatsapp: wa,
+            consentEmail: mail,
+            phone: phone ? '+919876500001' : null,
+            email: email ? 'a@example.com' : null,
+          });
+          const chosen = firstAllowedChannel(p);
+          if (chosen) expect(channelRefusal(p, chosen)).toBeNull();
+          else for (const channel of NOTIFICATION_CHANNELS) expect(channelRefusal(p, channel)).not.toBeNull();
+        },
+      ),
     );
   });
 });

@@ -4,6 +4,7 @@ import type { GatewayPayment } from '@carelane/integrations/payments';
 import { eq } from 'drizzle-orm';
 import type { ApiDeps } from '../deps';
 import { applyPaymentFact } from './apply-events';
+import { cancelOpenVisitLinks } from './payment-links';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -74,6 +75,9 @@ export function createCheckoutCallbackHandler(getDeps: () => Promise<ApiDeps>) {
     const event = payment.orderId === orderId ? paymentFact(payment) : null;
     if (!event) return back(`payment=processing${visit}`);
     await applyPaymentFact(deps.db, { event, orderId, paymentLinkId: null });
+    if (event.type === 'payment.captured' && order.appointmentId) {
+      await cancelOpenVisitLinks(deps.db, deps.payments, order.appointmentId);
+    }
     return back(`payment=${event.type === 'payment.captured' ? 'paid' : 'processing'}${visit}`);
   };
 }

@@ -6,6 +6,8 @@ import { createAppointmentHandler } from './create.handler';
 import { createAppointmentInput } from './create.schema';
 import { dayHandler } from './day.handler';
 import { dayInput } from './day.schema';
+import { appointmentPaymentLinkHandler } from './payment-link.handler';
+import { appointmentPaymentLinkInput } from './payment-link.schema';
 import { recurringHandler } from './recurring.handler';
 import { recurringInput } from './recurring.schema';
 import { rescheduleHandler } from './reschedule.handler';
@@ -20,4 +22,7 @@ export const appointmentsRouter = {
   setStatus: staffProcedure('appointments:write').input(setStatusInput).mutation(setStatusHandler),
   cancel: staffProcedure('appointments:write').input(cancelInput).mutation(cancelHandler),
   reschedule: staffProcedure('appointments:write').input(rescheduleInput).mutation(rescheduleHandler),
+  createPaymentLink: staffProcedure('billing:write')
+    .input(appointmentPaymentLinkInput)
+    .mutation(appointmentPaymentLinkHandler),
 } satisfies TRPCRouterRecord;

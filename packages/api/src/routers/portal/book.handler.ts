@@ -3,6 +3,7 @@ import { appointments, slotHolds } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
+import { sendBookingPaymentLink } from '../../payments/booking-link';
 import type { PatientContext } from '../../trpc';
 import { withClashMessage } from '../appointments/clash';
 import { isSlotFree } from '../availability/find-slots';
@@ -44,7 +45,7 @@ export async function bookHandler({ ctx, input }: { ctx: PatientContext; input: 
     type.mode === 'online'
       ? await ctx.videoLinks.createMeeting({ appointmentId: 'new', startsAt: input.startsAt })
       : null;
-  return withClashMessage(ctx.db, slot, () =>
+  const booked = await withClashMessage(ctx.db, slot, () =>
     ctx.db.transaction(async (tx) => {
       const now = new Date();
       const [row] = await tx
@@ -95,4 +96,6 @@ export async function bookHandler({ ctx, input }: { ctx: PatientContext; input: 
       };
     }),
   );
+  if (booked.prepaymentMinor > 0) await sendBookingPaymentLink(ctx, organizationId, booked.id);
+  return booked;
 }

@@ -1,30 +1,14 @@
 import { prepaymentDueMinor } from '@carelane/core';
-import {
-  appointments,
-  appointmentTypes,
-  centres,
-  gatewayOrders,
-  organizations,
-  patients,
-  payments,
-} from '@carelane/db';
+import { gatewayOrders } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
+import { describeVisit, loadVisitForPayment } from '../../payments/visit-payment';
 import type { PatientContext } from '../../trpc';
 import type { PayOwnInput } from './book.schema';
 
 export const CHECKOUT_CALLBACK_PATH = '/api/payments/razorpay/callback';
-
-const dayFormat = (zone: string) =>
-  new Intl.DateTimeFormat('en-IN', {
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: zone,
-  });
 
 /**
  * Opens Razorpay Checkout for what a patient still owes in advance for their own pending visit:
@@ -40,27 +24,8 @@ export async function payOwnHandler({ ctx, input }: { ctx: PatientContext; input
     });
   }
   const { organizationId, patientId } = ctx.principal;
-  const [row] = await ctx.db
-    .select({
-      visit: appointments,
-      type: appointmentTypes,
-      patient: patients,
-      orgName: organizations.name,
-      zone: centres.zone,
-    })
-    .from(appointments)
-    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
-    .innerJoin(patients, eq(patients.id, appointments.patientId))
-    .innerJoin(centres, eq(centres.id, appointments.centreId))
-    .innerJoin(organizations, eq(organizations.id, appointments.organizationId))
-    .where(
-      and(
-        eq(appointments.id, input.appointmentId),
-        eq(appointments.organizationId, organizationId),
-        eq(appointments.patientId, patientId),
-      ),
-    );
-  if (!row) throw notFound('Appointment');
+  const row = await loadVisitForPayment(ctx.db, organizationId, input.appointmentId);
+  if (!row || row.visit.patientId !== patientId) throw notFound('Appointment');
   const { visit, type, patient } = row;
   if (visit.status !== 'pending') {
     const message =
@@ -69,11 +34,7 @@ export async function payOwnHandler({ ctx, input }: { ctx: PatientContext; input
         : 'This appointment needs no payment in advance.';
     throw new TRPCError({ code: 'CONFLICT', message });
   }
-  const [credit] = await ctx.db
-    .select({ credited: sql<number>`coalesce(sum(${payments.creditedMinor}), 0)::int` })
-    .from(payments)
-    .where(eq(payments.appointmentId, visit.id));
-  const dueMinor = prepaymentDueMinor(type, visit.feeMinor, credit?.credited ?? 0);
+  const dueMinor = prepaymentDueMinor(type, visit.feeMinor, row.creditedMinor);
   if (dueMinor <= 0) throw new TRPCError({ code: 'CONFLICT', message: 'This appointment is already paid.' });
   const [open] = await ctx.db
     .select()
@@ -116,8 +77,8 @@ export async function payOwnHandler({ ctx, input }: { ctx: PatientContext; input
     orderId,
     callbackUrl: `${base}${CHECKOUT_CALLBACK_PATH}`,
     cancelUrl: `${base}/appointments?payment=cancelled`,
-    name: row.orgName,
-    description: `${type.name}, ${dayFormat(row.zone).format(visit.startsAt)}`,
+    name: row.organizationName,
+    description: describeVisit(row),
     prefill: {
       name: `${patient.firstName} ${patient.lastName}`.trim(),
       ...(patient.phone ? { contact: patient.phone } : {}),
