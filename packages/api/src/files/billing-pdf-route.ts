@@ -1,0 +1,128 @@
+import { buffer } from 'node:stream/consumers';
+import { invoiceStatus } from '@carelane/core';
+import { centres, invoiceLines, invoices, organizations, patients } from '@carelane/db';
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit } from '../audit';
+import { type Context, createContext } from '../context';
+import type { ApiDeps } from '../deps';
+import { NO_STORE, problem, staffFromRequest } from '../http-common';
+import { renderInvoicePdf } from './invoice-pdf';
+import { organizationLogo } from './logo';
+
+type Route = { params: Promise<{ id: string }> };
+/** Whose invoices a request may read: the staff member's organization, or one patient's issued ones. */
+type Scope = { organizationId: string; patientId: string | null };
+
+/** The clinic as its documents show it: name, zone, logo bytes and the centre's address if any. */
+async function clinicOf(deps: ApiDeps, organizationId: string, centreId: string | null) {
+  const [org] = await deps.db
+    .select({ name: organizations.name, zone: organizations.defaultZone })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  const [centre] = centreId
+    ? await deps.db
+        .select({ addressLine: centres.addressLine, city: centres.city })
+        .from(centres)
+        .where(and(eq(centres.id, centreId), eq(centres.organizationId, organizationId)))
+    : [];
+  const logo = await organizationLogo(deps, organizationId);
+  const stored = logo && deps.files ? await deps.files.get(logo.storageKey) : null;
+  return {
+    name: org?.name ?? '',
+    zone: org?.zone ?? 'UTC',
+    logo: stored ? await buffer(stored.body) : null,
+    address: centre ? `${centre.addressLine}, ${centre.city}` : null,
+  };
+}
+
+/** The invoice PDF within `scope`, audited; null when there is none there (a patient never sees drafts). */
+async function invoicePdf(deps: ApiDeps, ctx: Context, scope: Scope, id: string) {
+  const [row] = await deps.db
+    .select({
+      invoice: invoices,
+      patient: { firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn },
+    })
+    .from(invoices)
+    .innerJoin(patients, eq(patients.id, invoices.patientId))
+    .where(
+      and(
+        eq(invoices.id, id),
+        eq(invoices.organizationId, scope.organizationId),
+        scope.patientId ? and(eq(invoices.patientId, scope.patientId), ne(invoices.status, 'draft')) : undefined,
+      ),
+    );
+  if (!row) return null;
+  const { invoice } = row;
+  const lines = await deps.db
+    .select()
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, invoice.id))
+    .orderBy(asc(invoiceLines.position));
+  const clinic = await clinicOf(deps, scope.organizationId, invoice.centreId);
+  const { status, balanceMinor } = invoiceStatus({
+    totalMinor: invoice.totalMinor,
+    paidMinor: invoice.paidMinor,
+    refundedMinor: invoice.refundedMinor,
+    voided: invoice.status === 'void',
+    issued: invoice.status !== 'draft',
+  });
+  await audit(ctx, { action: 'invoice.pdf', entity: 'invoice', entityId: invoice.id });
+  const pdf = await renderInvoicePdf({
+    ...invoice,
+    clinic,
+    status,
+    balanceMinor,
+    zone: clinic.zone,
+    patient: { name: `${row.patient.firstName} ${row.patient.lastName}`.trim(), mrn: row.patient.mrn },
+    lines,
+  });
+  return { pdf, filename: `invoice-${invoice.number ?? 'draft'}.pdf` };
+}
+
+function pdfResponse({ pdf, filename }: { pdf: Buffer; filename: string }): Response {
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      ...NO_STORE,
+      'content-type': 'application/pdf',
+      'content-length': String(pdf.length),
+      'content-disposition': `attachment; filename="${filename}"`,
+    },
+  });
+}
+
+/** The signed-in patient's scope on the booking site, or the response to send. */
+async function patientScope(deps: ApiDeps, req: Request): Promise<{ ctx: Context; scope: Scope } | Response> {
+  const ctx = await createContext(deps, req);
+  if (ctx.principal.kind !== 'patient') return problem(401, 'Please sign in.');
+  return { ctx, scope: { organizationId: ctx.principal.organizationId, patientId: ctx.principal.patientId } };
+}
+
+/**
+ * `/api/invoices/<id>/pdf` on the dashboard: for roles that may read billing; another
+ * organization's invoice is a 404.
+ */
+export function createInvoicePdfHandler(getDeps: () => Promise<ApiDeps>) {
+  return async (req: Request, route: Route): Promise<Response> => {
+    const deps = await getDeps();
+    const ctx = await staffFromRequest(deps, req, 'billing:read');
+    if (ctx instanceof Response) return ctx;
+    const id = z.uuid().safeParse((await route.params).id);
+    const made = id.success
+      ? await invoicePdf(deps, ctx, { organizationId: ctx.principal.organizationId, patientId: null }, id.data)
+      : null;
+    return made ? pdfResponse(made) : problem(404, 'Invoice not found.');
+  };
+}
+
+/** `/api/invoices/<id>/pdf` on the booking site: the signed-in patient's own issued or void invoices only. */
+export function createPatientInvoicePdfHandler(getDeps: () => Promise<ApiDeps>) {
+  return async (req: Request, route: Route): Promise<Response> => {
+    const deps = await getDeps();
+    const signedIn = await patientScope(deps, req);
+    if (signedIn instanceof Response) return signedIn;
+    const id = z.uuid().safeParse((await route.params).id);
+    const made = id.success ? await invoicePdf(deps, signedIn.ctx, signedIn.scope, id.data) : null;
+    return made ? pdfResponse(made) : problem(404, 'Invoice not found.');
+  };
+}
