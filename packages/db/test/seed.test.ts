@@ -13,10 +13,15 @@ import {
   centres,
   clinicianProfiles,
   households,
+  invoiceLines,
+  invoices,
   organizations,
   patients,
+  payments,
+  procedures,
   questionnaireVersions,
   staffUsers,
+  treatments,
 } from '../src/schema';
 import { DEMO } from '../src/seed/demo-accounts';
 import { isEmpty, type SeedSummary, seedDemo } from '../src/seed/seed-demo';
@@ -282,6 +287,48 @@ describe('seedDemo', () => {
     await expect(seedDemo(db, { now: NOW })).rejects.toThrow();
     const [n] = await db.select({ n: count() }).from(patients);
     expect(n?.n).toBe(320);
+  });
+
+  it('seeds money that matches the visits, and the demo patient owes part of an issued invoice', async () => {
+    const [arjun] = await db.select().from(patients).where(eq(patients.phone, DEMO.patient.phone));
+    const [invoice] = await db
+      .select()
+      .from(invoices)
+      .where(eq(invoices.patientId, arjun?.id ?? ''));
+    expect(invoice).toMatchObject({ number: 1, status: 'issued', totalMinor: 240_000, paidMinor: 100_000 });
+    const lines = await db
+      .select()
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, invoice?.id ?? ''));
+    expect(lines.reduce((sum, l) => sum + l.totalMinor, 0)).toBe(invoice?.totalMinor);
+    const [onInvoice] = await db
+      .select({ credited: sql<number>`sum(${payments.creditedMinor})::int` })
+      .from(payments)
+      .where(eq(payments.invoiceId, invoice?.id ?? ''));
+    expect(onInvoice?.credited).toBe(invoice?.paidMinor);
+    const planned = await db
+      .select()
+      .from(treatments)
+      .where(eq(treatments.patientId, arjun?.id ?? ''));
+    expect(planned.map((t) => [t.tooth, t.status]).sort()).toEqual([
+      [3, 'planned'],
+      [3, 'planned'],
+      [30, 'done'],
+    ]);
+    // Every paid visit (but the invoiced one) has its payment; no payment credits more than it took.
+    const [unpaid] = await db
+      .select({ n: count() })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.paymentStatus, 'paid'),
+          sql`not exists (select 1 from ${payments} where ${payments.appointmentId} = ${appointments.id})`,
+        ),
+      );
+    expect(unpaid?.n).toBe(0);
+    const [paidCount] = await db.select({ n: count() }).from(payments);
+    expect(paidCount?.n).toBeGreaterThan(500);
+    expect((await db.select().from(procedures).where(eq(procedures.organizationId, orgId))).length).toBe(11);
   });
 
   it('is deterministic for the same now, with the same people on another day', async () => {

@@ -17,6 +17,7 @@ import {
   staffUsers,
 } from '../schema';
 import { buildAppointments, type ForcedBooking } from './appointments';
+import { buildBilling, insertBilling } from './billing';
 import { LAKESIDE, SUNRISE } from './clinicians';
 import { DEMO } from './demo-accounts';
 import { at, createFaker, inChunks, PhoneBook, ZONE } from './helpers';
@@ -91,6 +92,7 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
     await inChunks(plan.householdRows, (chunk) => tx.insert(households).values(chunk));
     await inChunks(plan.patientRows, (chunk) => tx.insert(patients).values(chunk));
     await inChunks(plan.appointmentRows, (chunk) => tx.insert(appointments).values(chunk));
+    await insertBilling(tx, plan.billing);
     // Each clinic starts with the default questions for its kind; staff edit from there.
     await tx.insert(questionnaireVersions).values(
       [SUNRISE, LAKESIDE].map((spec, i) => ({
@@ -223,11 +225,15 @@ function planDemo(faker: Faker, now: Date, hashes: Map<string, string>) {
     deskStaff: new Map([['chennai', staffId(lakeside, 'admin')]]),
   });
 
+  const appointmentRows = [...sunriseAppointments, ...lakesideAppointments];
+  // Drawn last, so the rows above stay what they were before billing was seeded.
+  const billing = buildBilling(faker, { sunrise, lakeside, appointments: appointmentRows, demoPatientId: arjun });
   return {
     sunrise,
     lakeside,
+    billing,
     householdRows: [...sunrisePatients.householdRows, ...lakesidePatients.householdRows],
     patientRows: [...sunrisePatients.patientRows, ...lakesidePatients.patientRows],
-    appointmentRows: [...sunriseAppointments, ...lakesideAppointments],
+    appointmentRows,
   };
 }
