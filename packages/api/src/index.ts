@@ -1,6 +1,11 @@
 export { type Context, createContext } from './context';
 export type { ApiDeps } from './deps';
-export { createInvoicePdfHandler, createPatientInvoicePdfHandler } from './files/billing-pdf-route';
+export {
+  createInvoicePdfHandler,
+  createPatientInvoicePdfHandler,
+  createPatientReceiptPdfHandler,
+  createReceiptPdfHandler,
+} from './files/billing-pdf-route';
 export { createFormLogoHandler } from './files/form-logo';
 export { createOrganizationLogoHandlers } from './files/logo';
 export { createSubmissionPdfHandler } from './files/submission-pdf-route';

@@ -1,8 +1,13 @@
-import { auditLog, invoiceLines, invoices } from '@carelane/db';
+import { auditLog, invoiceLines, invoices, payments, refunds } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createInvoicePdfHandler, createPatientInvoicePdfHandler } from '../src/files/billing-pdf-route';
+import {
+  createInvoicePdfHandler,
+  createPatientInvoicePdfHandler,
+  createPatientReceiptPdfHandler,
+  createReceiptPdfHandler,
+} from '../src/files/billing-pdf-route';
 import { type InvoicePdfInput, renderInvoicePdf } from '../src/files/invoice-pdf';
 import { createClinic, createPatient, createStaff, deps, sessionCookie, signedInStaff } from './fixtures';
 import { pdfPages } from './pdf-text';
@@ -175,5 +180,76 @@ describe('invoice PDF routes', () => {
     expect((await get(theirs)).status).toBe(404);
     expect((await get(draft)).status).toBe(404);
     expect((await get(mine, '')).status).toBe(401);
+  });
+});
+
+describe('receipt PDF routes', () => {
+  it("a receipt says what was paid, for which invoice, the balance after and its refunds; patient B cannot get A's", async () => {
+    const clinic = await createClinic(t.db, 'Receipt clinic');
+    const other = await createClinic(t.db, 'Other receipt clinic');
+    const patientB = await createPatient(t.db, clinic.org.id);
+    const invoiceId = await storedInvoice(clinic, clinic.patient.id);
+    const [number] = await t.db.select({ n: invoices.number }).from(invoices).where(eq(invoices.id, invoiceId));
+    const [payment] = await t.db
+      .insert(payments)
+      .values({
+        organizationId: clinic.org.id,
+        patientId: clinic.patient.id,
+        invoiceId,
+        method: 'upi',
+        amountMinor: 20_000,
+        creditedMinor: 20_000,
+        currency: 'INR',
+        status: 'captured',
+        reference: 'UPI-REF-1',
+      })
+      .returning();
+    if (!payment) throw new Error('no payment');
+    await t.db.insert(refunds).values({
+      organizationId: clinic.org.id,
+      paymentId: payment.id,
+      amountMinor: 5_000,
+      currency: 'INR',
+      status: 'processed',
+      reason: 'Overcharged',
+    });
+    const staffGet = (cookie: string) =>
+      createReceiptPdfHandler(async () => deps(t.db))(
+        request(`/api/payments/${payment.id}/receipt`, cookie),
+        params(payment.id),
+      );
+    const response = await staffGet(await staffCookie(clinic));
+    expect(response.status).toBe(200);
+    const [page] = flat(await pdfPages(Buffer.from(await response.arrayBuffer())));
+    for (const expected of [
+      'Receipt',
+      '₹200',
+      'UPI',
+      'UPI-REF-1',
+      `Invoice ${number?.n}`,
+      '₹390',
+      '₹50',
+      'Overcharged',
+    ]) {
+      expect(page, expected).toContain(expected);
+    }
+    const reads = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, payment.id), eq(auditLog.action, 'payment.receipt')));
+    expect(reads).toHaveLength(1);
+    expect((await staffGet(await staffCookie(other))).status).toBe(404);
+
+    const { createPatientSession } = await import('@carelane/auth');
+    const patientGet = async (patientId: string) =>
+      createPatientReceiptPdfHandler(async () => deps(t.db, { audience: 'patient' }))(
+        request(
+          `/api/receipts/${payment.id}`,
+          await sessionCookie(await createPatientSession(t.db, patientId, { ip: '127.0.0.1' }), 'patient'),
+        ),
+        params(payment.id),
+      );
+    expect((await patientGet(clinic.patient.id)).status).toBe(200);
+    expect((await patientGet(patientB.id)).status).toBe(404);
   });
 });

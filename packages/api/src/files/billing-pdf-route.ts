@@ -1,7 +1,7 @@
 import { buffer } from 'node:stream/consumers';
 import { invoiceStatus } from '@carelane/core';
-import { centres, invoiceLines, invoices, organizations, patients } from '@carelane/db';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { centres, invoiceLines, invoices, organizations, patients, payments, refunds } from '@carelane/db';
+import { and, asc, eq, inArray, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit';
 import { type Context, createContext } from '../context';
@@ -9,6 +9,7 @@ import type { ApiDeps } from '../deps';
 import { NO_STORE, problem, staffFromRequest } from '../http-common';
 import { renderInvoicePdf } from './invoice-pdf';
 import { organizationLogo } from './logo';
+import { renderReceiptPdf } from './receipt-pdf';
 
 type Route = { params: Promise<{ id: string }> };
 /** Whose invoices a request may read: the staff member's organization, or one patient's issued ones. */
@@ -80,6 +81,68 @@ async function invoicePdf(deps: ApiDeps, ctx: Context, scope: Scope, id: string)
   return { pdf, filename: `invoice-${invoice.number ?? 'draft'}.pdf` };
 }
 
+/** Payments that took money (refunded ones included); created, authorised or failed ones have no receipt. */
+const RECEIVED = ['captured', 'partially_refunded', 'refunded'];
+
+/** The receipt PDF for one payment within `scope`, audited; null when there is none there. */
+async function receiptPdf(deps: ApiDeps, ctx: Context, scope: Scope, id: string) {
+  const [row] = await deps.db
+    .select({
+      payment: payments,
+      patient: { firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn },
+    })
+    .from(payments)
+    .innerJoin(patients, eq(patients.id, payments.patientId))
+    .where(
+      and(
+        eq(payments.id, id),
+        eq(payments.organizationId, scope.organizationId),
+        inArray(payments.status, RECEIVED),
+        scope.patientId ? eq(payments.patientId, scope.patientId) : undefined,
+      ),
+    );
+  if (!row) return null;
+  const { payment } = row;
+  const [invoice] = payment.invoiceId
+    ? await deps.db.select().from(invoices).where(eq(invoices.id, payment.invoiceId))
+    : [];
+  // The balance as it stood once this payment was in: the total less what had been received by then.
+  const before = invoice
+    ? await deps.db
+        .select({ amountMinor: payments.amountMinor })
+        .from(payments)
+        .where(
+          and(
+            eq(payments.invoiceId, invoice.id),
+            inArray(payments.status, RECEIVED),
+            // Dates carry milliseconds, the column microseconds: name this payment itself.
+            or(eq(payments.id, payment.id), lte(payments.receivedAt, payment.receivedAt)),
+          ),
+        )
+    : [];
+  const given = await deps.db
+    .select()
+    .from(refunds)
+    .where(eq(refunds.paymentId, payment.id))
+    .orderBy(asc(refunds.createdAt));
+  const clinic = await clinicOf(deps, scope.organizationId, invoice?.centreId ?? null);
+  await audit(ctx, { action: 'payment.receipt', entity: 'payment', entityId: payment.id });
+  const pdf = await renderReceiptPdf({
+    ...payment,
+    paymentId: payment.id,
+    clinic,
+    zone: clinic.zone,
+    patient: { name: `${row.patient.firstName} ${row.patient.lastName}`.trim(), mrn: row.patient.mrn },
+    invoiceNumber: invoice?.number ?? null,
+    balanceAfterMinor: invoice
+      ? Math.max(0, invoice.totalMinor - before.reduce((sum, p) => sum + p.amountMinor, 0))
+      : null,
+    refunds: given,
+  });
+  const day = payment.receivedAt.toISOString().slice(0, 10);
+  return { pdf, filename: `receipt-${day}-${payment.id.slice(0, 8)}.pdf` };
+}
+
 function pdfResponse({ pdf, filename }: { pdf: Buffer; filename: string }): Response {
   return new Response(new Uint8Array(pdf), {
     headers: {
@@ -124,5 +187,31 @@ export function createPatientInvoicePdfHandler(getDeps: () => Promise<ApiDeps>) 
     const id = z.uuid().safeParse((await route.params).id);
     const made = id.success ? await invoicePdf(deps, signedIn.ctx, signedIn.scope, id.data) : null;
     return made ? pdfResponse(made) : problem(404, 'Invoice not found.');
+  };
+}
+
+/** `/api/payments/<id>/receipt` on the dashboard: for roles that may read billing; another organization's is a 404. */
+export function createReceiptPdfHandler(getDeps: () => Promise<ApiDeps>) {
+  return async (req: Request, route: Route): Promise<Response> => {
+    const deps = await getDeps();
+    const ctx = await staffFromRequest(deps, req, 'billing:read');
+    if (ctx instanceof Response) return ctx;
+    const id = z.uuid().safeParse((await route.params).id);
+    const made = id.success
+      ? await receiptPdf(deps, ctx, { organizationId: ctx.principal.organizationId, patientId: null }, id.data)
+      : null;
+    return made ? pdfResponse(made) : problem(404, 'Receipt not found.');
+  };
+}
+
+/** `/api/receipts/<paymentId>` on the booking site: receipts of the signed-in patient's own payments only. */
+export function createPatientReceiptPdfHandler(getDeps: () => Promise<ApiDeps>) {
+  return async (req: Request, route: Route): Promise<Response> => {
+    const deps = await getDeps();
+    const signedIn = await patientScope(deps, req);
+    if (signedIn instanceof Response) return signedIn;
+    const id = z.uuid().safeParse((await route.params).id);
+    const made = id.success ? await receiptPdf(deps, signedIn.ctx, signedIn.scope, id.data) : null;
+    return made ? pdfResponse(made) : problem(404, 'Receipt not found.');
   };
 }
