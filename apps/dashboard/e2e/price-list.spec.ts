@@ -18,7 +18,7 @@ test('an admin adds a procedure at 18 % GST, edits it, finds it; a no-show fee o
   await section.getByRole('button', { name: 'Add procedure' }).click();
   let dialog = page.getByRole('dialog', { name: 'Add procedure' });
   await dialog.getByLabel('Name').fill('Scaling and polishing');
-  await dialog.getByLabel('Code (optional)').fill('SCL');
+  await dialog.getByLabel('Code (optional)').fill('SP-E2E');
   await dialog.getByLabel('Price (₹)').fill('1500');
   await dialog.getByLabel('GST rate (%)').fill('18.255');
   await dialog.getByLabel('Done on a tooth').uncheck();
@@ -55,7 +55,7 @@ test('an admin adds a procedure at 18 % GST, edits it, finds it; a no-show fee o
   await expect(row).toContainText('₹1,650.50');
 
   // The search box filters as it is typed, by name or code.
-  await section.getByLabel('Search the price list').fill('scl');
+  await section.getByLabel('Search the price list').fill('sp-e2e');
   await expect(section.getByRole('row')).toHaveCount(2);
   await expect(row).toBeVisible();
   await section.getByLabel('Search the price list').fill('polish');
