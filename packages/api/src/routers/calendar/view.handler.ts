@@ -100,6 +100,9 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
             lateCancellation: appointments.lateCancellation,
             notes: appointments.notes,
             source: appointments.source,
+            feeMinor: appointments.feeMinor,
+            currency: appointments.currency,
+            paymentStatus: appointments.paymentStatus,
             patient: {
               id: patients.id,
               firstName: patients.firstName,

@@ -5,6 +5,7 @@ import { Alert, Button, SelectField, StatusBadge, TextField } from '@carelane/ui
 import { useState } from 'react';
 import { Modal } from './modal';
 import type { CalendarAppointment, CalendarColumn, CalendarView } from './types';
+import { VisitPayment } from './visit-payment';
 
 const ACTION_LABELS = {
   confirmed: 'Confirm',
@@ -19,11 +20,14 @@ export function AppointmentDialog({
   appointment: a,
   column,
   data,
+  canSendPaymentLink,
   onClose,
 }: {
   appointment: CalendarAppointment;
   column: CalendarColumn;
   data: CalendarView;
+  /** The role may take payments (billing:write). */
+  canSendPaymentLink: boolean;
   onClose: (changed: string | null) => void;
 }) {
   const zone = data.zone;
@@ -84,6 +88,14 @@ export function AppointmentDialog({
           </>
         ) : null}
       </dl>
+
+      <VisitPayment
+        appointmentId={a.id}
+        feeMinor={a.feeMinor}
+        currency={a.currency}
+        paymentStatus={a.paymentStatus}
+        canSendLink={canSendPaymentLink && a.status !== 'no_show'}
+      />
 
       {error ? <Alert>{errorMessage(error)}</Alert> : null}
 

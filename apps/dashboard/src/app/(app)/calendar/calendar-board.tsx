@@ -179,6 +179,7 @@ export function CalendarBoard() {
           appointment={open.appointment}
           column={open.column}
           data={data}
+          canSendPaymentLink={profile.data?.permissions.includes('billing:write') ?? false}
           onClose={(changed) => {
             setOpen(null);
             if (changed) {
