@@ -41,6 +41,7 @@ describe('invoices.billable', () => {
       procedureId: filling.id,
       tooth: 14,
       discountMinor: 10_000,
+      status: 'done',
     });
     const done = await insertVisit(t.db, a, patient.id, -1, 'completed');
     await insertVisit(t.db, a, patient.id, 2, 'confirmed');

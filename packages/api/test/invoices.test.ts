@@ -44,6 +44,7 @@ async function issuedInvoice() {
     procedureId: crown.id,
     tooth: 3,
     discountMinor: 100_000,
+    status: 'done',
   });
   const visit = await insertVisit(t.db, a, a.patient.id, -1);
   const draft = await callerAs(t.db, desk).invoices.create({
@@ -224,5 +225,39 @@ describe('invoices', () => {
     expect(notMissed.code).toBe('BAD_REQUEST');
     expect(notMissed.message).toBe('Only a visit marked as a no-show can carry a no-show fee.');
     expect((notMissed.cause as { issues?: { path: unknown[] }[] }).issues?.[0]?.path).toEqual(['lines', '0', 'kind']);
+  });
+
+  it('bill planned work only once the patient accepted its plan', async () => {
+    const crown = await callerAs(t.db, manager).procedures.save({
+      name: `Onlay ${Math.random()}`,
+      priceMinor: 500_000,
+    });
+    const planned = await callerAs(t.db, dentist).treatments.create({
+      patientId: a.patient.id,
+      procedureId: crown.id,
+      tooth: 19,
+    });
+    const early = await failure(() =>
+      callerAs(t.db, desk).invoices.create({ patientId: a.patient.id, lines: [{ treatmentId: planned.id }] }),
+    );
+    expect([early.code, early.message]).toEqual([
+      'BAD_REQUEST',
+      'Only work under way or done, or planned work in an accepted plan, can be billed.',
+    ]);
+    const billable = await callerAs(t.db, desk).invoices.billable({ patientId: a.patient.id });
+    expect(billable.treatments.map((x) => x.id)).not.toContain(planned.id);
+    const plan = await callerAs(t.db, dentist).treatmentPlans.create({
+      patientId: a.patient.id,
+      name: 'Lower left onlay',
+      treatmentIds: [planned.id],
+    });
+    await callerAs(t.db, dentist).treatmentPlans.accept({ id: plan.id });
+    const accepted = await callerAs(t.db, desk).invoices.billable({ patientId: a.patient.id });
+    expect(accepted.treatments.map((x) => x.id)).toContain(planned.id);
+    const draft = await callerAs(t.db, desk).invoices.create({
+      patientId: a.patient.id,
+      lines: [{ treatmentId: planned.id }],
+    });
+    expect(draft.totalMinor).toBe(500_000);
   });
 });

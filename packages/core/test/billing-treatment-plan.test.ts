@@ -8,6 +8,7 @@ import {
   type PlanTreatment,
   planTotals,
   TREATMENT_STATUSES,
+  treatmentBillingRefusal,
 } from '../src/billing';
 
 describe('treatment plan totals', () => {
@@ -100,5 +101,16 @@ describe('plan decisions', () => {
       ok: false,
       message: 'A treatment that is done cannot become planned.',
     });
+  });
+});
+
+describe('treatmentBillingRefusal', () => {
+  it('bills work under way or done, and planned work only in an accepted plan', () => {
+    expect(treatmentBillingRefusal({ status: 'done', planStatus: null })).toBeNull();
+    expect(treatmentBillingRefusal({ status: 'in_progress', planStatus: 'proposed' })).toBeNull();
+    expect(treatmentBillingRefusal({ status: 'planned', planStatus: 'accepted' })).toBeNull();
+    expect(treatmentBillingRefusal({ status: 'planned', planStatus: null })).toMatch(/accepted plan/);
+    expect(treatmentBillingRefusal({ status: 'planned', planStatus: 'proposed' })).toMatch(/accepted plan/);
+    expect(treatmentBillingRefusal({ status: 'planned', planStatus: 'declined' })).toMatch(/declined/);
   });
 });

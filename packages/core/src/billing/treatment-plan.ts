@@ -146,3 +146,16 @@ export function checkTreatmentTransition(
   }
   return { ok: true };
 }
+
+/**
+ * Whether a treatment may go on an invoice: work under way or done, or planned work the patient
+ * accepted in a plan (billed in advance). A proposed or declined plan's work is not billed.
+ */
+export function treatmentBillingRefusal(treatment: {
+  status: TreatmentStatus;
+  planStatus: 'proposed' | 'accepted' | 'declined' | null;
+}): string | null {
+  if (treatment.status !== 'planned' || treatment.planStatus === 'accepted') return null;
+  if (treatment.planStatus === 'declined') return 'The patient declined the plan this treatment is in.';
+  return 'Only work under way or done, or planned work in an accepted plan, can be billed.';
+}

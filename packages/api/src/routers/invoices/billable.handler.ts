@@ -1,5 +1,14 @@
 import { localDate, offeredFees } from '@carelane/core';
-import { appointments, appointmentTypes, centres, invoiceLines, invoices, procedures, treatments } from '@carelane/db';
+import {
+  appointments,
+  appointmentTypes,
+  centres,
+  invoiceLines,
+  invoices,
+  procedures,
+  treatmentPlans,
+  treatments,
+} from '@carelane/db';
 import { and, asc, eq, gt, inArray, ne, notExists, or, type SQL } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { StaffContext } from '../../trpc';
@@ -27,7 +36,7 @@ function visitsOf(ctx: StaffContext) {
 }
 
 /**
- * What can still be billed for a patient: treatments under way, done or priced; visits held or
+ * What can still be billed for a patient: treatments under way or done, or planned in an accepted plan; visits held or
  * under way with a fee; late-cancellation and no-show fees their type's policy sets. Each only
  * while no live invoice has it. Reading it reads the record, so audited.
  */
@@ -46,7 +55,17 @@ export async function billableHandler({ ctx, input }: { ctx: StaffContext; input
         and(
           eq(treatments.organizationId, organizationId),
           eq(treatments.patientId, patient.id),
-          or(inArray(treatments.status, ['in_progress', 'done']), gt(treatments.priceMinor, 0)),
+          // As core's treatmentBillingRefusal: work under way or done, or planned in an accepted plan.
+          or(
+            inArray(treatments.status, ['in_progress', 'done']),
+            inArray(
+              treatments.planId,
+              ctx.db
+                .select({ id: treatmentPlans.id })
+                .from(treatmentPlans)
+                .where(and(eq(treatmentPlans.patientId, patient.id), eq(treatmentPlans.status, 'accepted'))),
+            ),
+          ),
           notExists(onLiveInvoice(ctx, eq(invoiceLines.treatmentId, treatments.id))),
         ),
       )

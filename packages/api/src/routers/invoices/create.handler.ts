@@ -1,4 +1,4 @@
-import { feeLine, type InvoiceLineInput, invoiceTotals, localDate } from '@carelane/core';
+import { feeLine, type InvoiceLineInput, invoiceTotals, localDate, treatmentBillingRefusal } from '@carelane/core';
 import {
   appointments,
   appointmentTypes,
@@ -8,6 +8,7 @@ import {
   invoices,
   organizations,
   procedures,
+  treatmentPlans,
   treatments,
 } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
@@ -70,14 +71,17 @@ async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, lin
   const own = { quantity: line.quantity, ...(line.discount ? { discount: line.discount } : {}) };
   if (line.treatmentId) {
     const [row] = await tx
-      .select({ treatment: treatments, taxRate: procedures.taxRateBasisPoints })
+      .select({ treatment: treatments, taxRate: procedures.taxRateBasisPoints, planStatus: treatmentPlans.status })
       .from(treatments)
       .leftJoin(procedures, eq(procedures.id, treatments.procedureId))
+      .leftJoin(treatmentPlans, eq(treatmentPlans.id, treatments.planId))
       .where(and(eq(treatments.id, line.treatmentId), eq(treatments.organizationId, organizationId)));
     if (!row) throw notFound('Treatment');
     if (row.treatment.patientId !== patientId)
       throw fieldError(`lines.${i}.treatmentId`, 'That treatment is another patient’s');
     const t = row.treatment;
+    const refusal = treatmentBillingRefusal({ status: t.status, planStatus: row.planStatus });
+    if (refusal) throw fieldError(`lines.${i}.treatmentId`, refusal);
     await refuseBilledTwice(tx, 'treatmentId', t.id, 'treatment');
     return {
       ...own,
