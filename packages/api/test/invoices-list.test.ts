@@ -230,7 +230,7 @@ describe('invoices.takings', () => {
       currency: 'INR',
     };
     // 18:29 UTC is 23:59 on the 20th in Kolkata; 18:31 UTC is 00:01 on the 21st.
-    const [cash] = await t.db
+    const inserted = await t.db
       .insert(payments)
       .values([
         {
@@ -271,7 +271,19 @@ describe('invoices.takings', () => {
         },
       ])
       .returning();
-    if (!cash) throw new Error('no payment');
+    const cash = inserted[0];
+    const online = inserted.find((p) => p.method === 'razorpay');
+    if (!cash || !online) throw new Error('no payment');
+    // An online refund is a row once the gateway says it is processed (refund.processed).
+    await t.db.insert(refunds).values({
+      organizationId: clinic.org.id,
+      paymentId: online.id,
+      amountMinor: 5_000,
+      currency: 'INR',
+      status: 'processed',
+      gatewayRefundId: `rfnd_${Math.random()}`,
+      processedAt: new Date('2026-11-21T06:00:00Z'),
+    });
     await t.db.insert(refunds).values({
       organizationId: clinic.org.id,
       paymentId: cash.id,

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 import type { TakingsInput } from './list.schema';
-import { type PaymentMethod, takingsTable } from './takings';
+import { takingsTable } from './takings';
 
 /** Postgres sums integers as bigint (a string on the wire); money here stays far below 2^53. */
 function minor(value: string | number | null): number {
@@ -14,9 +14,8 @@ function minor(value: string | number | null): number {
 
 /**
  * Money received and given back per day (in the organization's zone) and per method, from `from`
- * to `to` inclusive. Received: desk payments at their amount, online (Razorpay) payments at what
- * the gateway captured, on the day received. Given back: desk refunds on the day processed; online
- * refunds (kept only inside the payment's gateway state) on the day the payment last changed.
+ * to `to` inclusive. Received: payments taken (desk payments, online payments once captured), on
+ * the day received. Given back: refunds on the day processed (online ones when the gateway said so).
  * Figures only, no patient: no audit entry.
  */
 export async function takingsHandler({ ctx, input }: { ctx: StaffContext; input: TakingsInput }) {
@@ -34,11 +33,11 @@ export async function takingsHandler({ ctx, input }: { ctx: StaffContext; input:
   const within = (column: typeof payments.receivedAt) => and(sql`${column} >= ${start}`, sql`${column} < ${end}`);
   const day = (column: unknown) => sql<string>`to_char(${column} at time zone ${zone}, 'YYYY-MM-DD')`;
 
-  const gatewayRefunded = sql`(select coalesce(sum(value::bigint), 0) from jsonb_each_text(${payments.gatewayState}->'refunds'))`;
-  const received = sql`case when ${payments.method} = 'razorpay'
-    then coalesce((${payments.gatewayState}->>'capturedMinor')::bigint, 0) else ${payments.amountMinor} end`;
+  // Authorized or failed online payments took no money.
+  const received = sql`case when ${payments.status} in ('captured', 'partially_refunded', 'refunded')
+    then ${payments.amountMinor} else 0 end`;
 
-  const [receivedRows, deskRefundRows, onlineRefundRows] = await Promise.all([
+  const [receivedRows, refundRows] = await Promise.all([
     ctx.db
       .select({
         day: day(payments.receivedAt),
@@ -72,18 +71,6 @@ export async function takingsHandler({ ctx, input }: { ctx: StaffContext; input:
         ),
       )
       .groupBy(sql`1`, sql`2`),
-    ctx.db
-      .select({ day: day(payments.updatedAt), amount: sql<string>`sum(${gatewayRefunded})` })
-      .from(payments)
-      .where(
-        and(
-          eq(payments.organizationId, organizationId),
-          eq(payments.method, 'razorpay'),
-          eq(payments.currency, org.currency),
-          within(payments.updatedAt),
-        ),
-      )
-      .groupBy(sql`1`),
   ]);
 
   return takingsTable({
@@ -92,14 +79,7 @@ export async function takingsHandler({ ctx, input }: { ctx: StaffContext; input:
     zone,
     currency: org.currency,
     received: receivedRows.map((r) => ({ day: r.day, method: r.method, amountMinor: minor(r.amount) })),
-    refunded: [
-      ...deskRefundRows.map((r) => ({ day: r.day, method: r.method, amountMinor: minor(r.amount) })),
-      ...onlineRefundRows.map((r) => ({
-        day: r.day,
-        method: 'razorpay' as PaymentMethod,
-        amountMinor: minor(r.amount),
-      })),
-    ],
+    refunded: refundRows.map((r) => ({ day: r.day, method: r.method, amountMinor: minor(r.amount) })),
   });
 }
 export type TakingsOutput = Awaited<ReturnType<typeof takingsHandler>>;
