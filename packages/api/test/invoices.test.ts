@@ -1,8 +1,8 @@
 import type { StaffPrincipal } from '@carelane/auth';
-import { appointments, appointmentTypes } from '@carelane/db';
+import { appointments, appointmentTypes, auditLog } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callerAs, createClinic } from './fixtures';
 import { insertVisit, staffOf } from './patient-fixtures';
@@ -66,6 +66,12 @@ describe('invoices', () => {
       totalMinor: 1_348_000,
     });
     const full = await callerAs(t.db, desk).invoices.byId({ id: invoice?.id ?? '' });
+    await callerAs(t.db, desk).invoices.forPatient({ patientId: a.patient.id });
+    const reads = await t.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(inArray(auditLog.entityId, [invoice?.id ?? '', a.patient.id]));
+    expect(reads.map((r) => r.action)).toEqual(expect.arrayContaining(['invoice.read', 'patient.billing.read']));
     expect(full.lines.map((l) => [l.kind, l.description, l.totalMinor])).toEqual([
       ['treatment', expect.stringMatching(/^Crown .* \(tooth 3\)$/), 1_298_000],
       ['appointment', expect.stringMatching(/^Consultation on \d{4}-\d{2}-\d{2}$/), 50_000],

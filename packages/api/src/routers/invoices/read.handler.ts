@@ -1,6 +1,7 @@
 import { addMinor, invoiceStatus } from '@carelane/core';
 import { invoiceLines, invoices, payments, refunds } from '@carelane/db';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 import { loadPatient } from '../patients/load';
@@ -17,7 +18,7 @@ function withStatus(invoice: typeof invoices.$inferSelect) {
   return { ...invoice, status, balanceMinor };
 }
 
-/** A patient's invoices (newest first, each with its status and balance), payments, and what they owe. */
+/** A patient's invoices (newest first, each with its status and balance), payments, and what they owe. Audited. */
 export async function patientBillingHandler({ ctx, input }: { ctx: StaffContext; input: PatientBillingInput }) {
   const patient = await loadPatient(ctx.db, ctx, input.patientId);
   const mine = (table: typeof invoices | typeof payments) =>
@@ -26,6 +27,7 @@ export async function patientBillingHandler({ ctx, input }: { ctx: StaffContext;
     ctx.db.select().from(invoices).where(mine(invoices)).orderBy(desc(invoices.createdAt)),
     ctx.db.select().from(payments).where(mine(payments)).orderBy(desc(payments.receivedAt)),
   ]);
+  await audit(ctx, { action: 'patient.billing.read', entity: 'patient', entityId: patient.id });
   const listed = invoiceRows.map(withStatus);
   const owed = listed.filter((i) => i.status !== 'draft' && i.status !== 'void' && i.balanceMinor > 0);
   return {
@@ -42,6 +44,7 @@ export async function invoiceByIdHandler({ ctx, input }: { ctx: StaffContext; in
     .from(invoices)
     .where(and(eq(invoices.id, input.id), eq(invoices.organizationId, ctx.principal.organizationId)));
   if (!invoice) throw notFound('Invoice');
+  await audit(ctx, { action: 'invoice.read', entity: 'invoice', entityId: invoice.id });
   const [lines, paid] = await Promise.all([
     ctx.db
       .select()
