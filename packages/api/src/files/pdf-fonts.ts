@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
 /**
  * Noto Sans (OFL) for every PDF we make: the standard Helvetica has no ₹ and no Devanagari, and
@@ -11,13 +10,20 @@ export const PDF_FONT = { regular: 'NotoSans', bold: 'NotoSans-Bold' } as const;
 type FontFiles = { regular: Buffer; bold: Buffer };
 let files: FontFiles | null = null;
 
-/** Read once per process; the files ship in @expo-google-fonts/noto-sans (TTF, which pdfkit embeds as a subset). */
+/**
+ * Read once per process from @expo-google-fonts/noto-sans (TTF, which pdfkit embeds as a subset).
+ * Literal `new URL(..., import.meta.url)` paths, so the apps' bundler copies just these two files
+ * (a computed require.resolve made it pull in every file of the package as a module).
+ */
 function fontFiles(): FontFiles {
-  if (!files) {
-    const require = createRequire(import.meta.url);
-    const read = (name: string) => readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${name}`));
-    files = { regular: read('400Regular/NotoSans_400Regular.ttf'), bold: read('700Bold/NotoSans_700Bold.ttf') };
-  }
+  files ??= {
+    regular: readFileSync(
+      new URL('../../node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf', import.meta.url),
+    ),
+    bold: readFileSync(
+      new URL('../../node_modules/@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf', import.meta.url),
+    ),
+  };
   return files;
 }
 
