@@ -32,11 +32,11 @@ test('a patient books a prepaid online session, pays on the (fake) Razorpay Chec
   const times = page.getByRole('list', { name: /Free times on/ }).getByRole('button');
   await times.first().click();
   await expect(page.getByRole('heading', { name: 'Confirm your appointment' })).toBeVisible();
-  await expect(page.getByText('₹1,500.00, paid now to confirm')).toBeVisible();
+  await expect(page.getByText('₹1,500, paid now to confirm')).toBeVisible();
   await page.screenshot({ path: 'test-results/prepaid-confirm.png', fullPage: true });
 
   // Checkout fails first: back on My appointments the visit waits for payment, and nothing was taken.
-  await page.getByRole('button', { name: 'Book and pay ₹1,500.00' }).click();
+  await page.getByRole('button', { name: 'Book and pay ₹1,500' }).click();
   await expect(page.getByRole('heading', { name: 'Test checkout' })).toBeVisible();
   await expect(page.getByText('INR 1500.00')).toBeVisible();
   await page.screenshot({ path: 'test-results/prepaid-checkout.png', fullPage: true });
@@ -49,7 +49,7 @@ test('a patient books a prepaid online session, pays on the (fake) Razorpay Chec
   await page.screenshot({ path: 'test-results/prepaid-failed.png', fullPage: true });
 
   // Paying again from the visit: the callback verifies the signature and the visit is confirmed.
-  await visit.getByRole('button', { name: 'Pay ₹1,500.00 now' }).click();
+  await visit.getByRole('button', { name: 'Pay ₹1,500 now' }).click();
   await expect(page.getByRole('heading', { name: 'Test checkout' })).toBeVisible();
   await page.getByRole('button', { name: 'Pay' }).click();
   await expect(page).toHaveURL(/\/appointments\?payment=paid&appointment=/);
