@@ -18,23 +18,32 @@ export function SiteHeader({ patientName }: { patientName: string | null }) {
         >
           Carelane
         </Link>
-        <nav aria-label="Account" className="flex items-center gap-2 text-sm">
-          <Link href="/" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+        <nav aria-label="Account" className="flex flex-wrap items-center gap-1 text-sm">
+          <Link
+            href="/"
+            className="whitespace-nowrap rounded-md px-2.5 py-2 font-medium text-slate-700 hover:bg-slate-100"
+          >
             Find a clinician
           </Link>
-          <Link href="/appointments" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+          <Link
+            href="/appointments"
+            className="whitespace-nowrap rounded-md px-2.5 py-2 font-medium text-slate-700 hover:bg-slate-100"
+          >
             My appointments
           </Link>
           {patientName ? (
             <>
-              <Link href="/payments" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+              <Link
+                href="/payments"
+                className="whitespace-nowrap rounded-md px-2.5 py-2 font-medium text-slate-700 hover:bg-slate-100"
+              >
                 Payments
               </Link>
               <span className="hidden px-2 text-slate-600 sm:inline">Hi, {patientName.split(' ')[0]}</span>
               <button
                 type="button"
                 onClick={() => void signOut({ callbackUrl: '/' })}
-                className="rounded-md border border-slate-300 px-3 py-2 font-medium text-slate-800 hover:bg-slate-50"
+                className="whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-2 font-medium text-slate-800 hover:bg-slate-50"
               >
                 Sign out
               </button>

@@ -14,6 +14,12 @@ type MyAppointments = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>
 /** Upcoming visits say whether they can still be changed online and what is due in advance; past ones cannot. */
 type Visit = MyAppointments['past'][number] & { canChange?: boolean; payDueMinor?: number; payBy?: Date | null };
 
+const PAID_NOTES: Partial<Record<Visit['paymentStatus'], string>> = {
+  paid: 'paid',
+  partly_paid: 'part paid',
+  refunded: 'refunded',
+};
+
 function when(v: Visit) {
   const zone = v.centre.zone;
   const date = new Intl.DateTimeFormat('en-IN', {
@@ -49,6 +55,7 @@ function VisitList({ visits, label }: { visits: Visit[]; label: string }) {
                 ? 'Online video visit'
                 : `${v.centre.name}, ${v.centre.addressLine}, ${v.centre.city}`}{' '}
               · {formatMoney(v.feeMinor, v.currency)}
+              {PAID_NOTES[v.paymentStatus] ? ` · ${PAID_NOTES[v.paymentStatus]}` : ''}
             </p>
             {v.payDueMinor && v.payDueMinor > 0 ? (
               <div className="mt-2 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
@@ -78,7 +85,7 @@ function VisitList({ visits, label }: { visits: Visit[]; label: string }) {
             {v.lateCancellation ? (
               <p className="text-sm text-amber-800">Changed late (inside the clinic’s notice window)</p>
             ) : null}
-            {v.videoUrl && v.status !== 'cancelled' ? (
+            {v.videoUrl && v.status !== 'cancelled' && !v.payDueMinor ? (
               <a
                 href={v.videoUrl}
                 className="text-sm font-semibold text-teal-800 underline"
