@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
 import { signInStaff } from './helpers';
@@ -86,6 +87,15 @@ test('front desk invoices a done treatment, issues it, takes a cash part payment
   await expect(page.getByRole('table', { name: 'Payments' })).toContainText('Desk receipt 1');
   await expect(page.getByRole('link', { name: 'Receipt' })).toHaveAttribute('href', /\/api\/payments\/.+\/receipt$/);
   await shot(page, 'invoice-partly-paid-1280');
+  // The receipt of that cash payment downloads as a PDF.
+  const [receipt] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Receipt' }).click(),
+  ]);
+  expect(receipt.suggestedFilename()).toMatch(/\.pdf$/);
+  const bytes = await readFile((await receipt.path()) ?? '');
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(bytes.length).toBeGreaterThan(5_000);
 
   // The rest: prefilled with the new balance.
   await page.getByRole('button', { name: 'Record payment' }).click();
