@@ -1,3 +1,4 @@
+import { filesBucketFromEnv, type S3Config } from '@carelane/integrations/files';
 import { type RazorpayConfig, razorpayConfigFromEnv } from '@carelane/integrations/payments';
 import { z } from 'zod';
 
@@ -13,6 +14,13 @@ const schema = z.object({
   DASHBOARD_URL: z.url().default('http://localhost:3000'),
   /** The organization (by slug) whose clinicians this site lists and books. */
   BOOKING_ORGANIZATION: z.string().min(1).default('sunrise-health'),
+  /** Where the dashboard keeps clinic logos (read for patients' invoice and receipt PDFs). */
+  DATA_DIR: z.string().default('.data'),
+  FILES_S3_ENDPOINT: z.url().optional(),
+  FILES_S3_BUCKET: z.string().min(1).optional(),
+  FILES_S3_REGION: z.string().min(1).default('us-east-1'),
+  FILES_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  FILES_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Razorpay, for prepayment at booking; `pnpm start` fills these with a local fake's when no real keys are given. */
   RAZORPAY_KEY_ID: z.string().min(1).optional(),
   RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
@@ -40,4 +48,9 @@ export function env(): BookingEnv {
 /** The payment gateway's keys, when configured (all three together). */
 export function razorpayConfig(): RazorpayConfig | undefined {
   return razorpayConfigFromEnv(env(), 'booking site');
+}
+
+/** The bucket the dashboard stores logos in, when one is configured (else the data folder). */
+export function filesBucket(): S3Config | undefined {
+  return filesBucketFromEnv(env(), 'booking site');
 }

@@ -1,4 +1,4 @@
-import type { S3Config } from '@carelane/integrations/files';
+import { filesBucketFromEnv, type S3Config } from '@carelane/integrations/files';
 import { type RazorpayConfig, razorpayConfigFromEnv } from '@carelane/integrations/payments';
 import { z } from 'zod';
 
@@ -46,20 +46,7 @@ export function env(): DashboardEnv {
 
 /** The bucket for logos and signatures, when one is configured (else the data folder is used). */
 export function filesBucket(): S3Config | undefined {
-  const e = env();
-  if (!e.FILES_S3_ENDPOINT) return undefined;
-  if (!e.FILES_S3_BUCKET || !e.FILES_S3_ACCESS_KEY_ID || !e.FILES_S3_SECRET_ACCESS_KEY) {
-    throw new Error(
-      'Invalid dashboard configuration: FILES_S3_ENDPOINT needs FILES_S3_BUCKET, FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY',
-    );
-  }
-  return {
-    endpoint: e.FILES_S3_ENDPOINT,
-    bucket: e.FILES_S3_BUCKET,
-    region: e.FILES_S3_REGION,
-    accessKeyId: e.FILES_S3_ACCESS_KEY_ID,
-    secretAccessKey: e.FILES_S3_SECRET_ACCESS_KEY,
-  };
+  return filesBucketFromEnv(env(), 'dashboard');
 }
 
 /** The payment gateway's keys, when configured (all three together). */
