@@ -154,64 +154,53 @@ function pdfResponse({ pdf, filename }: { pdf: Buffer; filename: string }): Resp
   });
 }
 
-/** The signed-in patient's scope on the booking site, or the response to send. */
-async function patientScope(deps: ApiDeps, req: Request): Promise<{ ctx: Context; scope: Scope } | Response> {
+type SignedIn = { ctx: Context; scope: Scope };
+type SignIn = (deps: ApiDeps, req: Request) => Promise<SignedIn | Response>;
+type MakePdf = (
+  deps: ApiDeps,
+  ctx: Context,
+  scope: Scope,
+  id: string,
+) => Promise<{ pdf: Buffer; filename: string } | null>;
+
+/** Staff who may read billing: their whole organization. */
+const staffScope: SignIn = async (deps, req) => {
+  const ctx = await staffFromRequest(deps, req, 'billing:read');
+  if (ctx instanceof Response) return ctx;
+  return { ctx, scope: { organizationId: ctx.principal.organizationId, patientId: null } };
+};
+
+/** A signed-in patient: their own documents only. */
+const patientScope: SignIn = async (deps, req) => {
   const ctx = await createContext(deps, req);
   if (ctx.principal.kind !== 'patient') return problem(401, 'Please sign in.');
   return { ctx, scope: { organizationId: ctx.principal.organizationId, patientId: ctx.principal.patientId } };
-}
+};
 
-/**
- * `/api/invoices/<id>/pdf` on the dashboard: for roles that may read billing; another
- * organization's invoice is a 404.
- */
-export function createInvoicePdfHandler(getDeps: () => Promise<ApiDeps>) {
+/** A PDF route: who may ask, what it makes; anything outside the asker's scope is a 404. */
+function pdfRoute(getDeps: () => Promise<ApiDeps>, signIn: SignIn, make: MakePdf, missing: string) {
   return async (req: Request, route: Route): Promise<Response> => {
     const deps = await getDeps();
-    const ctx = await staffFromRequest(deps, req, 'billing:read');
-    if (ctx instanceof Response) return ctx;
+    const signedIn = await signIn(deps, req);
+    if (signedIn instanceof Response) return signedIn;
     const id = z.uuid().safeParse((await route.params).id);
-    const made = id.success
-      ? await invoicePdf(deps, ctx, { organizationId: ctx.principal.organizationId, patientId: null }, id.data)
-      : null;
-    return made ? pdfResponse(made) : problem(404, 'Invoice not found.');
+    const made = id.success ? await make(deps, signedIn.ctx, signedIn.scope, id.data) : null;
+    return made ? pdfResponse(made) : problem(404, missing);
   };
 }
+
+/** `/api/invoices/<id>/pdf` on the dashboard: for roles that may read billing. */
+export const createInvoicePdfHandler = (getDeps: () => Promise<ApiDeps>) =>
+  pdfRoute(getDeps, staffScope, invoicePdf, 'Invoice not found.');
 
 /** `/api/invoices/<id>/pdf` on the booking site: the signed-in patient's own issued or void invoices only. */
-export function createPatientInvoicePdfHandler(getDeps: () => Promise<ApiDeps>) {
-  return async (req: Request, route: Route): Promise<Response> => {
-    const deps = await getDeps();
-    const signedIn = await patientScope(deps, req);
-    if (signedIn instanceof Response) return signedIn;
-    const id = z.uuid().safeParse((await route.params).id);
-    const made = id.success ? await invoicePdf(deps, signedIn.ctx, signedIn.scope, id.data) : null;
-    return made ? pdfResponse(made) : problem(404, 'Invoice not found.');
-  };
-}
+export const createPatientInvoicePdfHandler = (getDeps: () => Promise<ApiDeps>) =>
+  pdfRoute(getDeps, patientScope, invoicePdf, 'Invoice not found.');
 
-/** `/api/payments/<id>/receipt` on the dashboard: for roles that may read billing; another organization's is a 404. */
-export function createReceiptPdfHandler(getDeps: () => Promise<ApiDeps>) {
-  return async (req: Request, route: Route): Promise<Response> => {
-    const deps = await getDeps();
-    const ctx = await staffFromRequest(deps, req, 'billing:read');
-    if (ctx instanceof Response) return ctx;
-    const id = z.uuid().safeParse((await route.params).id);
-    const made = id.success
-      ? await receiptPdf(deps, ctx, { organizationId: ctx.principal.organizationId, patientId: null }, id.data)
-      : null;
-    return made ? pdfResponse(made) : problem(404, 'Receipt not found.');
-  };
-}
+/** `/api/payments/<id>/receipt` on the dashboard: for roles that may read billing. */
+export const createReceiptPdfHandler = (getDeps: () => Promise<ApiDeps>) =>
+  pdfRoute(getDeps, staffScope, receiptPdf, 'Receipt not found.');
 
 /** `/api/receipts/<paymentId>` on the booking site: receipts of the signed-in patient's own payments only. */
-export function createPatientReceiptPdfHandler(getDeps: () => Promise<ApiDeps>) {
-  return async (req: Request, route: Route): Promise<Response> => {
-    const deps = await getDeps();
-    const signedIn = await patientScope(deps, req);
-    if (signedIn instanceof Response) return signedIn;
-    const id = z.uuid().safeParse((await route.params).id);
-    const made = id.success ? await receiptPdf(deps, signedIn.ctx, signedIn.scope, id.data) : null;
-    return made ? pdfResponse(made) : problem(404, 'Receipt not found.');
-  };
-}
+export const createPatientReceiptPdfHandler = (getDeps: () => Promise<ApiDeps>) =>
+  pdfRoute(getDeps, patientScope, receiptPdf, 'Receipt not found.');
