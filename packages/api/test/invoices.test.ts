@@ -116,6 +116,10 @@ describe('invoices', () => {
       amountMinor: 500_000,
     });
     expect((await callerAs(t.db, desk).invoices.byId({ id })).status).toBe('partly_paid');
+    // The crown's share of the ₹5,000 received: 12,980 of 13,480 billed, exactly.
+    const listed = await callerAs(t.db, dentist).treatments.forPatient({ patientId: a.patient.id });
+    const crown = listed.find((row) => row.billing?.invoiceId === id);
+    expect(crown?.billing).toEqual({ invoiceId: id, invoiceNumber: invoice?.number, paidMinor: 481_454 });
     const over = await failure(() =>
       callerAs(t.db, desk).invoices.recordPayment({ invoiceId: id, method: 'upi', amountMinor: 848_001 }),
     );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRefund, invoiceStatus, refundable } from '../src/billing';
+import { checkRefund, invoiceStatus, linePaidShares, refundable } from '../src/billing';
 
 const invoice = { totalMinor: 100_000, paidMinor: 0, refundedMinor: 0, voided: false, issued: true };
 
@@ -75,6 +75,37 @@ describe('refunds', () => {
               refunded += amountMinor;
           }
           expect(refunded).toBeLessThanOrEqual(paid);
+        },
+      ),
+    );
+  });
+});
+
+describe('linePaidShares', () => {
+  it('shares what the invoice holds across its lines by their totals, exactly', () => {
+    expect(linePaidShares([60_000, 180_000], 100_000, 0)).toEqual([25_000, 75_000]);
+    expect(linePaidShares([60_000, 180_000], 240_000, 40_000)).toEqual([50_000, 150_000]);
+    expect(linePaidShares([1, 1, 1], 2, 0)).toEqual([1, 1, 0]);
+    expect(linePaidShares([50_000], 0, 0)).toEqual([0]);
+  });
+
+  it('never hands out more than the invoice holds nor more than a line costs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 12 }),
+        fc.nat({ max: 80_000_000 }),
+        fc.nat({ max: 80_000_000 }),
+        (lines, paid, refunded) => {
+          const shares = linePaidShares(lines, paid, Math.min(refunded, paid));
+          const held = Math.min(
+            paid - Math.min(refunded, paid),
+            lines.reduce((a, b) => a + b, 0),
+          );
+          expect(shares.reduce((a, b) => a + b, 0)).toBe(held);
+          shares.forEach((share, i) => {
+            expect(share).toBeGreaterThanOrEqual(0);
+            expect(share).toBeLessThanOrEqual(lines[i] ?? 0);
+          });
         },
       ),
     );

@@ -1,4 +1,5 @@
-import { assertMinor, formatMoney } from '../money';
+import { addMinor, assertMinor, formatMoney } from '../money';
+import { allocateMinor } from './invoice-totals';
 
 export const INVOICE_STATUSES = ['draft', 'issued', 'partly_paid', 'paid', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -72,4 +73,15 @@ export function checkRefund(input: {
     field: 'amountMinor',
     message: `A refund cannot be more than was paid: at most ${most} can be refunded.`,
   };
+}
+
+/**
+ * What each line of an invoice has been paid: the money the invoice holds now (paid less
+ * refunded, at most its total) shared across the lines in proportion to their totals, exactly
+ * (largest remainders). Used to show a treatment's "amount paid".
+ */
+export function linePaidShares(lineTotalsMinor: number[], paidMinor: number, refundedMinor: number): number[] {
+  const lineTotal = addMinor(...lineTotalsMinor);
+  const held = Math.min(Math.max(0, paidMinor - refundedMinor), lineTotal);
+  return allocateMinor(held, lineTotalsMinor);
 }

@@ -2,6 +2,7 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { formatMoney, type TreatmentStatus } from '@carelane/core';
 import { Alert, Button, cn } from '@carelane/ui';
+import Link from 'next/link';
 import { localToday, STATUS_STYLE, statusLabel, type Treatment, toothTitle } from './treatment-format';
 
 const DAY = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -85,6 +86,16 @@ export function TreatmentItem({
             ) : (
               <span className="font-semibold">{formatMoney(net, t.currency)}</span>
             )}
+          </p>
+          <p className="text-xs text-slate-600">
+            {t.billing ? (
+              <Link href={`/invoices/${t.billing.invoiceId}`} className="underline">
+                {t.billing.invoiceNumber ? `Invoice ${t.billing.invoiceNumber}` : 'Draft invoice'}
+              </Link>
+            ) : (
+              'Not billed'
+            )}
+            {t.billing ? ` · paid ${formatMoney(t.billing.paidMinor, t.currency)}` : ''}
           </p>
         </div>
       </div>
