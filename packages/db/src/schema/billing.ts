@@ -55,6 +55,8 @@ export const invoices = pgTable(
   (t) => [
     uniqueIndex('invoices_org_number_key').on(t.organizationId, t.number).where(sql`${t.number} is not null`),
     index('invoices_patient_idx').on(t.organizationId, t.patientId, t.createdAt),
+    // The Billing section's keyset pages, newest first (read backwards).
+    index('invoices_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     check('invoices_status_check', sql`${t.status} in ('draft', 'issued', 'void')`),
     check(
       'invoices_amounts_check',
@@ -143,6 +145,8 @@ export const payments = pgTable(
   (t) => [
     uniqueIndex('payments_gateway_payment_key').on(t.gatewayPaymentId).where(sql`${t.gatewayPaymentId} is not null`),
     index('payments_patient_idx').on(t.organizationId, t.patientId, t.receivedAt),
+    // Takings per day.
+    index('payments_org_received_idx').on(t.organizationId, t.receivedAt),
     index('payments_invoice_idx').on(t.invoiceId).where(sql`${t.invoiceId} is not null`),
     check('payments_amount_check', sql`${t.amountMinor} > 0 and ${t.creditedMinor} between 0 and ${t.amountMinor}`),
     check('payments_method_check', sql`${t.method} in ('cash', 'card', 'upi', 'bank', 'razorpay')`),

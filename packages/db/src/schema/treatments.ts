@@ -51,6 +51,8 @@ export const treatmentPlans = pgTable(
     name: text('name').notNull(),
     status: text('status', { enum: TREATMENT_PLAN_STATUSES }).notNull().default('proposed'),
     decidedAt: instant('decided_at'),
+    /** What the patient said when declining (cleared when the plan is decided again). */
+    declineReason: text('decline_reason'),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => staffUsers.id),

@@ -18,7 +18,7 @@ async function decide(ctx: StaffContext, id: string, to: PlanStatus, reason?: st
     refuse(checkPlanTransition(before.status, to, await planTreatmentStatuses(tx, before.id)));
     const [plan] = await tx
       .update(treatmentPlans)
-      .set({ status: to, decidedAt: new Date() })
+      .set({ status: to, decidedAt: new Date(), declineReason: to === 'declined' ? (reason ?? null) : null })
       .where(eq(treatmentPlans.id, before.id))
       .returning();
     if (!plan) throw new Error('Update returned no row');
@@ -28,7 +28,6 @@ async function decide(ctx: StaffContext, id: string, to: PlanStatus, reason?: st
         action: `treatment_plan.${to === 'accepted' ? 'accept' : 'decline'}`,
         entity: 'treatment_plan',
         entityId: plan.id,
-        // The schema has no column for the patient's reason; the decision's audit entry is its record.
         changes: { status: { from: before.status, to }, ...(reason ? { reason: { to: reason } } : {}) },
       },
       tx,

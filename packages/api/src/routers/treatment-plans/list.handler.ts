@@ -1,5 +1,5 @@
 import { planTotals } from '@carelane/core';
-import { auditLog, organizations, procedures, staffUsers, treatmentPlans, treatments } from '@carelane/db';
+import { organizations, procedures, staffUsers, treatmentPlans, treatments } from '@carelane/db';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { StaffContext } from '../../trpc';
@@ -19,6 +19,7 @@ export async function planListHandler({ ctx, input }: { ctx: StaffContext; input
       name: treatmentPlans.name,
       status: treatmentPlans.status,
       decidedAt: treatmentPlans.decidedAt,
+      declineReason: treatmentPlans.declineReason,
       createdAt: treatmentPlans.createdAt,
       createdBy: staffUsers.name,
     })
@@ -27,7 +28,7 @@ export async function planListHandler({ ctx, input }: { ctx: StaffContext; input
     .where(and(eq(treatmentPlans.organizationId, organizationId), eq(treatmentPlans.patientId, patient.id)))
     .orderBy(desc(treatmentPlans.createdAt));
   const planIds = plans.map((p) => p.id);
-  const [items, decisions, [org]] = await Promise.all([
+  const [items, [org]] = await Promise.all([
     planIds.length
       ? ctx.db
           .select({
@@ -46,34 +47,14 @@ export async function planListHandler({ ctx, input }: { ctx: StaffContext; input
           .where(and(eq(treatments.organizationId, organizationId), inArray(treatments.planId, planIds)))
           .orderBy(asc(treatments.tooth), asc(treatments.createdAt))
       : [],
-    planIds.length
-      ? ctx.db
-          .select({ planId: auditLog.entityId, changes: auditLog.changes })
-          .from(auditLog)
-          .where(
-            and(
-              eq(auditLog.organizationId, organizationId),
-              eq(auditLog.entity, 'treatment_plan'),
-              eq(auditLog.action, 'treatment_plan.decline'),
-              inArray(auditLog.entityId, planIds),
-            ),
-          )
-          .orderBy(asc(auditLog.id))
-      : [],
     ctx.db.select({ currency: organizations.currency }).from(organizations).where(eq(organizations.id, organizationId)),
   ]);
-  // The reason given with the latest decline (later entries overwrite earlier ones).
-  const reasons = new Map<string, string>();
-  for (const d of decisions) {
-    const reason = d.changes?.reason?.to;
-    if (d.planId && typeof reason === 'string') reasons.set(d.planId, reason);
-  }
   await audit(ctx, { action: 'treatment_plan.list', entity: 'patient', entityId: patient.id });
   return plans.map((plan) => {
     const own = items.filter((t) => t.planId === plan.id).map(({ planId: _p, ...t }) => t);
     return {
       ...plan,
-      declineReason: plan.status === 'declined' ? (reasons.get(plan.id) ?? null) : null,
+      declineReason: plan.status === 'declined' ? plan.declineReason : null,
       currency: own[0]?.currency ?? org?.currency ?? 'INR',
       treatments: own,
       totals: planTotals(own),
