@@ -1,5 +1,5 @@
 import { addMinor, invoiceStatus } from '@carelane/core';
-import { invoiceLines, invoices, payments, refunds } from '@carelane/db';
+import { invoiceLines, invoices, patients, payments, refunds } from '@carelane/db';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
@@ -39,11 +39,14 @@ export async function patientBillingHandler({ ctx, input }: { ctx: StaffContext;
 
 /** One invoice with its lines, payments and refunds, as the invoice page and its PDF show it. */
 export async function invoiceByIdHandler({ ctx, input }: { ctx: StaffContext; input: InvoiceIdInput }) {
-  const [invoice] = await ctx.db
-    .select()
+  const [row] = await ctx.db
+    .select({ invoice: invoices, firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn })
     .from(invoices)
+    .innerJoin(patients, eq(patients.id, invoices.patientId))
     .where(and(eq(invoices.id, input.id), eq(invoices.organizationId, ctx.principal.organizationId)));
-  if (!invoice) throw notFound('Invoice');
+  if (!row) throw notFound('Invoice');
+  const { invoice } = row;
+  const patient = { id: invoice.patientId, name: `${row.firstName} ${row.lastName}`.trim(), mrn: row.mrn };
   await audit(ctx, { action: 'invoice.read', entity: 'invoice', entityId: invoice.id });
   const [lines, paid] = await Promise.all([
     ctx.db
@@ -66,5 +69,5 @@ export async function invoiceByIdHandler({ ctx, input }: { ctx: StaffContext; in
             ),
           )
           .orderBy(asc(refunds.createdAt));
-  return { ...withStatus(invoice), lines, payments: paid, refunds: given };
+  return { ...withStatus(invoice), patient, lines, payments: paid, refunds: given };
 }

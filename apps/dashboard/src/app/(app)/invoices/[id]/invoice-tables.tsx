@@ -59,7 +59,7 @@ export function TotalsList({ invoice }: { invoice: Invoice }) {
         >
           <dt>{label}</dt>
           <dd className="tabular-nums" data-testid={`invoice-${label.toLowerCase()}`}>
-            {formatMoney(amount, invoice.currency)}
+            {label === 'Discount' && amount === 0 ? '—' : formatMoney(amount, invoice.currency)}
           </dd>
         </div>
       ))}

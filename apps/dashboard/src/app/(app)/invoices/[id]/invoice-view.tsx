@@ -54,7 +54,10 @@ export function InvoiceView({ id }: { id: string }) {
             {invoiceName(inv)} <InvoiceStatusBadge status={inv.status} />
           </h1>
           <p className="text-sm text-slate-700">
-            {inv.issuedOn ? `Issued ${showDate(inv.issuedOn)}` : `Created ${showDate(inv.createdAt)}`} ·{' '}
+            <span className="font-medium text-slate-900">
+              {inv.patient.name} ({inv.patient.mrn})
+            </span>{' '}
+            · {inv.issuedOn ? `Issued ${showDate(inv.issuedOn)}` : `Created ${showDate(inv.createdAt)}`} ·{' '}
             <Link href={`/patients/${inv.patientId}?tab=payments`} className="font-medium text-teal-800 underline">
               Patient’s payments
             </Link>
