@@ -107,7 +107,7 @@ export function PaymentsList({
                 >
                   Receipt
                 </a>
-                {canRefund && p.method !== 'razorpay' && p.creditedMinor > 0 ? (
+                {canRefund && p.creditedMinor > 0 ? (
                   <button
                     type="button"
                     onClick={() => onRefund(p)}

@@ -35,9 +35,13 @@ export function RefundDialog({
     setErrors(found);
     if (Object.keys(found).length || amountMinor === null) return;
     try {
-      await refund.mutateAsync({ paymentId: payment.id, amountMinor, reason: reason.trim() });
+      const given = await refund.mutateAsync({ paymentId: payment.id, amountMinor, reason: reason.trim() });
       await refreshInvoice(utils, invoice);
-      onClose(`Refunded ${formatMoney(amountMinor, payment.currency)}.`);
+      onClose(
+        given.status === 'pending'
+          ? `Refund of ${formatMoney(amountMinor, payment.currency)} sent to Razorpay; it shows here once processed.`
+          : `Refunded ${formatMoney(amountMinor, payment.currency)}.`,
+      );
     } catch (error) {
       const server = fieldErrors(error);
       setErrors(server);

@@ -71,6 +71,9 @@ function PaymentsTable({ payments }: { payments: PatientBilling['payments'] }) {
             <th className={money}>Amount</th>
             <th className={cell}>Reference</th>
             <th className={cell}>Status</th>
+            <th className={cell}>
+              <span className="sr-only">Receipt</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -81,6 +84,16 @@ function PaymentsTable({ payments }: { payments: PatientBilling['payments'] }) {
               <td className={money}>{formatMoney(p.amountMinor, p.currency)}</td>
               <td className={cell}>{p.reference ?? '—'}</td>
               <td className={cell}>{paymentStatusLabel(p)}</td>
+              <td className={cell}>
+                {p.creditedMinor > 0 || p.status === 'refunded' ? (
+                  <a
+                    href={`/api/payments/${p.id}/receipt`}
+                    className="font-medium text-teal-800 underline-offset-2 hover:underline"
+                  >
+                    Receipt
+                  </a>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
