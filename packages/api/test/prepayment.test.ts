@@ -195,6 +195,11 @@ describe('prepayment at booking', () => {
     const startsAt = indiaTime(6, 10);
     const slot = { clinicianId: clinic.clinician.id, typeId: clinic.type.id, startsAt };
     const booked = await site(slow).portal.book(slot);
+    // Both open Checkout and leave it; their money comes only after the release.
+    const slowOrder = (await site(slow).portal.pay({ appointmentId: booked.id })).fields.order_id ?? '';
+    const lucky = await newPatient();
+    const luckyVisit = await book(lucky);
+    const luckyOrder = (await site(lucky).portal.pay({ appointmentId: luckyVisit.id })).fields.order_id ?? '';
     const paying = await newPatient();
     const paid = await book(paying);
     await site(paying)
@@ -211,6 +216,16 @@ describe('prepayment at booking', () => {
     expect((late as TRPCError).message).toMatch(/cancelled/);
     const again = await site(await newPatient()).portal.book(slot);
     expect(again.status).toBe('pending');
+
+    // Money after the release: a time still free is booked again; a time taken meanwhile is not.
+    expect((await visitOf(luckyVisit.id))?.status).toBe('cancelled');
+    await fake.pay(luckyOrder, { succeed: true });
+    await fake.pay(slowOrder, { succeed: true });
+    await fake.settled();
+    await applyGatewayEvents(t.db);
+    expect(await visitOf(luckyVisit.id)).toMatchObject({ status: 'confirmed', cancellationReason: null });
+    expect(await visitOf(booked.id)).toMatchObject({ status: 'cancelled', paymentStatus: 'partly_paid' });
+    expect((await visitOf(again.id))?.status).toBe('pending');
   });
 
   it('staff send a payment link for what a visit still owes; a visit on an invoice is paid through the invoice', async () => {

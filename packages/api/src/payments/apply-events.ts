@@ -21,6 +21,7 @@ import {
 } from '@carelane/db';
 import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { type ParsedGatewayEvent, parseGatewayEvent } from './gateway-event';
+import { RELEASED_UNPAID_REASON } from './release-unpaid';
 
 /**
  * What went wrong applying an event, safe to keep: Drizzle's own message repeats the query's
@@ -140,6 +141,28 @@ async function settleVisit(tx: DbOrTx, appointmentId: string) {
       ...(prepaid && row.visit.status === 'pending' ? { status: 'confirmed', confirmedAt: new Date() } : {}),
     })
     .where(eq(appointments.id, appointmentId));
+  if (prepaid && row.visit.status === 'cancelled' && row.visit.cancellationReason === RELEASED_UNPAID_REASON) {
+    await restoreReleasedVisit(tx, appointmentId);
+  }
+}
+
+/**
+ * The money for a booking released as unpaid came after all: the booking is restored if its time
+ * is still free (the exclusion constraint decides, inside a savepoint); otherwise it stays
+ * cancelled and paid, for the clinic to refund.
+ */
+async function restoreReleasedVisit(tx: DbOrTx, appointmentId: string) {
+  try {
+    await tx.transaction((savepoint) =>
+      savepoint
+        .update(appointments)
+        .set({ status: 'confirmed', confirmedAt: new Date(), cancelledAt: null, cancellationReason: null })
+        .where(eq(appointments.id, appointmentId)),
+    );
+  } catch (err) {
+    const code = err instanceof Error ? (err.cause as { code?: unknown } | undefined)?.code : undefined;
+    if (code !== '23P01') throw err;
+  }
 }
 
 /** Applies one event to its payment: core merges the facts; money moves by the change in credit only. */
