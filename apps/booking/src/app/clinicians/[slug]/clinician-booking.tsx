@@ -102,6 +102,11 @@ export function ClinicianBooking({ slug }: { slug: string }) {
                       <span className="block text-sm text-slate-700">
                         {t.durationMinutes} min · {t.mode === 'online' ? 'Online video' : 'In person'} ·{' '}
                         {formatMoney(t.priceMinor, t.currency)}
+                        {t.prepaymentMinor > 0
+                          ? t.prepaymentMinor < t.priceMinor
+                            ? ` (${formatMoney(t.prepaymentMinor, t.currency)} paid when booking)`
+                            : ' (paid when booking)'
+                          : ''}
                       </span>
                     </span>
                   </label>
