@@ -5,6 +5,7 @@ export * from './consent';
 export * from './constants';
 export * from './form-requests';
 export * from './logo';
+export * from './messaging';
 export * from './money';
 export * from './money-text';
 export * from './names';

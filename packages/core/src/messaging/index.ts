@@ -1,0 +1,3 @@
+export * from './channels';
+export * from './quiet-hours';
+export * from './reminders';
