@@ -29,6 +29,8 @@ test('front desk signs in and sees today’s appointments by clinician', async (
   // Navigation reaches the other sections; coming sections say what is coming.
   await page.getByRole('link', { name: 'Billing' }).click();
   await expect(page.getByRole('heading', { name: 'Billing' })).toBeVisible();
+  await page.getByRole('link', { name: 'Analytics' }).click();
+  await expect(page.getByRole('heading', { name: 'Analytics' })).toBeVisible();
   await expect(page.getByText('Coming soon')).toBeVisible();
 
   // Signing out ends the session: the protected page sends us back to sign-in.
