@@ -1,11 +1,15 @@
 import type { NotificationChannel } from '@carelane/core';
 
+/** A file sent with an email (a booking's ICS invitation); other channels ignore attachments. */
+export type MessageAttachment = { filename: string; contentType: string; content: string | Buffer };
+
 export type OutgoingMessage = {
   notificationId: string;
   channel: NotificationChannel;
   recipient: string;
   subject?: string | undefined;
   body: string;
+  attachments?: MessageAttachment[] | undefined;
 };
 
 /** One delivery provider (an SMS gateway, WhatsApp, SMTP, or the local development channel). */

@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
+
+/** A fault a fake provider was told to produce for its next requests (for retry tests). */
+export type Fault = { status: number } | { delayMs: number };
+
+/** Faults queued by tests, taken one per request in order. */
+export class FaultQueue {
+  private readonly queue: Fault[] = [];
+
+  /** The next `count` requests fail with this HTTP status. */
+  failNext(count: number, status: number): void {
+    for (let i = 0; i < count; i++) this.queue.push({ status });
+  }
+
+  /** The next `count` requests wait this long before being handled (to make clients time out). */
+  delayNext(count: number, delayMs: number): void {
+    for (let i = 0; i < count; i++) this.queue.push({ delayMs });
+  }
+
+  take(): Fault | undefined {
+    return this.queue.shift();
+  }
+}
+
+export type Callback = {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  /** The HTTP status the receiver answered, 0 when it could not be reached. */
+  status: number;
+};
+
+const CALLBACK_TIMEOUT_MS = 5_000;
+
+/** Posts provider callbacks one after another, in the order they were asked for, and records them. */
+export class CallbackSender {
+  readonly sent: Callback[] = [];
+  private tail: Promise<void> = Promise.resolve();
+
+  post(url: string, body: string, headers: Record<string, string>): Promise<void> {
+    const run = this.tail.then(async () => {
+      let status = 0;
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
+        });
+        status = response.status;
+        await response.arrayBuffer();
+      } catch {
+        status = 0;
+      }
+      this.sent.push({ url, body, headers, status });
+    });
+    this.tail = run;
+    return run;
+  }
+
+  /** Resolves once every callback asked for so far has been attempted. */
+  async settled(): Promise<void> {
+    let seen: Promise<void> | undefined;
+    while (seen !== this.tail) {
+      seen = this.tail;
+      await seen;
+    }
+  }
+}
+
+export type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => Promise<void> | void;
+
+/**
+ * An HTTP server for a fake provider: reads the body, applies a queued fault, then hands over.
+ * Returns its base URL and a close that also drops held (delayed) connections.
+ */
+export async function startFakeHttp(
+  faults: FaultQueue,
+  handler: Handler,
+  options: { port?: number; host?: string; faultBody: (status: number) => unknown },
+): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+  const server = createServer((request, response) => {
+    (async () => {
+      const body = await text(request);
+      const fault = faults.take();
+      if (fault && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault && 'status' in fault) return sendJson(response, fault.status, options.faultBody(fault.status));
+      await handler(request, response, body);
+    })().catch(() => {
+      if (!response.headersSent) sendJson(response, 500, options.faultBody(500));
+      else response.destroy();
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+  response.end(json);
+}
+
+export function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,10 @@
+// Message providers: a separate entry point, so only code that sends or fakes messages loads them.
+
+export type { MessageAttachment, MessageChannel, MessageChannels, OutgoingMessage } from './channel';
+export { ChannelError, type ChannelErrorKind } from './channel-error';
+export { type FakeGallabox, type FakeGallaboxOptions, type FakeWhatsApp, startFakeGallabox } from './fake-gallabox';
+export type { Callback } from './fake-http';
+export { type FakeSms, type FakeTwilio, type FakeTwilioOptions, startFakeTwilio } from './fake-twilio';
+export { type GallaboxConfig, GallaboxWhatsAppChannel } from './gallabox-whatsapp';
+export { twilioSignature, verifyTwilioSignature } from './twilio-signature';
+export { TwilioSmsChannel, type TwilioSmsConfig } from './twilio-sms';
