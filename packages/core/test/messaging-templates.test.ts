@@ -4,6 +4,7 @@ import {
   exampleValues,
   parseTemplate,
   previewTemplate,
+  renderMessage,
   renderTemplate,
   smsSegments,
   templateVariables,
@@ -54,6 +55,18 @@ describe('renderTemplate', () => {
     expect(() => renderTemplate(parseTemplate('{{code}'), { code: '1' })).toThrow('cannot be rendered');
     // An inherited property is not a value.
     expect(() => renderTemplate(parseTemplate('{{toString}}'), {})).toThrow('No value');
+  });
+});
+
+describe('renderMessage', () => {
+  it('renders subject and body with values typed by kind', () => {
+    const template = { subject: 'Your {{organizationName}} code', body: '{{code}} is your code' };
+    expect(renderMessage('otp_sign_in', template, { code: '123456', organizationName: 'Sunrise' })).toEqual({
+      subject: 'Your Sunrise code',
+      body: '123456 is your code',
+    });
+    // @ts-expect-error a value the kind needs is missing
+    expect(() => renderMessage('otp_sign_in', { body: '{{code}}' }, { organizationName: 'Sunrise' })).toThrow();
   });
 });
 

@@ -6,6 +6,7 @@ import {
   MESSAGE_KIND_LABELS,
   type MessageKind,
   type MessageLanguage,
+  type TemplateValues,
   type TemplateVariable,
 } from './kinds';
 import { type ParsedTemplate, parseTemplate, renderTemplate, type TemplateToken } from './parse';
@@ -124,6 +125,21 @@ export function checkTemplate(
     if (tooLong) problems.push({ field: 'body', message: tooLong });
   }
   return problems;
+}
+
+/**
+ * The message to send. `kind` only types the values: they hold every variable of the kind, so with a template that
+ * passed checkTemplate this cannot throw.
+ */
+export function renderMessage<K extends MessageKind>(
+  _kind: K,
+  template: MessageTemplate,
+  values: TemplateValues<K>,
+): MessageTemplate {
+  const body = renderTemplate(parseTemplate(template.body), values);
+  return template.subject === undefined
+    ? { body }
+    : { subject: renderTemplate(parseTemplate(template.subject), values), body };
 }
 
 /** Renders for the live preview: example values; a broken or unknown placeholder shows as typed. */
