@@ -1,4 +1,5 @@
 export type { MessageChannel, MessageChannels, OutgoingMessage } from './messaging/channel';
+export { type AppointmentIcsInput, appointmentIcs } from './messaging/ics';
 export { LocalChannel, localChannels, recentLocalMessages } from './messaging/local-channel';
 export {
   type DeliveryDeps,
