@@ -4,7 +4,15 @@ export type { MessageAttachment, MessageChannel, MessageChannels, OutgoingMessag
 export { ChannelError, type ChannelErrorKind } from './channel-error';
 export { type FakeGallabox, type FakeGallaboxOptions, type FakeWhatsApp, startFakeGallabox } from './fake-gallabox';
 export type { Callback } from './fake-http';
+export {
+  type FakeSmtp,
+  type FakeSmtpOptions,
+  type ReceivedAttachment,
+  type ReceivedEmail,
+  startFakeSmtp,
+} from './fake-smtp';
 export { type FakeSms, type FakeTwilio, type FakeTwilioOptions, startFakeTwilio } from './fake-twilio';
 export { type GallaboxConfig, GallaboxWhatsAppChannel } from './gallabox-whatsapp';
+export { NOTIFICATION_HEADER, type SmtpConfig, SmtpEmailChannel } from './smtp-email';
 export { twilioSignature, verifyTwilioSignature } from './twilio-signature';
 export { TwilioSmsChannel, type TwilioSmsConfig } from './twilio-sms';
