@@ -126,7 +126,7 @@ describe('default templates', () => {
     ).toBe('123456 is your Sunrise sign-in code. It expires in 10 minutes. Do not share it with anyone.');
     expect(previewTemplate('payment_link', en.payment_link.email)).toEqual({
       subject: 'Sunrise Health Clinics: ₹1,500 to pay',
-      body: 'Sunrise Health Clinics: ₹1,500 is due for invoice INV-2024-0012. Pay securely here: https://sunrise.carelane.in/l/7Kq2xR9mWbT4',
+      body: 'Sunrise Health Clinics: ₹1,500 is due for invoice INV-2024-0012. Pay securely here: https://sunrise.carelane.in/forms/Xy7kQ2mWbT4pLz8RfA3n9c',
     });
     expect(en.form_link.email.subject).toBe('{{organizationName}}: your medical-history form');
     expect(en.waitlist_offer.email.subject).toBe('{{organizationName}}: an earlier time is free');

@@ -27,7 +27,8 @@ export const HINDI_TEMPLATES: Record<MessageKind, ChannelTemplates> = {
   },
   reminder: {
     sms: {
-      body: '{{organizationName}}: याद दिला दें, {{date}}, {{time}} को आपकी विज़िट है। पुष्टि: {{confirmLink}} रद्द: {{cancelLink}}',
+      // Two signed links (81 characters each) do not fit 3 UCS-2 segments: the SMS asks only to confirm.
+      body: '{{organizationName}}: याद दिला दें, {{date}}, {{time}} को आपकी विज़िट है। कृपया पुष्टि करें: {{confirmLink}}',
     },
     whatsapp: {
       body: 'नमस्ते {{patientName}}, याद दिला दें कि {{date}}, {{time}} को {{centreName}}, {{centreAddress}} में {{clinicianName}} के साथ आपकी विज़िट है।\n\nपुष्टि करें: {{confirmLink}}\nरद्द करें: {{cancelLink}}\n\n{{organizationName}}',

@@ -71,14 +71,15 @@ export const TEMPLATE_VARIABLES = {
     example: { en: 'Mon 2 Dec', hi: 'सोम 2 दिस॰' },
   },
   previousTime: { description: 'The time the visit had before it moved', example: { en: '11:30 am', hi: 'सुबह 11:30' } },
-  link: { description: 'The link to open', example: same('https://sunrise.carelane.in/l/7Kq2xR9mWbT4') },
+  // As long as the real ones: a form link's token is 22 characters, a confirm/cancel token 51.
+  link: { description: 'The link to open', example: same('https://sunrise.carelane.in/forms/Xy7kQ2mWbT4pLz8RfA3n9c') },
   confirmLink: {
     description: 'A signed link that confirms the visit',
-    example: same('https://sunrise.carelane.in/c/7Kq2xR9mWbT4'),
+    example: same('https://sunrise.carelane.in/r/AQx7kQ2mWbT4pLz8RfA3n9cYv5Hs0dE1Kq2xR9mWbT4pLz8RfA3n9'),
   },
   cancelLink: {
     description: 'A signed link that cancels the visit',
-    example: same('https://sunrise.carelane.in/x/7Kq2xR9mWbT4'),
+    example: same('https://sunrise.carelane.in/r/AQx7kQ2mWbT4pLz8RfA3n9cYv5Hs0dE1Kq2xR9mWbT4pLz8RfA3nA'),
   },
   amount: { description: 'An amount with its currency', example: same('₹1,500') },
   code: { description: 'The one-time sign-in code', example: same('482913') },
