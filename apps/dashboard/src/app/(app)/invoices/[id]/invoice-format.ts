@@ -21,10 +21,10 @@ export async function refreshInvoice(
       billable: { invalidate: (input: { patientId: string }) => Promise<void> };
     };
   },
-  invoice: { id: string; patientId: string },
+  invoice: { id: string | null; patientId: string },
 ) {
   await Promise.all([
-    utils.invoices.byId.invalidate({ id: invoice.id }),
+    invoice.id ? utils.invoices.byId.invalidate({ id: invoice.id }) : null,
     utils.invoices.forPatient.invalidate({ patientId: invoice.patientId }),
     utils.invoices.statement.invalidate({ patientId: invoice.patientId }),
     utils.invoices.billable.invalidate({ patientId: invoice.patientId }),

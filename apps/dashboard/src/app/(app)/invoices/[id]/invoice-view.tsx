@@ -132,7 +132,9 @@ export function InvoiceView({ id }: { id: string }) {
       {dialog?.kind === 'pay' ? <PaymentDialog invoice={inv} onClose={close} /> : null}
       {dialog?.kind === 'void' ? <VoidDialog invoice={inv} onClose={close} /> : null}
       {dialog?.kind === 'link' ? <LinkDialog invoice={inv} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'refund' ? <RefundDialog invoice={inv} payment={dialog.payment} onClose={close} /> : null}
+      {dialog?.kind === 'refund' ? (
+        <RefundDialog patientId={inv.patientId} invoiceId={inv.id} payment={dialog.payment} onClose={close} />
+      ) : null}
     </div>
   );
 }

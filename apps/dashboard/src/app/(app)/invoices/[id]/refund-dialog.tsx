@@ -4,16 +4,21 @@ import { formatMoney, minorToText, textToMinor } from '@carelane/core';
 import { Alert, Button, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
 import { Modal } from '../../calendar/modal';
-import { fieldErrors, type Invoice, type Payment, refreshInvoice } from './invoice-format';
+import { fieldErrors, refreshInvoice } from './invoice-format';
 
-/** Gives back part or all of what a payment still credits, with the reason. */
+/**
+ * Gives back part or all of what a payment still credits, with the reason: from an invoice, or
+ * from the patient's payments for money taken without one (a booking's prepayment).
+ */
 export function RefundDialog({
-  invoice,
+  patientId,
+  invoiceId,
   payment,
   onClose,
 }: {
-  invoice: Invoice;
-  payment: Payment;
+  patientId: string;
+  invoiceId: string | null;
+  payment: { id: string; creditedMinor: number; currency: string };
   onClose: (message: string | null) => void;
 }) {
   const utils = trpc.useUtils();
@@ -36,7 +41,7 @@ export function RefundDialog({
     if (Object.keys(found).length || amountMinor === null) return;
     try {
       const given = await refund.mutateAsync({ paymentId: payment.id, amountMinor, reason: reason.trim() });
-      await refreshInvoice(utils, invoice);
+      await refreshInvoice(utils, { id: invoiceId, patientId });
       onClose(
         given.status === 'pending'
           ? `Refund of ${formatMoney(amountMinor, payment.currency)} sent to Razorpay; it shows here once processed.`

@@ -161,6 +161,7 @@ export function PatientView({ id }: { id: string }) {
             patientId={id}
             currency={profile.data?.organization.currency ?? 'INR'}
             canWrite={permissions.includes('billing:write') && !merged}
+            canRefund={permissions.includes('billing:refund')}
           />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">

@@ -4,6 +4,7 @@ import { formatMoney } from '@carelane/core';
 import { Alert, Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
+import { RefundDialog } from '../../invoices/[id]/refund-dialog';
 import { InvoiceDialog } from './invoice-dialog';
 import {
   InvoiceStatusBadge,
@@ -59,7 +60,16 @@ function InvoicesTable({ invoices }: { invoices: PatientBilling['invoices'] }) {
   );
 }
 
-function PaymentsTable({ payments }: { payments: PatientBilling['payments'] }) {
+type PatientPayment = PatientBilling['payments'][number];
+
+/** Payments with their receipts; money taken without an invoice (a prepayment) is refunded here. */
+function PaymentsTable({
+  payments,
+  onRefund,
+}: {
+  payments: PatientBilling['payments'];
+  onRefund: ((payment: PatientPayment) => void) | null;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full min-w-[36rem] text-sm">
@@ -88,10 +98,19 @@ function PaymentsTable({ payments }: { payments: PatientBilling['payments'] }) {
                 {p.creditedMinor > 0 || p.status === 'refunded' ? (
                   <a
                     href={`/api/payments/${p.id}/receipt`}
-                    className="font-medium text-teal-800 underline-offset-2 hover:underline"
+                    className="mr-3 font-medium text-teal-800 underline-offset-2 hover:underline"
                   >
                     Receipt
                   </a>
+                ) : null}
+                {onRefund && !p.invoiceId && p.creditedMinor > 0 ? (
+                  <button
+                    type="button"
+                    onClick={() => onRefund(p)}
+                    className="font-medium text-red-800 underline-offset-2 hover:underline"
+                  >
+                    Refund
+                  </button>
                 ) : null}
               </td>
             </tr>
@@ -107,13 +126,16 @@ export function PaymentsTab({
   patientId,
   currency,
   canWrite,
+  canRefund,
 }: {
   patientId: string;
   currency: string;
   canWrite: boolean;
+  canRefund: boolean;
 }) {
   const billing = trpc.invoices.forPatient.useQuery({ patientId });
   const [creating, setCreating] = useState(false);
+  const [refunding, setRefunding] = useState<PatientPayment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   if (billing.error) {
@@ -158,27 +180,35 @@ export function PaymentsTab({
           {canWrite ? 'Bill treatments, visits and fees with New invoice.' : 'Invoices for this patient appear here.'}
         </EmptyState>
       ) : (
-        <>
-          <section aria-labelledby="invoices-heading" className="space-y-2">
-            <h2 id="invoices-heading" className="text-base font-semibold text-slate-900">
-              Invoices
-            </h2>
-            <InvoicesTable invoices={invoices} />
-          </section>
-          <section aria-labelledby="payments-heading" className="space-y-2">
-            <h2 id="payments-heading" className="text-base font-semibold text-slate-900">
-              Payments
-            </h2>
-            {payments.length ? (
-              <PaymentsTable payments={payments} />
-            ) : (
-              <p className="text-sm text-slate-600">No payments yet.</p>
-            )}
-          </section>
-          <PaymentsStatement patientId={patientId} currency={shown} />
-        </>
+        <section aria-labelledby="invoices-heading" className="space-y-2">
+          <h2 id="invoices-heading" className="text-base font-semibold text-slate-900">
+            Invoices
+          </h2>
+          <InvoicesTable invoices={invoices} />
+        </section>
       )}
+      {/* Shown even without invoices: a booking's prepayment is money taken without one. */}
+      {payments.length ? (
+        <section aria-labelledby="payments-heading" className="space-y-2">
+          <h2 id="payments-heading" className="text-base font-semibold text-slate-900">
+            Payments
+          </h2>
+          <PaymentsTable payments={payments} onRefund={canRefund ? setRefunding : null} />
+        </section>
+      ) : null}
+      {invoices.length ? <PaymentsStatement patientId={patientId} currency={shown} /> : null}
 
+      {refunding ? (
+        <RefundDialog
+          patientId={patientId}
+          invoiceId={null}
+          payment={refunding}
+          onClose={(message) => {
+            setRefunding(null);
+            if (message) setNotice(message);
+          }}
+        />
+      ) : null}
       {creating ? (
         <InvoiceDialog
           patientId={patientId}
