@@ -2,6 +2,7 @@
 
 export type { MessageAttachment, MessageChannel, MessageChannels, OutgoingMessage } from './channel';
 export { ChannelError, type ChannelErrorKind } from './channel-error';
+export { type MessagingConfig, type MessagingEnv, messagingConfigFromEnv, providerChannels } from './config';
 export { type FakeGallabox, type FakeGallaboxOptions, type FakeWhatsApp, startFakeGallabox } from './fake-gallabox';
 export type { Callback } from './fake-http';
 export {

@@ -64,7 +64,7 @@ export class SmtpEmailChannel implements MessageChannel {
     return { providerMessageId: messageId };
   }
 
-  /** Closes pooled connections (none by default; for symmetry with the fakes in tests). */
+  /** Releases the transport's connections. */
   close(): void {
     this.transport.close();
   }
