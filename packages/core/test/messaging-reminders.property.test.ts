@@ -37,6 +37,45 @@ const inputArb: fc.Arbitrary<ReminderPlanInput> = fc
     };
   });
 
+// The same, crowded around New York's 2026 DST changes, with quiet hours that begin or end in the
+// skipped or repeated hour.
+const dstArb: fc.Arbitrary<ReminderPlanInput> = fc
+  .record({
+    change: fc.constantFrom(Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6)),
+    startMinute: fc.integer({ min: -2 * 24 * 60, max: 3 * 24 * 60 }),
+    schedule: fc.array(fc.integer({ min: 1, max: 3 * 1440 }), { minLength: 1, maxLength: 4 }),
+    quietHours: fc.record({
+      start: fc.constantFrom('00:30', '01:00', '01:30', '02:00', '02:30', '21:00'),
+      end: fc.constantFrom('01:30', '02:00', '02:30', '03:00', '08:00'),
+    }),
+  })
+  .map((r) => {
+    const startsAt = new Date(r.change + r.startMinute * MINUTE);
+    const bookedAt = new Date(startsAt.getTime() - 5 * 24 * 60 * MINUTE);
+    return {
+      startsAt,
+      bookedAt,
+      now: bookedAt,
+      schedule: r.schedule,
+      zone: 'America/New_York',
+      quietHours: r.quietHours,
+    };
+  });
+
+describe('planReminders around New York DST changes', () => {
+  it('keeps every reminder before the start and out of quiet hours', () => {
+    fc.assert(
+      fc.property(dstArb, (input) => {
+        for (const r of planReminders(input)) {
+          expect(r.sendAt.getTime()).toBeLessThan(input.startsAt.getTime());
+          expect(inQuietHours(r.sendAt, input.zone, input.quietHours)).toBe(false);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe(`planReminders properties (TZ=${Intl.DateTimeFormat().resolvedOptions().timeZone})`, () => {
   it('sends every reminder before the start, not in the past, not right after booking', () => {
     fc.assert(

@@ -83,6 +83,18 @@ describe('planReminders in Asia/Kolkata with quiet hours 21:00-08:00', () => {
   });
 });
 
+describe('quiet hours', () => {
+  it('refuses times that are not HH:mm', () => {
+    for (const bad of ['24:00', '8:00', '08:60', '']) {
+      expect(() => inQuietHours(iso('2026-12-10T00:00:00Z'), 'UTC', { start: bad, end: '08:00' })).toThrow(RangeError);
+    }
+  });
+
+  it('start equal to end means no quiet hours', () => {
+    expect(inQuietHours(iso('2026-12-10T00:00:00Z'), 'UTC', { start: '00:00', end: '00:00' })).toBe(false);
+  });
+});
+
 describe('planReminders across New York DST changes', () => {
   const ny = (startsAt: string, schedule: number[], quietHours: typeof NIGHT | null = NIGHT) =>
     plan({

@@ -6,11 +6,12 @@ import { addLocalDays, formatLocalTime, localDate, zonedTime } from '../time';
  */
 export type QuietHours = { start: string; end: string };
 
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** "HH:mm", 00:00 to 23:59: the shape settings forms accept for quiet hours. */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Minutes after local midnight of an "HH:mm" text; RangeError for anything else. */
 export function clockMinutes(text: string): number {
-  const match = HH_MM.exec(text);
+  const match = CLOCK_TIME.exec(text);
   if (!match) throw new RangeError(`Not a time of day (HH:mm): ${text}`);
   return Number(match[1]) * 60 + Number(match[2]);
 }
