@@ -49,7 +49,9 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
     .update(notifications)
     .set({ status: 'sending', attempts: sql`${notifications.attempts} + 1` })
     .where(
-      and(eq(notifications.id, id), eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, new Date())),
+      // The database's clock, as `next_attempt_at` defaults to: a JS Date is whole milliseconds and can
+      // read as earlier than a row written microseconds before.
+      and(eq(notifications.id, id), eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, sql`now()`)),
     )
     .returning();
   if (!claimed) return false;
@@ -96,7 +98,7 @@ export async function deliverDueNotifications(deps: DeliveryDeps, limit = 50): P
   const due = await deps.db
     .select({ id: notifications.id })
     .from(notifications)
-    .where(and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, new Date())))
+    .where(and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, sql`now()`)))
     .orderBy(notifications.nextAttemptAt)
     .limit(limit);
   let sent = 0;
