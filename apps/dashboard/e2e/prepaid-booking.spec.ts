@@ -1,5 +1,7 @@
+import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { readCodeFromInbox, URLS } from './helpers';
+import { readCodeFromInbox, signInStaff, URLS } from './helpers';
+import { trpc } from './trpc';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -24,6 +26,7 @@ async function registerOnBookingSite(page: Page) {
 
 test('a patient books a prepaid online session, pays on the (fake) Razorpay Checkout and sees it paid', async ({
   page,
+  browser,
 }) => {
   await registerOnBookingSite(page);
   await page.goto(URLS.booking);
@@ -57,4 +60,26 @@ test('a patient books a prepaid online session, pays on the (fake) Razorpay Chec
   await expect(visit).toContainText('Confirmed');
   await expect(visit).not.toContainText('Waiting for your payment');
   await page.screenshot({ path: 'test-results/prepaid-paid.png', fullPage: true });
+
+  // The clinic gives ₹500 back: Razorpay (the fake) processes it and the worker applies the refund.
+  const office = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const staff = await office.newPage();
+  await signInStaff(staff, DEMO.staff.admin.email, DEMO.password);
+  await expect(staff).toHaveURL(/\/today/);
+  const found = await trpc<{ items: Array<{ id: string }> }>(staff.request, 'patients.list', { q: PHONE, limit: 5 });
+  await staff.goto(`/patients/${found.items[0]?.id ?? ''}?tab=payments`);
+  const payments = staff.getByRole('table', { name: 'Payments' });
+  await expect(payments).toContainText('₹1,500');
+  await payments.getByRole('button', { name: 'Refund' }).click();
+  const dialog = staff.getByRole('dialog', { name: 'Refund payment' });
+  await dialog.getByLabel('Amount (INR)').fill('500');
+  await dialog.getByLabel('Reason').fill('Session shortened');
+  await dialog.getByRole('button', { name: 'Refund' }).click();
+  await expect(staff.getByText('Refund of ₹500 sent to Razorpay; it shows here once processed.')).toBeVisible();
+  await expect(async () => {
+    await staff.reload();
+    await expect(staff.getByRole('table', { name: 'Payments' })).toContainText('Partly refunded', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await staff.screenshot({ path: 'test-results/prepaid-refunded.png', fullPage: true });
+  await office.close();
 });
