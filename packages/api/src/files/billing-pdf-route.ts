@@ -15,7 +15,7 @@ type Route = { params: Promise<{ id: string }> };
 /** Whose invoices a request may read: the staff member's organization, or one patient's issued ones. */
 type Scope = { organizationId: string; patientId: string | null };
 
-/** The clinic as its documents show it: name, zone, logo bytes and the centre's address if any. */
+/** The clinic as its documents show it: name, zone, logo bytes and the centre's address when known. */
 async function clinicOf(deps: ApiDeps, organizationId: string, centreId: string | null) {
   const [org] = await deps.db
     .select({ name: organizations.name, zone: organizations.defaultZone })

@@ -36,7 +36,7 @@ export function startPdf(info: { Title: string; Author: string }, compress = tru
   return { doc, done, width: doc.page.width - MARGIN * 2 };
 }
 
-/** The clinic's logo, name and address (if any), then a muted subtitle naming the document. */
+/** The clinic's logo, name and address (when known), then a muted subtitle naming the document. */
 export function drawClinicHeader(doc: PDFKit.PDFDocument, clinic: PdfClinic, subtitle: string): void {
   const width = doc.page.width - MARGIN * 2;
   if (clinic.logo) {

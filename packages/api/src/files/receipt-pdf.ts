@@ -36,7 +36,7 @@ const METHODS: Record<string, string> = {
   razorpay: 'Online (Razorpay)',
 };
 
-/** A receipt for one payment: the amount, how and when it was paid, what it paid, and any refunds of it. */
+/** A receipt for one payment: the amount, how and when it was paid, what it paid, and its refunds. */
 export function renderReceiptPdf(input: ReceiptPdfInput, options: { compress?: boolean } = {}): Promise<Buffer> {
   const money = (minor: number) => formatMoney(minor, input.currency);
   const { doc, done, width } = startPdf({ Title: 'Receipt', Author: input.clinic.name }, options.compress ?? true);

@@ -32,7 +32,7 @@ export type PaymentLinkRequest = {
 /**
  * A Razorpay payment link, saved and (optionally) queued to the patient in one transaction.
  * Created at the gateway first: a link whose row then failed to save expires unused. The payment
- * arrives by webhook (`payment_link.paid`) and is credited by the worker like any gateway payment.
+ * arrives by webhook (`payment_link.paid`) and is credited by the worker like every gateway payment.
  */
 export async function createPaymentLink(ctx: Context, request: PaymentLinkRequest) {
   const { patient } = request;

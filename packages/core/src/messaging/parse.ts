@@ -2,7 +2,7 @@
  * Template syntax: plain text with placeholders `{{name}}`, where name is a variable of the
  * message's kind (letters and digits, starting with a letter) and spaces are allowed inside the
  * braces (`{{ patientName }}`). There is no logic: no conditions, loops, filters or escapes.
- * Braces are reserved for placeholders, so any other `{` or `}` is a mistake the editor reports.
+ * Braces are reserved for placeholders, so every other `{` or `}` is a mistake the editor reports.
  */
 
 export type TemplateToken =

@@ -21,7 +21,7 @@ export const TEMPLATE_LIMITS = {
   smsSegments: 3,
   /** The body limit of an approved WhatsApp Business template. */
   whatsappCharacters: 1024,
-  /** Longer subjects are cut by mail apps; beyond this it is not a subject any more. */
+  /** Longer subjects are cut by mail apps; beyond this it is no longer a subject. */
   emailSubjectCharacters: 150,
   emailCharacters: 20_000,
 } as const;

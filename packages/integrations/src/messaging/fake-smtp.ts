@@ -22,7 +22,7 @@ export type FakeSmtpOptions = {
   /** 0 or omitted: a free port the system picks. */
   port?: number;
   host?: string;
-  /** Omitted: any user and password (or none) is accepted; given: only these. */
+  /** Omitted: every user and password (or none) is accepted; given: only these. */
   auth?: { user: string; pass: string };
 };
 
@@ -46,7 +46,7 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
 }
 
 /**
- * A local SMTP server for development and tests (the `smtp-server` package): no TLS, accepts any
+ * A local SMTP server for development and tests (the `smtp-server` package): no TLS, accepts every
  * login unless told otherwise, parses each message with mailparser and keeps it in memory.
  */
 export async function startFakeSmtp(options: FakeSmtpOptions = {}): Promise<FakeSmtp> {
