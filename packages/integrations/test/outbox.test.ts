@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { MessageChannel, MessageChannels } from '../src/messaging/channel';
+import { ChannelError } from '../src/messaging/channel-error';
 import { localChannels } from '../src/messaging/local-channel';
 import { deliverDueNotifications, deliverNotification, enqueueNotification } from '../src/messaging/outbox';
 
@@ -83,5 +84,35 @@ describe('notifications outbox', () => {
     expect(await deliverNotification(deps, id)).toBe(false);
     const [again] = await t.db.select().from(notifications).where(eq(notifications.id, id));
     expect(again?.attempts).toBe(1);
+  });
+
+  it('fails at once, with the reason, a message the provider refused; retries one it could not take', async () => {
+    const refusing: MessageChannel = {
+      name: 'refusing',
+      send: () => Promise.reject(new ChannelError('twilio', 'rejected', 400, '21211')),
+    };
+    const down: MessageChannel = {
+      name: 'down',
+      send: () => Promise.reject(new ChannelError('twilio', 'server', 503, null)),
+    };
+    const refused = await enqueue('+919855555555');
+    await deliverNotification(
+      { db: t.db, channels: { sms: refusing, whatsapp: refusing, email: refusing }, appSecret: SECRET },
+      refused,
+    );
+    const [gone] = await t.db.select().from(notifications).where(eq(notifications.id, refused));
+    expect(gone).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: 'twilio rejected (400): 21211',
+      sealedPayload: null,
+    });
+    const later = await enqueue('+919866666666');
+    await deliverNotification(
+      { db: t.db, channels: { sms: down, whatsapp: down, email: down }, appSecret: SECRET },
+      later,
+    );
+    const [waiting] = await t.db.select().from(notifications).where(eq(notifications.id, later));
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, error: 'twilio server (503)' });
   });
 });

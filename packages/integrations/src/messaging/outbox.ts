@@ -3,6 +3,7 @@ import { type Database, type DbOrTx, notifications } from '@carelane/db';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { seal, unseal } from '../seal';
 import type { MessageChannels } from './channel';
+import { ChannelError } from './channel-error';
 import { renderTemplate, type TemplateName } from './templates';
 
 const MAX_ATTEMPTS = 5;
@@ -77,7 +78,10 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
       .where(eq(notifications.id, id));
     return true;
   } catch (err) {
-    const failed = claimed.attempts >= MAX_ATTEMPTS;
+    // A provider that refused this very message (a bad number, a blocked recipient) will refuse it
+    // again: failed at once. Outages, timeouts and credentials being fixed are worth the retries.
+    const refused = err instanceof ChannelError && err.kind === 'rejected';
+    const failed = refused || claimed.attempts >= MAX_ATTEMPTS;
     const reason = err instanceof Error ? err.message.slice(0, 500) : 'delivery failed';
     await deps.db
       .update(notifications)
