@@ -263,4 +263,16 @@ describe('prepayment at booking', () => {
       message: `This visit is billed on invoice ${issued?.number}: send a payment link for that invoice instead.`,
     });
   });
+
+  it('without a payment gateway on the server, a prepaid type is booked as confirmed and paid at the clinic', async () => {
+    const patient = await newPatient();
+    const offline = callerAs(t.db, patient, { audience: 'patient', siteOrganizationId: clinic.org.id });
+    const booked = await offline.portal.book({
+      clinicianId: clinic.clinician.id,
+      typeId: clinic.type.id,
+      startsAt: indiaTime(7, hour++),
+    });
+    expect(booked).toMatchObject({ status: 'confirmed', prepaymentMinor: 0 });
+    expect(await t.db.select().from(paymentLinks).where(eq(paymentLinks.appointmentId, booked.id))).toEqual([]);
+  });
 });

@@ -80,6 +80,10 @@ export async function profileHandler({ ctx, input }: { ctx: Context; input: Prof
     bio: profile.bio,
     modes: profile.modes,
     centres: workplaces,
-    types: types.map((type) => ({ ...type, prepaymentMinor: prepaymentMinor(type, type.priceMinor) })),
+    // What a booking takes online; nothing when this server has no payment gateway (paid at the clinic).
+    types: types.map((type) => ({
+      ...type,
+      prepaymentMinor: ctx.payments ? prepaymentMinor(type, type.priceMinor) : 0,
+    })),
   };
 }
