@@ -1,5 +1,5 @@
 import { basisPointsToText, formatMoney } from '@carelane/core';
-import { METHOD_LABELS, paymentStatusLabel, showDate } from '../../patients/[id]/payments-format';
+import { PaymentsTable } from '../../patients/[id]/payments-table';
 import type { Invoice, Payment } from './invoice-format';
 
 const cell = 'px-3 py-2 text-left';
@@ -76,51 +76,5 @@ export function PaymentsList({
   canRefund: boolean;
   onRefund: (payment: Payment) => void;
 }) {
-  return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[40rem] text-sm">
-        <caption className="sr-only">Payments</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            <th className={cell}>Date</th>
-            <th className={cell}>Method</th>
-            <th className={num}>Amount</th>
-            <th className={cell}>Reference</th>
-            <th className={cell}>Status</th>
-            <th className={cell}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {invoice.payments.map((p) => (
-            <tr key={p.id}>
-              <td className={cell}>{showDate(p.receivedAt)}</td>
-              <td className={cell}>{METHOD_LABELS[p.method] ?? p.method}</td>
-              <td className={num}>{formatMoney(p.amountMinor, p.currency)}</td>
-              <td className={cell}>{p.reference ?? '—'}</td>
-              <td className={cell}>{paymentStatusLabel(p)}</td>
-              <td className={`${cell} whitespace-nowrap`}>
-                <a
-                  href={`/api/payments/${p.id}/receipt`}
-                  className="mr-3 font-medium text-teal-800 underline-offset-2 hover:underline"
-                >
-                  Receipt
-                </a>
-                {canRefund && p.creditedMinor > 0 ? (
-                  <button
-                    type="button"
-                    onClick={() => onRefund(p)}
-                    className="font-medium text-red-800 underline-offset-2 hover:underline"
-                  >
-                    Refund
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <PaymentsTable payments={invoice.payments} canRefund={() => canRefund} onRefund={onRefund} />;
 }

@@ -9,12 +9,11 @@ import { InvoiceDialog } from './invoice-dialog';
 import {
   InvoiceStatusBadge,
   invoiceName,
-  METHOD_LABELS,
   type PatientBilling,
-  paymentStatusLabel,
   showDate,
 } from './payments-format';
 import { PaymentsStatement } from './payments-statement';
+import { PaymentsTable } from './payments-table';
 
 const cell = 'px-3 py-2 text-left';
 const money = `${cell} text-right tabular-nums`;
@@ -61,65 +60,6 @@ function InvoicesTable({ invoices }: { invoices: PatientBilling['invoices'] }) {
 }
 
 type PatientPayment = PatientBilling['payments'][number];
-
-/** Payments with their receipts; money taken without an invoice (a prepayment) is refunded here. */
-function PaymentsTable({
-  payments,
-  onRefund,
-}: {
-  payments: PatientBilling['payments'];
-  onRefund: ((payment: PatientPayment) => void) | null;
-}) {
-  return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[36rem] text-sm">
-        <caption className="sr-only">Payments</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            <th className={cell}>Date</th>
-            <th className={cell}>Method</th>
-            <th className={money}>Amount</th>
-            <th className={cell}>Reference</th>
-            <th className={cell}>Status</th>
-            <th className={cell}>
-              <span className="sr-only">Receipt</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {payments.map((p) => (
-            <tr key={p.id}>
-              <td className={cell}>{showDate(p.receivedAt)}</td>
-              <td className={cell}>{METHOD_LABELS[p.method] ?? p.method}</td>
-              <td className={money}>{formatMoney(p.amountMinor, p.currency)}</td>
-              <td className={cell}>{p.reference ?? '—'}</td>
-              <td className={cell}>{paymentStatusLabel(p)}</td>
-              <td className={cell}>
-                {p.creditedMinor > 0 || p.status === 'refunded' ? (
-                  <a
-                    href={`/api/payments/${p.id}/receipt`}
-                    className="mr-3 font-medium text-teal-800 underline-offset-2 hover:underline"
-                  >
-                    Receipt
-                  </a>
-                ) : null}
-                {onRefund && !p.invoiceId && p.creditedMinor > 0 ? (
-                  <button
-                    type="button"
-                    onClick={() => onRefund(p)}
-                    className="font-medium text-red-800 underline-offset-2 hover:underline"
-                  >
-                    Refund
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** A patient's money: what they owe, their invoices, payments and statement, and a new invoice. */
 export function PaymentsTab({
@@ -193,7 +133,12 @@ export function PaymentsTab({
           <h2 id="payments-heading" className="text-base font-semibold text-slate-900">
             Payments
           </h2>
-          <PaymentsTable payments={payments} onRefund={canRefund ? setRefunding : null} />
+          <PaymentsTable
+            payments={payments}
+            // Money on an invoice is refunded from the invoice.
+            canRefund={(p) => canRefund && !p.invoiceId}
+            onRefund={setRefunding}
+          />
         </section>
       ) : null}
       {invoices.length ? <PaymentsStatement patientId={patientId} currency={shown} /> : null}
