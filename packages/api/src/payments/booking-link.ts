@@ -12,7 +12,7 @@ export async function sendBookingPaymentLink(ctx: Context, organizationId: strin
   if (!ctx.payments) return null;
   try {
     const row = await loadVisitForPayment(ctx.db, organizationId, appointmentId);
-    if (!row || row.visit.status !== 'pending') return null;
+    if (row?.visit.status !== 'pending') return null;
     const amountMinor = prepaymentDueMinor(row.type, row.visit.feeMinor, row.creditedMinor);
     if (amountMinor <= 0) return null;
     return await createPaymentLink(ctx, {

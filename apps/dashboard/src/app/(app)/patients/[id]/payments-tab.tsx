@@ -6,12 +6,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { RefundDialog } from '../../invoices/[id]/refund-dialog';
 import { InvoiceDialog } from './invoice-dialog';
-import {
-  InvoiceStatusBadge,
-  invoiceName,
-  type PatientBilling,
-  showDate,
-} from './payments-format';
+import { InvoiceStatusBadge, invoiceName, type PatientBilling, showDate } from './payments-format';
 import { PaymentsStatement } from './payments-statement';
 import { PaymentsTable } from './payments-table';
 
