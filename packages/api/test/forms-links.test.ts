@@ -148,7 +148,7 @@ describe('forms.createLink with sendVia', () => {
     const [queued] = await t.db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.patientId, a.patient.id), eq(notifications.template, 'form_link')));
+      .where(and(eq(notifications.patientId, a.patient.id), eq(notifications.kind, 'form_link')));
     expect(queued).toMatchObject({ channel: 'sms', recipient: '+919812300077', status: 'sent' });
     // The link is a credential: delivered, then wiped; never in the payload in clear text.
     expect(JSON.stringify(queued?.payload)).not.toContain(link.url);

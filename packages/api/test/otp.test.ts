@@ -34,7 +34,7 @@ describe('sign-in codes', () => {
       .select()
       .from(notifications)
       .where(eq(notifications.recipient, patient.phone ?? ''));
-    expect(outbox).toMatchObject({ status: 'sent', sealedPayload: null, template: 'otp_sign_in' });
+    expect(outbox).toMatchObject({ status: 'sent', sealedPayload: null, kind: 'otp_sign_in' });
     expect(JSON.stringify(outbox?.payload)).not.toContain(code);
   });
 

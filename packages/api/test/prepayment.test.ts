@@ -125,7 +125,7 @@ describe('prepayment at booking', () => {
     expect(link).toMatchObject({ amountMinor: 20_000, status: 'created' });
     expect((link?.expiresAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(25 * 60_000);
     const [sms] = await t.db.select().from(notifications).where(eq(notifications.patientId, patient.patientId));
-    expect(sms).toMatchObject({ channel: 'sms', template: 'payment_link' });
+    expect(sms).toMatchObject({ channel: 'sms', kind: 'payment_link' });
 
     const fields = await payOnCheckout(checkout, 'pay');
     const answer = await postBack(fields);

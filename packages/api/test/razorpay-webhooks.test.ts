@@ -216,7 +216,7 @@ describe('Razorpay webhooks', () => {
       sendVia: 'sms',
     });
     expect(link).toMatchObject({ amountMinor: 50_000, sentVia: 'sms' });
-    const [sms] = await t.db.select().from(notifications).where(eq(notifications.template, 'payment_link'));
+    const [sms] = await t.db.select().from(notifications).where(eq(notifications.kind, 'payment_link'));
     expect(sms?.payload).toMatchObject({ amount: '₹500', what: 'invoice 2', link: link.url });
     const [row] = await t.db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
     await fake.payLink(row?.gatewayLinkId ?? '', { duplicate: true });

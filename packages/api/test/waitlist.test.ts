@@ -57,7 +57,7 @@ describe('waitlist', () => {
 
     const offers = await t.db.select().from(waitlistOffers);
     expect(offers).toHaveLength(3);
-    const messages = await t.db.select().from(notifications).where(eq(notifications.template, 'waitlist_offer'));
+    const messages = await t.db.select().from(notifications).where(eq(notifications.kind, 'waitlist_offer'));
     expect(messages.map((m) => m.recipient).sort()).toEqual(
       line
         .slice(0, 3)

@@ -58,6 +58,10 @@ export const appointments = pgTable(
     currency: char('currency', { length: 3 }).notNull(),
     paymentStatus: paymentStatus('payment_status').notNull().default('unpaid'),
     confirmedAt: instant('confirmed_at'),
+    /** The patient said they will come (a reminder's confirm link or a reply); shown on the calendar. */
+    patientConfirmedAt: instant('patient_confirmed_at'),
+    /** How: link or reply. */
+    patientConfirmedVia: text('patient_confirmed_via'),
     videoUrl: text('video_url'),
     notes: text('notes'),
     cancellationReason: text('cancellation_reason'),

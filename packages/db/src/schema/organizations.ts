@@ -1,5 +1,7 @@
-import { boolean, char, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { NotificationChannel } from '@carelane/core';
+import { boolean, char, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
+import { notificationChannel } from './enums';
 
 export type OrganizationBranding = { primaryColour?: string; logoFileId?: string };
 
@@ -13,6 +15,17 @@ export const organizations = pgTable('organizations', {
   /** ISO 3166 country used as the default region when parsing phone numbers. */
   country: char('country', { length: 2 }).notNull(),
   branding: jsonb('branding').$type<OrganizationBranding>().notNull().default({}),
+  /** Minutes before a visit that reminders go, e.g. 1440 and 120; whole days keep the time of day. */
+  reminderOffsetsMinutes: integer('reminder_offsets_minutes').array().notNull().default([1440, 120]),
+  /** Local "HH:mm" between which no reminder goes (in each centre's zone); both null: none. */
+  quietHoursStart: text('quiet_hours_start').default('21:00'),
+  quietHoursEnd: text('quiet_hours_end').default('08:00'),
+  /** The channels a patient message tries, in order, among those the patient agreed to. */
+  channelOrder: notificationChannel('channel_order')
+    .array()
+    .$type<NotificationChannel[]>()
+    .notNull()
+    .default(['whatsapp', 'sms', 'email']),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

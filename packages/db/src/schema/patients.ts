@@ -65,6 +65,8 @@ export const patients = pgTable(
     consentSms: boolean('consent_sms').notNull().default(false),
     consentWhatsapp: boolean('consent_whatsapp').notNull().default(false),
     consentEmail: boolean('consent_email').notNull().default(false),
+    /** The language messages reach the patient in (a MessageLanguage: en, hi). */
+    language: text('language').notNull().default('en'),
     householdId: uuid('household_id').references(() => households.id),
     householdRelationship: householdRelationship('household_relationship'),
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => patients.id),

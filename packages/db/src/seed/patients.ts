@@ -145,6 +145,8 @@ export function buildPatients(
         consentSms: fixed !== undefined || chance(faker, 0.85),
         consentWhatsapp: fixed !== undefined || chance(faker, 0.75),
         consentEmail: email !== null && (fixed !== undefined || chance(faker, 0.6)),
+        // One in five reads messages in Hindi; decided without faker so the other draws stay put.
+        language: fixed === undefined && index % 5 === 2 ? 'hi' : 'en',
         householdId,
         householdRelationship: householdId ? m.relationship : null,
         createdAt: new Date(registeredAt.getTime() + memberIndex * MINUTE),

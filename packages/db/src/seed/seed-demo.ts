@@ -1,4 +1,12 @@
-import { addLocalDays, DEFAULT_QUESTIONNAIRES, localDate } from '@carelane/core';
+import {
+  addLocalDays,
+  DEFAULT_QUESTIONNAIRES,
+  DEFAULT_TEMPLATES,
+  localDate,
+  MESSAGE_KINDS,
+  MESSAGE_LANGUAGES,
+  NOTIFICATION_CHANNELS,
+} from '@carelane/core';
 import type { Faker } from '@faker-js/faker';
 import type { Database } from '../client';
 import { hashPassword } from '../password';
@@ -10,6 +18,7 @@ import {
   centres,
   clinicianProfiles,
   households,
+  messageTemplates,
   organizations,
   patients,
   questionnaireVersions,
@@ -100,6 +109,11 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
         version: 1,
         questions: DEFAULT_QUESTIONNAIRES[spec.questionnaire],
       })),
+    );
+    // Every organization starts from the default wording, in English and Hindi, and edits its copy.
+    await inChunks(
+      orgs.flatMap((o) => defaultTemplateRows(o.id)),
+      (chunk) => tx.insert(messageTemplates).values(chunk),
     );
   });
 
@@ -236,4 +250,15 @@ function planDemo(faker: Faker, now: Date, hashes: Map<string, string>) {
     patientRows: [...sunrisePatients.patientRows, ...lakesidePatients.patientRows],
     appointmentRows,
   };
+}
+
+function defaultTemplateRows(organizationId: string) {
+  return MESSAGE_LANGUAGES.flatMap((language) =>
+    MESSAGE_KINDS.flatMap((kind) =>
+      NOTIFICATION_CHANNELS.map((channel) => {
+        const template = DEFAULT_TEMPLATES[language][kind][channel];
+        return { organizationId, kind, channel, language, subject: template.subject ?? null, body: template.body };
+      }),
+    ),
+  );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { NotificationChannel } from '@carelane/core';
 import { type Database, type DbOrTx, notifications } from '@carelane/db';
 import { and, eq, lte, sql } from 'drizzle-orm';
@@ -27,7 +28,8 @@ export async function enqueueNotification(tx: DbOrTx, input: EnqueueInput, appSe
     .values({
       organizationId: input.organizationId,
       channel: input.channel,
-      template: input.template,
+      kind: input.template,
+      idempotencyKey: randomUUID(),
       recipient: input.recipient,
       payload: input.payload ?? {},
       sealedPayload: input.secret ? seal(input.secret, appSecret) : null,
@@ -58,7 +60,7 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
   if (!claimed) return false;
   try {
     const secret = claimed.sealedPayload ? unseal<Record<string, unknown>>(claimed.sealedPayload, deps.appSecret) : {};
-    const message = renderTemplate(claimed.template, { ...claimed.payload, ...secret });
+    const message = renderTemplate(claimed.kind, { ...claimed.payload, ...secret });
     const result = await deps.channels[claimed.channel].send({
       notificationId: claimed.id,
       channel: claimed.channel,
