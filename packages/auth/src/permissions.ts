@@ -41,6 +41,12 @@ export const PERMISSIONS = {
   'billing:write': ['admin', 'manager', 'centre_manager', 'care_coordinator', 'front_desk'],
   /** Give money back and void issued invoices. */
   'billing:refund': ['admin', 'manager'],
+  /** The Messages page: what went to patients, with its attempts and errors. */
+  'messages:read': ['admin', 'manager', 'centre_manager', 'care_coordinator', 'front_desk'],
+  /** Resend a message. */
+  'messages:send': ['admin', 'manager', 'centre_manager', 'care_coordinator', 'front_desk'],
+  /** Message wording, the reminder schedule, quiet hours and the channel order. */
+  'messaging:manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
