@@ -11,6 +11,7 @@ import { formsRouter } from './forms/router';
 import { householdsRouter } from './households/router';
 import { invoicesRouter } from './invoices/router';
 import { meRouter } from './me/router';
+import { messageTemplatesRouter } from './message-templates/router';
 import { organizationRouter } from './organization/router';
 import { patientImportsRouter } from './patient-imports/router';
 import { patientsRouter } from './patients/router';
@@ -33,6 +34,7 @@ export const appRouter = router({
   households: householdsRouter,
   invoices: invoicesRouter,
   me: meRouter,
+  messageTemplates: messageTemplatesRouter,
   organization: organizationRouter,
   patientImports: patientImportsRouter,
   patients: patientsRouter,
