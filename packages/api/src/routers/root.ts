@@ -12,6 +12,7 @@ import { householdsRouter } from './households/router';
 import { invoicesRouter } from './invoices/router';
 import { meRouter } from './me/router';
 import { messageTemplatesRouter } from './message-templates/router';
+import { messagesRouter } from './messages/router';
 import { organizationRouter } from './organization/router';
 import { patientImportsRouter } from './patient-imports/router';
 import { patientsRouter } from './patients/router';
@@ -34,6 +35,7 @@ export const appRouter = router({
   households: householdsRouter,
   invoices: invoicesRouter,
   me: meRouter,
+  messages: messagesRouter,
   messageTemplates: messageTemplatesRouter,
   organization: organizationRouter,
   patientImports: patientImportsRouter,

@@ -6,3 +6,4 @@ export * from './parse';
 export * from './quiet-hours';
 export * from './reminders';
 export * from './templates';
+export * from './history';
