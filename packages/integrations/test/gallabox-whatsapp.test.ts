@@ -9,6 +9,7 @@ import { channelFailure } from './channel-failure';
 const keys = { apiKey: 'gallabox-key', apiSecret: 'gallabox-secret', channelId: '64f0c0ffee0123456789abcd' };
 const message = {
   notificationId: '7d1f1c2e-0000-4000-8000-000000000002',
+  idempotencyKey: 'reminder-24h:7d1f1c2e-0002',
   channel: 'whatsapp' as const,
   recipient: '+919876543210',
   body: 'Your visit with Dr Rao is tomorrow at 10:30.',
@@ -78,8 +79,20 @@ describe('GallaboxWhatsAppChannel against the fake Gallabox server', () => {
 
   it('an unknown channel id is rejected with the provider code', async () => {
     const other = new GallaboxWhatsAppChannel({ ...keys, channelId: 'another', baseUrl: fake.url });
-    const error = await channelFailure(other.send(message));
+    const error = await channelFailure(other.send({ ...message, idempotencyKey: 'other-channel' }));
     expect(error).toMatchObject({ kind: 'rejected', code: 'INVALID_CHANNEL' });
+  });
+
+  it('a repeated idempotency key gets the first id back and sends nothing new', async () => {
+    const once = { ...message, idempotencyKey: 'reminder-2h:gallabox-repeat' };
+    const first = await channel.send(once);
+    const count = fake.messages.length;
+    const again = await channel.send(once);
+    expect(again.providerMessageId).toBe(first.providerMessageId);
+    expect(fake.messages).toHaveLength(count);
+    expect(fake.messages.find((one) => one.id === first.providerMessageId)?.idempotencyKey).toBe(once.idempotencyKey);
+    const other = await channel.send({ ...once, idempotencyKey: 'reminder-2h:gallabox-other' });
+    expect(other.providerMessageId).not.toBe(first.providerMessageId);
   });
 
   it('a provider that does not answer in time is a retryable timeout', async () => {

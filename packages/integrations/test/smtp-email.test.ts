@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSmtp, startFakeSmtp } from '../src/messaging/fake-smtp';
-import { SmtpEmailChannel } from '../src/messaging/smtp-email';
+import { messageIdFor, SmtpEmailChannel } from '../src/messaging/smtp-email';
 import { channelFailure } from './channel-failure';
 
 const ics = [
@@ -21,6 +21,7 @@ const ics = [
 
 const message = {
   notificationId: '7d1f1c2e-0000-4000-8000-000000000003',
+  idempotencyKey: 'booking-confirmation:7d1f1c2e-0003',
   channel: 'email' as const,
   recipient: 'asha@example.test',
   subject: 'Your visit is booked',
@@ -42,9 +43,10 @@ afterAll(async () => {
 });
 
 describe('SmtpEmailChannel against the fake SMTP server', () => {
-  it('delivers the text with the notification id as Message-ID and header', async () => {
+  it('delivers the text with a Message-ID from the idempotency key and the notification id as header', async () => {
     const { providerMessageId } = await channel.send(message);
-    expect(providerMessageId).toBe(`<${message.notificationId}@sunrise.example>`);
+    expect(providerMessageId).toBe(messageIdFor(message.idempotencyKey, 'sunrise.example'));
+    expect(providerMessageId).toMatch(/^<[0-9a-f]{40}@sunrise\.example>$/);
     const email = await smtp.waitFor((one) => one.messageId === providerMessageId);
     expect(email).toMatchObject({
       envelopeFrom: 'no-reply@sunrise.example',
@@ -63,6 +65,7 @@ describe('SmtpEmailChannel against the fake SMTP server', () => {
     await channel.send({
       ...message,
       notificationId,
+      idempotencyKey: `ics:${notificationId}`,
       attachments: [{ filename: 'visit.ics', contentType: 'text/calendar; method=REQUEST', content: ics }],
     });
     const email = await smtp.waitFor((one) => one.headers['x-carelane-notification'] === notificationId);
@@ -76,8 +79,20 @@ describe('SmtpEmailChannel against the fake SMTP server', () => {
   it('waitFor also waits for a message still to come', async () => {
     const notificationId = '7d1f1c2e-0000-4000-8000-000000000005';
     const arriving = smtp.waitFor((one) => one.headers['x-carelane-notification'] === notificationId);
-    await channel.send({ ...message, notificationId });
+    await channel.send({ ...message, notificationId, idempotencyKey: `later:${notificationId}` });
     await expect(arriving).resolves.toMatchObject({ subject: message.subject });
+  });
+
+  it('a retry with the same idempotency key is accepted but not received twice', async () => {
+    const once = { ...message, idempotencyKey: 'reminder-2h:smtp-repeat' };
+    const first = await channel.send(once);
+    await smtp.waitFor((one) => one.messageId === first.providerMessageId);
+    const count = smtp.messages.length;
+    const again = await channel.send(once);
+    expect(again).toEqual(first);
+    await channel.send({ ...once, idempotencyKey: 'reminder-2h:smtp-other' });
+    expect(smtp.messages).toHaveLength(count + 1);
+    expect(smtp.messages.filter((one) => one.messageId === first.providerMessageId)).toHaveLength(1);
   });
 
   it('logs in when the server asks, and a wrong password is an unauthorized error', async () => {

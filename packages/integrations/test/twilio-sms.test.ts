@@ -10,6 +10,7 @@ import { channelFailure } from './channel-failure';
 const account = { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'auth-token-for-tests' };
 const message = {
   notificationId: '7d1f1c2e-0000-4000-8000-000000000001',
+  idempotencyKey: 'reminder-24h:7d1f1c2e-0001',
   channel: 'sms' as const,
   recipient: '+919876543210',
   body: '123456 is your Carelane sign-in code.',
@@ -107,8 +108,30 @@ describe('TwilioSmsChannel against the fake Twilio server', () => {
   });
 
   it('an invalid number is rejected by the provider with its code', async () => {
-    const error = await channelFailure(channel.send({ ...message, recipient: '98765' }));
+    const error = await channelFailure(channel.send({ ...message, recipient: '98765', idempotencyKey: 'bad-number' }));
     expect(error).toMatchObject({ kind: 'rejected', code: '21211' });
+  });
+
+  it('a repeated idempotency key gets the first sid back and sends nothing new', async () => {
+    const once = { ...message, idempotencyKey: 'reminder-2h:twilio-repeat' };
+    const first = await channel.send(once);
+    const count = fake.messages.length;
+    const again = await channel.send(once);
+    expect(again.providerMessageId).toBe(first.providerMessageId);
+    expect(fake.messages).toHaveLength(count);
+    expect(fake.messages.find((one) => one.sid === first.providerMessageId)?.idempotencyKey).toBe(once.idempotencyKey);
+    const other = await channel.send({ ...once, idempotencyKey: 'reminder-2h:twilio-other' });
+    expect(other.providerMessageId).not.toBe(first.providerMessageId);
+  });
+
+  it('a request that failed leaves its key free, so the retry sends the message once', async () => {
+    const once = { ...message, idempotencyKey: 'reminder-2h:twilio-after-500' };
+    const count = fake.messages.length;
+    fake.failNext(1, 500);
+    await channelFailure(channel.send(once));
+    const retried = await channel.send(once);
+    expect(await channel.send(once)).toEqual(retried);
+    expect(fake.messages).toHaveLength(count + 1);
   });
 
   it('a provider that does not answer in time is a retryable timeout', async () => {

@@ -7,3 +7,4 @@ export * from './quiet-hours';
 export * from './reminders';
 export * from './templates';
 export * from './history';
+export * from './delivery-status';

@@ -5,6 +5,11 @@ export type MessageAttachment = { filename: string; contentType: string; content
 
 export type OutgoingMessage = {
   notificationId: string;
+  /**
+   * The outbox row's idempotency key: the same on every attempt at this message, so a provider
+   * that deduplicates by it sends one message however often the worker retries.
+   */
+  idempotencyKey: string;
   channel: NotificationChannel;
   recipient: string;
   subject?: string | undefined;

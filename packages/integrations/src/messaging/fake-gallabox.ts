@@ -1,6 +1,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Callback, CallbackSender, FaultQueue, parseJson, sendJson, startFakeHttp } from './fake-http';
+import {
+  type Callback,
+  CallbackSender,
+  FaultQueue,
+  IdempotentAnswers,
+  idempotencyKey,
+  parseJson,
+  sendJson,
+  startFakeHttp,
+} from './fake-http';
 
 export type FakeGallaboxOptions = {
   apiKey: string;
@@ -19,6 +28,8 @@ export type FakeWhatsApp = {
   phone: string;
   name: string;
   body: string;
+  /** The `Idempotency-Key` header it came with, if any. */
+  idempotencyKey: string | null;
   status: 'accepted' | 'delivered' | 'failed';
   createdAt: Date;
 };
@@ -63,6 +74,7 @@ export async function startFakeGallabox(options: FakeGallaboxOptions): Promise<F
   const faults = new FaultQueue();
   const webhooks = new CallbackSender();
   const messages: FakeWhatsApp[] = [];
+  const answers = new IdempotentAnswers();
   const autoStatus = options.autoStatus === undefined ? 'delivered' : options.autoStatus;
   let webhookUrl = options.webhookUrl;
 
@@ -84,6 +96,7 @@ export async function startFakeGallabox(options: FakeGallaboxOptions): Promise<F
     if (request.method !== 'POST' || request.url !== '/devapi/messages/whatsapp') {
       return gallaboxError(response, 404, 'NOT_FOUND', 'Not found');
     }
+    if (answers.replay(request, response)) return;
     const body = (parseJson(raw) ?? {}) as Body;
     const phone = body.recipient?.phone;
     const text = body.whatsapp?.text?.body;
@@ -101,11 +114,12 @@ export async function startFakeGallabox(options: FakeGallaboxOptions): Promise<F
       phone,
       name: typeof body.recipient?.name === 'string' ? body.recipient.name : '',
       body: text,
+      idempotencyKey: idempotencyKey(request),
       status: 'accepted',
       createdAt: new Date(),
     };
     messages.push(message);
-    sendJson(response, 202, { id: message.id, status: 'ACCEPTED' });
+    answers.send(request, response, 202, { id: message.id, status: 'ACCEPTED' });
     if (autoStatus) {
       message.status = autoStatus;
       void postStatus(message);

@@ -107,6 +107,36 @@ export async function startFakeHttp(
   };
 }
 
+/**
+ * Answers already given per `Idempotency-Key`, as Stripe-style APIs keep them: a request repeating
+ * a key gets the first answer again and creates nothing. Only successes are kept, so a request
+ * that failed may be tried again.
+ */
+export class IdempotentAnswers {
+  private readonly answers = new Map<string, { status: number; body: unknown }>();
+
+  /** True when the request's key was seen: the first answer has been sent again. */
+  replay(request: IncomingMessage, response: ServerResponse): boolean {
+    const key = idempotencyKey(request);
+    const answer = key === null ? undefined : this.answers.get(key);
+    if (!answer) return false;
+    sendJson(response, answer.status, answer.body);
+    return true;
+  }
+
+  /** Sends a success and keeps it under the request's key. */
+  send(request: IncomingMessage, response: ServerResponse, status: number, body: unknown): void {
+    const key = idempotencyKey(request);
+    if (key !== null) this.answers.set(key, { status, body });
+    sendJson(response, status, body);
+  }
+}
+
+export function idempotencyKey(request: IncomingMessage): string | null {
+  const value = request.headers['idempotency-key'];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });

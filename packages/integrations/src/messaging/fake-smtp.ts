@@ -75,6 +75,9 @@ export async function startFakeSmtp(options: FakeSmtpOptions = {}): Promise<Fake
           if (fault && 'responseCode' in fault) {
             return callback(Object.assign(new Error('Message refused'), { responseCode: fault.responseCode }));
           }
+          // A Message-ID already received is a retry of the same message: accepted, not kept twice.
+          const messageId = parsed.messageId ?? null;
+          if (messageId !== null && messages.some((one) => one.messageId === messageId)) return callback();
           const email: ReceivedEmail = {
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
             envelopeTo: session.envelope.rcptTo.map((one) => one.address),
@@ -82,7 +85,7 @@ export async function startFakeSmtp(options: FakeSmtpOptions = {}): Promise<Fake
             to: addresses(parsed.to),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
-            messageId: parsed.messageId ?? null,
+            messageId,
             headers: Object.fromEntries(
               [...parsed.headers].map(([name, value]) => [name, typeof value === 'string' ? value : String(value)]),
             ),

@@ -1,6 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Callback, CallbackSender, FaultQueue, sendJson, startFakeHttp } from './fake-http';
+import {
+  type Callback,
+  CallbackSender,
+  FaultQueue,
+  IdempotentAnswers,
+  idempotencyKey,
+  sendJson,
+  startFakeHttp,
+} from './fake-http';
 import { twilioSignature } from './twilio-signature';
 
 export type FakeTwilioOptions = {
@@ -19,6 +27,8 @@ export type FakeSms = {
   from: string;
   body: string;
   statusCallback: string | null;
+  /** The `Idempotency-Key` header it came with, if any. */
+  idempotencyKey: string | null;
   status: 'queued' | 'delivered' | 'failed';
   createdAt: Date;
 };
@@ -55,6 +65,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const faults = new FaultQueue();
   const callbacks = new CallbackSender();
   const messages: FakeSms[] = [];
+  const answers = new IdempotentAnswers();
   const autoStatus = options.autoStatus === undefined ? 'delivered' : options.autoStatus;
   const expectedAuth = Buffer.from(
     `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`,
@@ -88,6 +99,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     if (request.method !== 'POST' || request.url !== path) {
       return twilioError(response, 404, 20404, 'The requested resource was not found');
     }
+    if (answers.replay(request, response)) return;
     const form = new URLSearchParams(raw);
     const to = form.get('To') ?? '';
     const from = form.get('From') ?? form.get('MessagingServiceSid') ?? '';
@@ -101,11 +113,12 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       from,
       body,
       statusCallback: form.get('StatusCallback'),
+      idempotencyKey: idempotencyKey(request),
       status: 'queued',
       createdAt: new Date(),
     };
     messages.push(message);
-    sendJson(response, 201, {
+    answers.send(request, response, 201, {
       sid: message.sid,
       account_sid: options.accountSid,
       to,

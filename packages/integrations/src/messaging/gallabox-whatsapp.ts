@@ -16,8 +16,9 @@ const GALLABOX_API = 'https://server.gallabox.com';
 
 /**
  * WhatsApp through Gallabox's developer API: one JSON POST per message with the key and secret
- * as headers. Session (free-text) messages only; like Twilio it takes no idempotency key, so
- * exactly-once rests on the worker's claim and the recorded message id.
+ * as headers. Session (free-text) messages only. Exactly-once rests on the worker's claim and the
+ * recorded message id; the `Idempotency-Key` header is ignored by the real Gallabox but honoured
+ * by our fake (as Stripe-style APIs do), which covers a worker killed between send and record.
  */
 export class GallaboxWhatsAppChannel implements MessageChannel {
   readonly name = 'gallabox';
@@ -38,6 +39,7 @@ export class GallaboxWhatsAppChannel implements MessageChannel {
         apiSecret: this.config.apiSecret,
         'content-type': 'application/json',
         accept: 'application/json',
+        'idempotency-key': message.idempotencyKey,
       },
       body: JSON.stringify({
         channelId: this.config.channelId,

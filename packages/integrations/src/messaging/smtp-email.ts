@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { MessageChannel, OutgoingMessage } from './channel';
 import { ChannelError, type ChannelErrorKind } from './channel-error';
@@ -20,8 +21,9 @@ export type SmtpConfig = {
 export const NOTIFICATION_HEADER = 'X-Carelane-Notification';
 
 /**
- * Email over SMTP with nodemailer. The outbox row's id becomes the Message-ID, so a retried send
- * after a lost reply is the same message to every mail system that deduplicates by it.
+ * Email over SMTP with nodemailer. The Message-ID derives from the outbox row's idempotency key,
+ * so a retried send after a lost reply is the same message to every mail system that deduplicates
+ * by it (our fake SMTP server does).
  */
 export class SmtpEmailChannel implements MessageChannel {
   readonly name = 'smtp';
@@ -43,7 +45,7 @@ export class SmtpEmailChannel implements MessageChannel {
   }
 
   async send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
-    const messageId = `<${message.notificationId}@${this.domain}>`;
+    const messageId = messageIdFor(message.idempotencyKey, this.domain);
     try {
       await this.transport.sendMail({
         from: this.config.from,
@@ -68,6 +70,11 @@ export class SmtpEmailChannel implements MessageChannel {
   close(): void {
     this.transport.close();
   }
+}
+
+/** A Message-ID stable for one idempotency key; hashed, since a key may hold characters a Message-ID may not. */
+export function messageIdFor(idempotencyKey: string, domain: string): string {
+  return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}@${domain}>`;
 }
 
 type SmtpFailure = { code?: unknown; responseCode?: unknown };

@@ -20,9 +20,10 @@ const TWILIO_API = 'https://api.twilio.com';
  * SMS through Twilio's Messages API. Plain fetch rather than the `twilio` SDK: this is one
  * form-encoded POST, and the SDK would add megabytes and its own retry rules for it.
  *
- * Twilio takes no idempotency key, so a retried POST can send a second SMS. Exactly-once is the
- * worker's job: it claims a message before sending and records the returned `sid`; a timeout
- * (the request may have reached Twilio) is the one case where a retry can duplicate.
+ * Exactly-once is mostly the worker's job: it claims a message before sending and records the
+ * returned `sid`. The `Idempotency-Key` header covers the gap between Twilio accepting a message
+ * and the worker recording it (a timeout, a killed worker): the real Twilio ignores it, our fake
+ * honours it the way Stripe-style APIs do.
  */
 export class TwilioSmsChannel implements MessageChannel {
   readonly name = 'twilio';
@@ -46,6 +47,7 @@ export class TwilioSmsChannel implements MessageChannel {
         authorization: this.authorization,
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'application/json',
+        'idempotency-key': message.idempotencyKey,
       },
       body: form.toString(),
       timeoutMs: this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
