@@ -37,6 +37,8 @@ export function createRateLimits(db: Database) {
     // Public form links: generous for a patient on a slow phone, tight for someone guessing.
     formIp: make('form-ip', 120, 3600),
     formToken: make('form-token', 60, 3600),
+    // Confirm/cancel links from reminders: a patient opens one a few times; guessing needs many.
+    actionLinkIp: make('action-link-ip', 120, 3600),
   };
   return {
     /** Consumes one point from each named limiter; throws RateLimitedError when any is spent. */

@@ -7,6 +7,7 @@ import { calendarRouter } from './calendar/router';
 import { centresRouter } from './centres/router';
 import { clinicalNotesRouter } from './clinical-notes/router';
 import { cliniciansRouter } from './clinicians/router';
+import { confirmationsRouter } from './confirmations/router';
 import { formsRouter } from './forms/router';
 import { householdsRouter } from './households/router';
 import { invoicesRouter } from './invoices/router';
@@ -32,6 +33,7 @@ export const appRouter = router({
   centres: centresRouter,
   clinicalNotes: clinicalNotesRouter,
   clinicians: cliniciansRouter,
+  confirmations: confirmationsRouter,
   households: householdsRouter,
   invoices: invoicesRouter,
   me: meRouter,

@@ -1,82 +1,22 @@
-import { isLateCancellation } from '@carelane/core';
-import { appointments, appointmentTypes, centres, type DbOrTx } from '@carelane/db';
+import { appointments } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { audit } from '../../audit';
-import { notFound } from '../../errors';
 import type { PatientContext } from '../../trpc';
 import { withClashMessage } from '../appointments/clash';
 import { isSlotFree } from '../availability/find-slots';
 import { offerFreedSlot } from '../waitlist/offer';
 import { SLOT_TAKEN } from './book.handler';
 import type { CancelOwnInput, RescheduleOwnInput } from './book.schema';
+import { cancelByPatient, lateCheck, lockOwn } from './patient-cancel';
 
-/** The patient's own appointment, locked; anyone else's is NOT_FOUND. */
-async function lockOwn(tx: DbOrTx, ctx: PatientContext, id: string) {
-  const [row] = await tx
-    .select({ appointment: appointments, type: appointmentTypes, zone: centres.zone })
-    .from(appointments)
-    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
-    .innerJoin(centres, eq(centres.id, appointments.centreId))
-    .where(
-      and(
-        eq(appointments.id, id),
-        eq(appointments.organizationId, ctx.principal.organizationId),
-        eq(appointments.patientId, ctx.principal.patientId),
-      ),
-    )
-    .for('update', { of: appointments });
-  if (!row) throw notFound('Appointment');
-  if (row.appointment.status !== 'pending' && row.appointment.status !== 'confirmed') {
-    throw new TRPCError({ code: 'CONFLICT', message: 'This appointment can no longer be changed online.' });
-  }
-  return row;
-}
-
-/** Late changes follow the type's policy: refused (call the clinic) or allowed and flagged. */
-function lateCheck(row: Awaited<ReturnType<typeof lockOwn>>, now: Date, what: 'cancelled' | 'moved') {
-  const late = isLateCancellation(row.appointment.startsAt, now, row.type.lateCancellationHours);
-  if (late && row.type.lateCancellationPolicy === 'refuse') {
-    throw new TRPCError({
-      code: 'CONFLICT',
-      message: `This appointment starts within ${row.type.lateCancellationHours} hours, so it can no longer be ${what} online. Please call the clinic.`,
-    });
-  }
-  return late;
-}
-
+/** The signed-in patient's own cancellation, through the same core as reminder links and replies. */
 export async function cancelOwnHandler({ ctx, input }: { ctx: PatientContext; input: CancelOwnInput }) {
-  return ctx.db.transaction(async (tx) => {
-    const row = await lockOwn(tx, ctx, input.appointmentId);
-    const now = new Date();
-    const late = lateCheck(row, now, 'cancelled');
-    const [updated] = await tx
-      .update(appointments)
-      .set({
-        status: 'cancelled',
-        cancelledAt: now,
-        cancellationReason: input.reason || 'Cancelled by the patient online',
-        lateCancellation: late,
-      })
-      .where(eq(appointments.id, row.appointment.id))
-      .returning({ id: appointments.id, status: appointments.status, lateCancellation: appointments.lateCancellation });
-    await offerFreedSlot(tx, ctx, { ...row.appointment, zone: row.zone });
-    await audit(
-      ctx,
-      {
-        action: 'appointment.cancel',
-        entity: 'appointment',
-        entityId: row.appointment.id,
-        changes: { status: { from: row.appointment.status, to: 'cancelled' }, lateCancellation: { to: late } },
-      },
-      tx,
-    );
-    return updated;
-  });
+  return ctx.db.transaction((tx) => cancelByPatient(tx, ctx, ctx.principal, input));
 }
 
 export async function rescheduleOwnHandler({ ctx, input }: { ctx: PatientContext; input: RescheduleOwnInput }) {
-  const current = await lockOwn(ctx.db, ctx, input.appointmentId);
+  const current = await lockOwn(ctx.db, ctx.principal, input.appointmentId);
   const check = await isSlotFree(ctx.db, {
     organizationId: ctx.principal.organizationId,
     clinicianId: current.appointment.clinicianId,
@@ -102,7 +42,7 @@ export async function rescheduleOwnHandler({ ctx, input }: { ctx: PatientContext
   };
   return withClashMessage(ctx.db, slot, () =>
     ctx.db.transaction(async (tx) => {
-      const row = await lockOwn(tx, ctx, input.appointmentId);
+      const row = await lockOwn(tx, ctx.principal, input.appointmentId);
       const late = lateCheck(row, new Date(), 'moved');
       const [updated] = await tx
         .update(appointments)
