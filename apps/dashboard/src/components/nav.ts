@@ -10,11 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/patients', label: 'Patients', permission: 'patients:read' },
   { href: '/forms', label: 'Forms', permission: 'patients:read' },
   { href: '/billing', label: 'Billing', permission: 'billing:read' },
-  {
-    href: '/messages',
-    label: 'Messages',
-    coming: 'Confirmations and reminders by WhatsApp, SMS and email, with delivery status.',
-  },
+  { href: '/messages', label: 'Messages', permission: 'messages:read' },
   { href: '/staff', label: 'Staff' },
   { href: '/centres', label: 'Centres' },
   {

@@ -1,0 +1,134 @@
+'use client';
+import type { RouterInputs } from '@carelane/api/client';
+import { errorMessage, trpc } from '@carelane/api/react';
+import { Button, EmptyState, ErrorState, SelectField, Skeleton, TextField } from '@carelane/ui';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { PatientPicker } from '@/components/patient-picker';
+import { useQueryParams } from '@/components/use-query-params';
+import { MessageDialog } from './message-dialog';
+import { CHANNEL_OPTIONS, KIND_OPTIONS, STATUS_OPTIONS } from './message-format';
+import { MessageRows } from './message-rows';
+
+const PAGE = 50;
+
+type Filters = Omit<RouterInputs['messages']['list'], 'cursor' | 'limit'>;
+
+/**
+ * The filters live in the query string, so a link or a reload keeps them. A value edited by hand
+ * into something else comes back from the server as a bad request naming the field.
+ */
+function filtersOf(params: URLSearchParams): Filters {
+  const filters: Record<string, string> = {};
+  for (const key of ['patientId', 'kind', 'channel', 'status', 'from', 'to']) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  return filters as Filters;
+}
+
+export function HistoryPanel({ zone, canSend }: { zone: string | undefined; canSend: boolean }) {
+  const [params, navigate] = useQueryParams();
+  const filters = filtersOf(params);
+  const patientName = params.get('patientName');
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const list = trpc.messages.list.useInfiniteQuery(
+    { ...filters, limit: PAGE },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined, placeholderData: keepPreviousData },
+  );
+  const rows = list.data?.pages.flatMap((p) => p.rows) ?? [];
+  const filtered = Object.keys(filters).length > 0;
+
+  return (
+    <div className="space-y-4">
+      <search className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="sm:col-span-2 lg:col-span-3">
+          <PatientPicker
+            patient={filters.patientId ? { id: filters.patientId, name: patientName ?? 'Chosen patient' } : null}
+            onChange={(p) => navigate({ patientId: p?.id, patientName: p?.name })}
+          />
+        </div>
+        <SelectField
+          label="Kind"
+          options={KIND_OPTIONS}
+          value={filters.kind ?? ''}
+          onChange={(e) => navigate({ kind: e.target.value })}
+        />
+        <SelectField
+          label="Channel"
+          options={CHANNEL_OPTIONS}
+          value={filters.channel ?? ''}
+          onChange={(e) => navigate({ channel: e.target.value })}
+        />
+        <SelectField
+          label="Status"
+          options={STATUS_OPTIONS}
+          value={filters.status ?? ''}
+          onChange={(e) => navigate({ status: e.target.value })}
+        />
+        <TextField
+          label="From"
+          type="date"
+          value={filters.from ?? ''}
+          onChange={(e) => navigate({ from: e.target.value })}
+        />
+        <TextField label="To" type="date" value={filters.to ?? ''} onChange={(e) => navigate({ to: e.target.value })} />
+        {filtered ? (
+          <div className="flex items-end">
+            <Button
+              variant="ghost"
+              onClick={() =>
+                navigate({ patientId: '', patientName: '', kind: '', channel: '', status: '', from: '', to: '' })
+              }
+            >
+              Clear filters
+            </Button>
+          </div>
+        ) : null}
+      </search>
+
+      {list.error && !list.data ? (
+        <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
+      ) : !list.data ? (
+        <div className="space-y-2" aria-busy="true">
+          <p className="sr-only" role="status">
+            Loading messages…
+          </p>
+          <Skeleton className="h-12" />
+          <Skeleton className="h-12" />
+          <Skeleton className="h-12" />
+        </div>
+      ) : rows.length === 0 ? (
+        <EmptyState title={filtered ? 'No message matches' : 'No messages yet'}>
+          {filtered
+            ? 'Try another channel, status or dates, or clear the filters.'
+            : 'Confirmations, reminders, form links and payment links appear here once they are sent.'}
+        </EmptyState>
+      ) : (
+        <div className={`space-y-3 ${list.isPlaceholderData ? 'opacity-70' : ''}`}>
+          <MessageRows rows={rows} zone={zone} onOpen={setOpenId} />
+          {list.error ? (
+            <ErrorState message={errorMessage(list.error)} onRetry={() => void list.fetchNextPage()} />
+          ) : null}
+          {list.hasNextPage ? (
+            <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+              Load more
+            </Button>
+          ) : null}
+        </div>
+      )}
+
+      {openId ? (
+        <MessageDialog
+          key={openId}
+          id={openId}
+          zone={zone}
+          canSend={canSend}
+          onClose={() => setOpenId(null)}
+          onOpen={setOpenId}
+        />
+      ) : null}
+    </div>
+  );
+}
