@@ -32,6 +32,20 @@ export function SettingsView() {
           </Link>
         </Card>
       </section>
+      <section aria-labelledby="messages-heading" className="space-y-4">
+        <h2 id="messages-heading" className="text-lg font-semibold text-slate-900">
+          Messages
+        </h2>
+        <Card className="flex flex-wrap items-center justify-between gap-3 p-4 text-sm text-slate-700">
+          <p>When reminders go, quiet hours, the order of channels, and the wording of each message.</p>
+          <Link
+            href="/settings/messages"
+            className="rounded-md border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+          >
+            {profile.data?.permissions.includes('messaging:manage') ? 'Edit messages' : 'See messages'}
+          </Link>
+        </Card>
+      </section>
       <OrganizationSection />
     </div>
   );
