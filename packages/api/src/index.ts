@@ -11,6 +11,20 @@ export { createOrganizationLogoHandlers } from './files/logo';
 export { createSubmissionPdfHandler } from './files/submission-pdf-route';
 export { checkHealth, type Health } from './health';
 export { createHealthHandler, createTrpcHandler } from './http';
+export { type DeliveryReport, recordDeliveryStatus } from './messaging/delivery-status';
+export {
+  createGallaboxWebhookHandler,
+  createTwilioStatusHandler,
+  type TwilioStatusConfig,
+} from './messaging/status-webhooks';
+export {
+  DELIVERY_POLICY,
+  type DeliveryDeps,
+  type DeliveryOutcome,
+  type DeliveryPolicy,
+  deliverNotification,
+} from './messaging/deliver';
+export { deliverDueNotifications, dueNotificationIds } from './messaging/deliver-due';
 export { applyGatewayEvents } from './payments/apply-events';
 export { createCheckoutCallbackHandler } from './payments/checkout-callback';
 export { RELEASED_UNPAID_REASON, releaseUnpaidBookings } from './payments/release-unpaid';
