@@ -1,11 +1,12 @@
 import type { PatientPrincipal } from '@carelane/auth';
+import { localDate } from '@carelane/core';
 import { appointments, appointmentTypes, auditLog } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signAction } from '../src/messaging/confirm-link';
 import { addDailyHours, callerAs, createClinic, createPatient, indiaTime, SECRET, signedInPatient } from './fixtures';
-import { insertVisit } from './patient-fixtures';
+import { insertVisit, staffOf } from './patient-fixtures';
 
 let t: TestDatabase;
 let clinic: Awaited<ReturnType<typeof createClinic>>;
@@ -65,6 +66,13 @@ describe('reminder links', () => {
     expect(second).toMatchObject({ outcome: 'already_confirmed', message: expect.stringMatching(/already confirmed/) });
     const [again] = await t.db.select().from(appointments).where(eq(appointments.id, visit.id));
     expect(again?.patientConfirmedAt).toEqual(row?.patientConfirmedAt);
+    const desk = await staffOf(t.db, clinic, 'front_desk');
+    const day = await callerAs(t.db, desk).calendar.view({
+      centreId: clinic.centre.id,
+      date: localDate(visit.startsAt, 'Asia/Kolkata'),
+    });
+    const onCalendar = day.columns.flatMap((c) => c.appointments).find((a) => a.id === visit.id);
+    expect(onCalendar).toMatchObject({ patientConfirmedVia: 'link', patientConfirmedAt: row?.patientConfirmedAt });
     const entries = await t.db
       .select()
       .from(auditLog)

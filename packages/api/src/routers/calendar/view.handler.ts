@@ -98,6 +98,8 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
             overbooked: appointments.overbooked,
             overbookReason: appointments.overbookReason,
             lateCancellation: appointments.lateCancellation,
+            patientConfirmedAt: appointments.patientConfirmedAt,
+            patientConfirmedVia: appointments.patientConfirmedVia,
             notes: appointments.notes,
             source: appointments.source,
             feeMinor: appointments.feeMinor,

@@ -1,6 +1,13 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { APPOINTMENT_STATUS_LABELS, formatLocalTime, formatPhone, nextStatuses, zonedTime } from '@carelane/core';
+import {
+  APPOINTMENT_STATUS_LABELS,
+  formatLocalTime,
+  formatPhone,
+  localDate,
+  nextStatuses,
+  zonedTime,
+} from '@carelane/core';
 import { Alert, Button, SelectField, StatusBadge, TextField } from '@carelane/ui';
 import { useState } from 'react';
 import { Modal } from './modal';
@@ -75,6 +82,16 @@ export function AppointmentDialog({
           {a.patient.mrn}
           {a.patient.phone ? ` · ${formatPhone(a.patient.phone)}` : ''}
         </dd>
+        {a.patientConfirmedAt ? (
+          <>
+            <dt className="text-slate-600">Confirmation</dt>
+            <dd className="text-teal-800" data-testid="patient-confirmed-at">
+              Patient confirmed at {formatLocalTime(a.patientConfirmedAt, zone)} on{' '}
+              {localDate(a.patientConfirmedAt, zone)}
+              {a.patientConfirmedVia ? ` (${a.patientConfirmedVia})` : ''}
+            </dd>
+          </>
+        ) : null}
         {a.overbooked ? (
           <>
             <dt className="text-red-800">Overbooked</dt>

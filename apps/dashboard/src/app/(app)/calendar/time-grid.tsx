@@ -305,7 +305,7 @@ const Column = memo(function Column({
             key={a.id}
             type="button"
             data-testid="appointment-card"
-            aria-label={`${time} ${a.patient.name}, ${a.type.name}, ${status}${a.overbooked ? ', overbooked' : ''}`}
+            aria-label={`${time} ${a.patient.name}, ${a.type.name}, ${status}${a.overbooked ? ', overbooked' : ''}${a.patientConfirmedAt ? ', confirmed by the patient' : ''}`}
             onPointerDown={(e) => on().startDrag(e, a, col)}
             onPointerMove={(e) => on().moveDrag(e)}
             onPointerUp={() => on().endDrag(col)}
@@ -327,6 +327,17 @@ const Column = memo(function Column({
             <span className="block truncate font-semibold text-slate-900">
               {a.overbooked && oneLine ? '⚠ ' : ''}
               {time} {a.patient.name}
+              {a.patientConfirmedAt ? (
+                <span
+                  role="img"
+                  data-testid="patient-confirmed"
+                  title="Confirmed by the patient"
+                  aria-label="Confirmed by the patient"
+                  className="ml-1 font-bold text-teal-700"
+                >
+                  ✓
+                </span>
+              ) : null}
             </span>
             {oneLine ? null : (
               <span className="block truncate text-slate-700">
