@@ -20,20 +20,18 @@ let clinician: StaffPrincipal;
 let seq = 0;
 /** A message written straight to the outbox (the lead's enqueue helper is not needed to read one). */
 async function message(clinic: Clinic, facts: Partial<Row> = {}) {
-  const [row] = await t.db
-    .insert(notifications)
-    .values({
-      organizationId: clinic.org.id,
-      channel: 'sms',
-      kind: 'form_link',
-      idempotencyKey: `test:${seq++}:${Math.random()}`,
-      recipient: clinic.patient.phone,
-      patientId: clinic.patient.id,
-      subject: null,
-      body: 'Please fill in your medical history: http://x/forms/abc',
-      ...facts,
-    })
-    .returning();
+  const values: Row = {
+    organizationId: clinic.org.id,
+    channel: 'sms',
+    kind: 'form_link',
+    idempotencyKey: `test:${seq++}:${Math.random()}`,
+    recipient: clinic.patient.phone ?? '+919800000001',
+    patientId: clinic.patient.id,
+    subject: null,
+    body: 'Please fill in your medical history: http://x/forms/abc',
+    ...facts,
+  };
+  const [row] = await t.db.insert(notifications).values(values).returning();
   if (!row) throw new Error('no row');
   return row;
 }
