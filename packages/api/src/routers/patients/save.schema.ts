@@ -1,4 +1,4 @@
-import { BLOOD_GROUPS, birthDateProblem, SEXES } from '@carelane/core';
+import { BLOOD_GROUPS, birthDateProblem, MESSAGE_LANGUAGES, SEXES } from '@carelane/core';
 import { z } from 'zod';
 
 /** Trimmed text where a blank means "none". */
@@ -94,6 +94,8 @@ export const patientFields = z.object({
   consentSms: z.boolean().optional(),
   consentWhatsapp: z.boolean().optional(),
   consentEmail: z.boolean().optional(),
+  /** The language messages reach the patient in; the database default is English. */
+  language: z.enum(MESSAGE_LANGUAGES, 'Choose English or Hindi').optional(),
   notes: text(2000, 'Keep the notes under 2,000 characters'),
 });
 export type PatientFields = z.infer<typeof patientFields>;

@@ -20,6 +20,7 @@ export type FormValues = {
   consentSms: boolean;
   consentWhatsapp: boolean;
   consentEmail: boolean;
+  language: string;
   notes: string;
 };
 
@@ -72,6 +73,7 @@ export const EMPTY_FORM: FormValues = {
   consentSms: false,
   consentWhatsapp: false,
   consentEmail: false,
+  language: 'en',
   notes: '',
 };
 
@@ -91,6 +93,7 @@ type Stored = {
   consentSms: boolean;
   consentWhatsapp: boolean;
   consentEmail: boolean;
+  language?: string;
   notes: string | null;
 };
 
@@ -129,6 +132,7 @@ export function toFormValues(p: Stored): FormValues {
     consentSms: p.consentSms,
     consentWhatsapp: p.consentWhatsapp,
     consentEmail: p.consentEmail,
+    language: p.language ?? 'en',
     notes: p.notes ?? '',
   };
 }

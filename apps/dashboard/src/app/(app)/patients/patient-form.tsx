@@ -1,7 +1,7 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import type { PatientFields } from '@carelane/api/schemas';
-import { BLOOD_GROUPS, SEXES } from '@carelane/core';
+import { BLOOD_GROUPS, MESSAGE_LANGUAGE_LABELS, MESSAGE_LANGUAGES, SEXES } from '@carelane/core';
 import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/ui';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -135,6 +135,11 @@ export function PatientForm({ id, initial }: { id: string | null; initial: FormV
           {...register('consentWhatsapp')}
         />
         <CheckboxField label="Email" hint="Receipts and reminders by email" {...register('consentEmail')} />
+        <SelectField
+          label="Message language"
+          {...register('language')}
+          options={MESSAGE_LANGUAGES.map((l) => ({ value: l, label: MESSAGE_LANGUAGE_LABELS[l] }))}
+        />
       </Group>
       <Group legend="Other">
         {field('tags', 'Tags', { hint: 'Separate with commas, e.g. diabetic, vip' })}
