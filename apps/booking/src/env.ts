@@ -1,4 +1,9 @@
 import { filesBucketFromEnv, type S3Config } from '@carelane/integrations/files';
+import {
+  type MessagingConfig,
+  messagingConfigFromEnv,
+  messagingEnvShape,
+} from '@carelane/integrations/messaging/providers';
 import { type RazorpayConfig, razorpayConfigFromEnv } from '@carelane/integrations/payments';
 import { z } from 'zod';
 
@@ -26,6 +31,8 @@ const schema = z.object({
   RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
   RAZORPAY_BASE_URL: z.url().optional(),
+  /** SMTP_*, TWILIO_*, GALLABOX_*; `pnpm start` points them at local fakes in development when unset. */
+  ...messagingEnvShape,
 });
 
 export type BookingEnv = z.infer<typeof schema>;
@@ -53,4 +60,9 @@ export function razorpayConfig(): RazorpayConfig | undefined {
 /** The bucket the dashboard stores logos in, when one is configured (else the data folder). */
 export function filesBucket(): S3Config | undefined {
   return filesBucketFromEnv(env(), 'booking site');
+}
+
+/** The message providers that are configured; the rest deliver through the local channel. */
+export function messagingConfig(): MessagingConfig {
+  return messagingConfigFromEnv(env(), 'booking site');
 }

@@ -1,4 +1,9 @@
 import { filesBucketFromEnv, type S3Config } from '@carelane/integrations/files';
+import {
+  type MessagingConfig,
+  messagingConfigFromEnv,
+  messagingEnvShape,
+} from '@carelane/integrations/messaging/providers';
 import { type RazorpayConfig, razorpayConfigFromEnv } from '@carelane/integrations/payments';
 import { z } from 'zod';
 
@@ -25,6 +30,8 @@ const schema = z.object({
   RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
   RAZORPAY_BASE_URL: z.url().optional(),
+  /** SMTP_*, TWILIO_*, GALLABOX_*; `pnpm start` points them at local fakes in development when unset. */
+  ...messagingEnvShape,
 });
 
 export type DashboardEnv = z.infer<typeof schema>;
@@ -57,4 +64,17 @@ export function razorpayConfig(): RazorpayConfig | undefined {
 /** Development tools (the /dev/outbox inbox) exist only outside production. */
 export function devToolsEnabled(): boolean {
   return env().APP_ENV !== 'production';
+}
+
+/** The message providers that are configured; the rest deliver through the local channel. */
+export function messagingConfig(): MessagingConfig {
+  return messagingConfigFromEnv(env(), 'dashboard');
+}
+
+/** What Twilio status callbacks are checked against, when SMS is configured. */
+export function twilioStatusConfig(): { authToken: string; callbackUrl: string } | undefined {
+  const { TWILIO_AUTH_TOKEN, TWILIO_STATUS_CALLBACK_URL } = env();
+  return TWILIO_AUTH_TOKEN && TWILIO_STATUS_CALLBACK_URL
+    ? { authToken: TWILIO_AUTH_TOKEN, callbackUrl: TWILIO_STATUS_CALLBACK_URL }
+    : undefined;
 }

@@ -2,6 +2,7 @@ import { type AuthAudience, createAuthOptions, createRateLimits } from '@carelan
 import { createDb, organizations } from '@carelane/db';
 import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
 import type { S3Config } from '@carelane/integrations/files';
+import { type MessagingConfig, providerChannels } from '@carelane/integrations/messaging/providers';
 import { type RazorpayConfig, RazorpayGateway } from '@carelane/integrations/payments';
 import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
@@ -26,6 +27,8 @@ export type RuntimeConfig = {
   s3?: S3Config | undefined;
   /** Razorpay keys (with `baseUrl`, the local fake's address in development). */
   razorpay?: RazorpayConfig | undefined;
+  /** Message providers (SMTP, Twilio, Gallabox); a channel without one goes to the local channel. */
+  messaging?: MessagingConfig | undefined;
 };
 
 export type ApiRuntime = { deps: ApiDeps; authOptions: NextAuthOptions };
@@ -47,8 +50,7 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     db,
     secret: config.secret,
     rateLimits,
-    // Only the local channel exists so far; real providers arrive with the messaging work.
-    channels: localChannels(db),
+    channels: providerChannels(config.messaging ?? {}, localChannels(db)),
     videoLinks: new JitsiVideoLinks(),
     audience: config.audience,
     siteOrganizationId,

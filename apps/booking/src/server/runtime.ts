@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ApiRuntime, createApiRuntime } from '@carelane/api';
-import { env, filesBucket, razorpayConfig } from '@/env';
+import { env, filesBucket, messagingConfig, razorpayConfig } from '@/env';
 
 // One runtime per process (and per hot reload in development).
 const globalForRuntime = globalThis as unknown as { carelaneBooking?: Promise<ApiRuntime> };
@@ -14,6 +14,7 @@ export function runtime(): Promise<ApiRuntime> {
     secureCookies: env().PUBLIC_URL.startsWith('https://'),
     bookingUrl: env().PUBLIC_URL,
     razorpay: razorpayConfig(),
+    messaging: messagingConfig(),
     dataDir: env().DATA_DIR,
     s3: filesBucket(),
   }).catch((err: unknown) => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ApiRuntime, createApiRuntime } from '@carelane/api';
-import { env, filesBucket, razorpayConfig } from '@/env';
+import { env, filesBucket, messagingConfig, razorpayConfig } from '@/env';
 
 // One runtime per process (and per hot reload in development).
 const globalForRuntime = globalThis as unknown as { carelaneDashboard?: Promise<ApiRuntime> };
@@ -16,6 +16,7 @@ export function runtime(): Promise<ApiRuntime> {
     dataDir: env().DATA_DIR,
     s3: filesBucket(),
     razorpay: razorpayConfig(),
+    messaging: messagingConfig(),
   }).catch((err: unknown) => {
     globalForRuntime.carelaneDashboard = undefined;
     throw err;

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isDeliveryStatus } from '@carelane/core';
 import type { Database } from '@carelane/db';
-import { verifyTwilioSignature } from '@carelane/integrations/messaging';
+import { verifyTwilioSignature } from '@carelane/integrations/messaging/providers';
 import { NO_STORE, problem } from '../http-common';
 import { recordDeliveryStatus } from './delivery-status';
 

@@ -1,0 +1,14 @@
+// The real message providers and what the apps need beside them, without the fake servers
+// (smtp-server, mailparser): the entry point the Next.js apps bundle.
+
+export type { MessageAttachment, MessageChannel, MessageChannels, OutgoingMessage } from './channel';
+export { ChannelError, type ChannelErrorKind } from './channel-error';
+export {
+  type MessagingConfig,
+  type MessagingEnv,
+  messagingConfigFromEnv,
+  messagingEnvShape,
+  providerChannels,
+} from './config';
+export { type InboxAttachment, type InboxMessage, readFakeInbox } from './inbox';
+export { verifyTwilioSignature } from './twilio-signature';
