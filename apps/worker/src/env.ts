@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { messagingEnvShape } from '@carelane/integrations/messaging/providers';
 import { z } from 'zod';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,6 +24,8 @@ const schema = z.object({
   RAZORPAY_KEY_ID: z.string().min(1).optional(),
   /** Port of the local fake Razorpay; 0 picks a free one. */
   RAZORPAY_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** SMTP_*, TWILIO_*, GALLABOX_*: without any, `pnpm start` runs local fakes of the three (development only). */
+  ...messagingEnvShape,
 });
 
 export type WorkerEnv = z.infer<typeof schema> & { repoRoot: string; dashboardUrl: string; bookingUrl: string };

@@ -2,6 +2,7 @@
 import { createDb } from '@carelane/db';
 import { prepareDatabase } from '@carelane/db/server';
 import { localChannels } from '@carelane/integrations';
+import { messagingConfigFromEnv, providerChannels } from '@carelane/integrations/messaging/providers';
 import { loadEnv } from './env';
 import { developmentSecret } from './secret';
 import { runWorker } from './worker';
@@ -20,7 +21,7 @@ console.log('worker: delivering notifications');
 await runWorker(
   {
     db,
-    channels: localChannels(db),
+    channels: providerChannels(messagingConfigFromEnv(env, 'worker'), localChannels(db)),
     appSecret: env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR),
     pollMs: env.WORKER_POLL_MS,
     dataDir: env.DATA_DIR,

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { createDb } from '@carelane/db';
 import { DEMO, prepareDatabase } from '@carelane/db/server';
 import { localChannels } from '@carelane/integrations';
+import { startFakeMessaging } from '@carelane/integrations/messaging';
+import { messagingConfigFromEnv, providerChannels } from '@carelane/integrations/messaging/providers';
 import { startFakeRazorpay } from '@carelane/integrations/payments';
 import { childEnv, loadEnv } from './env';
 import { developmentSecret } from './secret';
@@ -40,6 +42,19 @@ const fakeRazorpay =
       })
     : null;
 
+// Without any message provider, SMTP, SMS and WhatsApp go to local fakes through the real
+// adapters (status callbacks to the dashboard included); /dev/outbox shows what they received.
+const fakeMessaging =
+  !env.SMTP_HOST && !env.TWILIO_ACCOUNT_SID && !env.GALLABOX_API_KEY && env.APP_ENV !== 'production'
+    ? await startFakeMessaging({
+        dashboardUrl: env.dashboardUrl,
+        twilioAuthToken: createHmac('sha256', secret).update('twilio-token').digest('hex'),
+        gallaboxApiSecret: createHmac('sha256', secret).update('gallabox-secret').digest('hex'),
+        gallaboxWebhookSecret: createHmac('sha256', secret).update('gallabox-webhook').digest('hex'),
+      })
+    : null;
+const messagingEnv = fakeMessaging?.env ?? {};
+
 const shared = {
   DATABASE_URL: prepared.url,
   AUTH_SECRET: secret,
@@ -54,6 +69,7 @@ const shared = {
         RAZORPAY_BASE_URL: fakeRazorpay.url,
       }
     : {}),
+  ...messagingEnv,
 };
 const apps = [
   {
@@ -89,6 +105,7 @@ async function shutdown(code: number) {
     children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))),
   );
   await fakeRazorpay?.close().catch(() => {});
+  await fakeMessaging?.close().catch(() => {});
   await prepared.stop().catch(() => {});
   process.exit(code);
 }
@@ -125,8 +142,9 @@ async function waitForHealth(url: string, timeoutMs = 120_000) {
 }
 
 const { db } = createDb(prepared.url, { max: 3 });
+const channels = providerChannels(messagingConfigFromEnv({ ...env, ...messagingEnv }, 'worker'), localChannels(db));
 void runWorker(
-  { db, channels: localChannels(db), appSecret: secret, pollMs: env.WORKER_POLL_MS, dataDir: env.DATA_DIR },
+  { db, channels, appSecret: secret, pollMs: env.WORKER_POLL_MS, dataDir: env.DATA_DIR },
   controller.signal,
 );
 
@@ -141,6 +159,7 @@ if (ready.every(Boolean)) {
       `  Booking (patients):   ${env.bookingUrl}`,
       `  Database:             ${prepared.embedded ? `embedded PostgreSQL in ${join(env.DATA_DIR, 'pg')}` : 'DATABASE_URL'}${prepared.seeded ? ' (demo clinic seeded)' : ''}`,
       `  Development inbox:    ${env.APP_ENV === 'production' ? 'disabled (APP_ENV=production)' : `${env.dashboardUrl}/dev/outbox`}`,
+      `  Messages:             ${fakeMessaging ? `local fakes: SMTP ${fakeMessaging.smtp.host}:${fakeMessaging.smtp.port}, Twilio ${fakeMessaging.twilio.url}, Gallabox ${fakeMessaging.gallabox.url}, inbox ${fakeMessaging.inboxUrl}/inbox` : 'configured providers (SMTP_HOST, TWILIO_ACCOUNT_SID, GALLABOX_API_KEY); the rest to the local channel'}`,
       `  Payments:             ${fakeRazorpay ? `local fake Razorpay at ${fakeRazorpay.url}` : 'Razorpay (RAZORPAY_KEY_ID)'}`,
       '',
       `  Demo staff sign-ins (password "${DEMO.password}"):`,
