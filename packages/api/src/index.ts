@@ -11,12 +11,6 @@ export { createOrganizationLogoHandlers } from './files/logo';
 export { createSubmissionPdfHandler } from './files/submission-pdf-route';
 export { checkHealth, type Health } from './health';
 export { createHealthHandler, createTrpcHandler } from './http';
-export { type DeliveryReport, recordDeliveryStatus } from './messaging/delivery-status';
-export {
-  createGallaboxWebhookHandler,
-  createTwilioStatusHandler,
-  type TwilioStatusConfig,
-} from './messaging/status-webhooks';
 export {
   DELIVERY_POLICY,
   type DeliveryDeps,
@@ -25,10 +19,17 @@ export {
   deliverNotification,
 } from './messaging/deliver';
 export { deliverDueNotifications, dueNotificationIds } from './messaging/deliver-due';
+export { type DeliveryReport, recordDeliveryStatus } from './messaging/delivery-status';
+export {
+  createGallaboxWebhookHandler,
+  createTwilioStatusHandler,
+  type TwilioStatusConfig,
+} from './messaging/status-webhooks';
 export { applyGatewayEvents } from './payments/apply-events';
 export { createCheckoutCallbackHandler } from './payments/checkout-callback';
 export { RELEASED_UNPAID_REASON, releaseUnpaidBookings } from './payments/release-unpaid';
 export { createRazorpayWebhookHandler } from './payments/webhook';
+export { createTwilioInboundHandler, type TwilioInboundConfig } from './routers/confirmations/twilio-inbound';
 export { expireUnstartedImports } from './routers/patient-imports/cleanup';
 export { createPatientExportHandler } from './routers/patient-imports/export';
 export { runNextPatientImport } from './routers/patient-imports/job';

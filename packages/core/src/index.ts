@@ -17,6 +17,7 @@ export * from './phone';
 export * from './questionnaire';
 export * from './recurrence';
 export * from './slots';
+export * from './sms-reply';
 export * from './time';
 export * from './vitals';
 export * from './zones';
