@@ -32,6 +32,8 @@ const schema = z.object({
   RAZORPAY_BASE_URL: z.url().optional(),
   /** SMTP_*, TWILIO_*, GALLABOX_*; `pnpm start` points them at local fakes in development when unset. */
   ...messagingEnvShape,
+  /** The public URL Twilio posts incoming SMS to (signatures cover it); the request URL when unset. */
+  TWILIO_INBOUND_URL: z.url().optional(),
 });
 
 export type DashboardEnv = z.infer<typeof schema>;
@@ -77,4 +79,10 @@ export function twilioStatusConfig(): { authToken: string; callbackUrl: string }
   return TWILIO_AUTH_TOKEN && TWILIO_STATUS_CALLBACK_URL
     ? { authToken: TWILIO_AUTH_TOKEN, callbackUrl: TWILIO_STATUS_CALLBACK_URL }
     : undefined;
+}
+
+/** What incoming SMS (replies to reminders) are checked against, when SMS is configured. */
+export function twilioInboundConfig(): { authToken: string; inboundUrl: string | undefined } | undefined {
+  const { TWILIO_AUTH_TOKEN, TWILIO_INBOUND_URL } = env();
+  return TWILIO_AUTH_TOKEN ? { authToken: TWILIO_AUTH_TOKEN, inboundUrl: TWILIO_INBOUND_URL } : undefined;
 }
