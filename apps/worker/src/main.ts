@@ -23,6 +23,7 @@ await runWorker(
     db,
     channels: providerChannels(messagingConfigFromEnv(env, 'worker'), localChannels(db)),
     appSecret: env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR),
+    bookingUrl: env.bookingUrl,
     pollMs: env.WORKER_POLL_MS,
     dataDir: env.DATA_DIR,
   },

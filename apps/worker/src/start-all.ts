@@ -144,7 +144,14 @@ async function waitForHealth(url: string, timeoutMs = 120_000) {
 const { db } = createDb(prepared.url, { max: 3 });
 const channels = providerChannels(messagingConfigFromEnv({ ...env, ...messagingEnv }, 'worker'), localChannels(db));
 void runWorker(
-  { db, channels, appSecret: secret, pollMs: env.WORKER_POLL_MS, dataDir: env.DATA_DIR },
+  {
+    db,
+    channels,
+    appSecret: secret,
+    bookingUrl: env.bookingUrl,
+    pollMs: env.WORKER_POLL_MS,
+    dataDir: env.DATA_DIR,
+  },
   controller.signal,
 );
 

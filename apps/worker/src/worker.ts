@@ -1,6 +1,6 @@
-import { applyGatewayEvents, releaseUnpaidBookings } from '@carelane/api';
+import { applyGatewayEvents, deliverDueNotifications, releaseUnpaidBookings } from '@carelane/api';
 import type { Database } from '@carelane/db';
-import { deliverDueNotifications, type MessageChannels } from '@carelane/integrations';
+import type { MessageChannels } from '@carelane/integrations';
 import { runImports } from './imports';
 import { sleep } from './sleep';
 
@@ -8,6 +8,8 @@ export type WorkerDeps = {
   db: Database;
   channels: MessageChannels;
   appSecret: string;
+  /** Public origin of the booking site: confirm/cancel links in reminders point there. */
+  bookingUrl: string;
   pollMs: number;
   /** Where uploaded patient imports are kept (shared with the dashboard). */
   dataDir: string;
@@ -43,7 +45,12 @@ async function applyPayments(deps: WorkerDeps, signal: AbortSignal): Promise<voi
 async function deliver(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     try {
-      const sent = await deliverDueNotifications({ db: deps.db, channels: deps.channels, appSecret: deps.appSecret });
+      const sent = await deliverDueNotifications({
+        db: deps.db,
+        channels: deps.channels,
+        secret: deps.appSecret,
+        bookingUrl: deps.bookingUrl,
+      });
       if (sent > 0) console.log(`worker: delivered ${sent} notification(s)`);
     } catch (err) {
       console.error(`worker: delivery pass failed (${err instanceof Error ? err.name : 'error'})`);

@@ -17,6 +17,8 @@ export type ApiDeps = {
   audience: AuthAudience;
   /** Public origin of the booking site, for links in messages (never the request's Host). */
   bookingUrl: string;
+  /** The address emails come from (organizer of calendar invitations); absent = a local default. */
+  emailFrom?: string | undefined;
   /** Public origin of the dashboard, which serves patients' form links; absent where links are not made. */
   formsUrl?: string | undefined;
   /** The organization a public site serves (the booking site); null for the dashboard. */

@@ -188,7 +188,7 @@ export async function requestSignInCode(
       {
         organizationId: recipient.organizationId,
         channel: recipient.channel,
-        template: 'otp_sign_in',
+        kind: 'otp_sign_in',
         recipient: phone,
         payload: { organizationName: recipient.organizationName },
         secret: { code },

@@ -1,4 +1,4 @@
-import type { NotificationChannel } from './constants';
+import { NOTIFICATION_CHANNEL_NAMES as CHANNEL_NAMES, type NotificationChannel } from './constants';
 
 /** What a patient record says about reaching them on each channel. */
 export type ContactConsent = {
@@ -9,8 +9,6 @@ export type ContactConsent = {
   consentWhatsapp: boolean;
   consentEmail: boolean;
 };
-
-const CHANNEL_NAMES: Record<NotificationChannel, string> = { sms: 'SMS', whatsapp: 'WhatsApp', email: 'email' };
 
 /**
  * Why a message may not go to the patient on this channel (no consent, nowhere to send it), as a

@@ -31,6 +31,11 @@ export type Sex = (typeof SEXES)[number];
 
 export const NOTIFICATION_CHANNELS = ['sms', 'whatsapp', 'email'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+export const NOTIFICATION_CHANNEL_NAMES: Record<NotificationChannel, string> = {
+  sms: 'SMS',
+  whatsapp: 'WhatsApp',
+  email: 'email',
+};
 
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];

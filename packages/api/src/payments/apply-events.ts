@@ -20,6 +20,7 @@ import {
   refunds,
 } from '@carelane/db';
 import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
+import { visitBooked } from '../messaging/appointment-messages';
 import { type ParsedGatewayEvent, parseGatewayEvent } from './gateway-event';
 import { RELEASED_UNPAID_REASON } from './release-unpaid';
 
@@ -141,8 +142,10 @@ async function settleVisit(tx: DbOrTx, appointmentId: string) {
       ...(prepaid && row.visit.status === 'pending' ? { status: 'confirmed', confirmedAt: new Date() } : {}),
     })
     .where(eq(appointments.id, appointmentId));
+  const byPatient = row.visit.source === 'booking_site';
+  if (prepaid && row.visit.status === 'pending') await visitBooked(tx, appointmentId, { byPatient });
   if (prepaid && row.visit.status === 'cancelled' && row.visit.cancellationReason === RELEASED_UNPAID_REASON) {
-    await restoreReleasedVisit(tx, appointmentId);
+    if (await restoreReleasedVisit(tx, appointmentId)) await visitBooked(tx, appointmentId, { byPatient });
   }
 }
 
@@ -151,7 +154,7 @@ async function settleVisit(tx: DbOrTx, appointmentId: string) {
  * is still free (the exclusion constraint decides, inside a savepoint); otherwise it stays
  * cancelled and paid, for the clinic to refund.
  */
-async function restoreReleasedVisit(tx: DbOrTx, appointmentId: string) {
+async function restoreReleasedVisit(tx: DbOrTx, appointmentId: string): Promise<boolean> {
   try {
     await tx.transaction((savepoint) =>
       savepoint
@@ -162,7 +165,9 @@ async function restoreReleasedVisit(tx: DbOrTx, appointmentId: string) {
   } catch (err) {
     const code = err instanceof Error ? (err.cause as { code?: unknown } | undefined)?.code : undefined;
     if (code !== '23P01') throw err;
+    return false;
   }
+  return true;
 }
 
 /** Applies one event to its payment: core merges the facts; money moves by the change in credit only. */

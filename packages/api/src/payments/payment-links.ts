@@ -13,7 +13,7 @@ export type PaymentLinkRequest = {
   gateway: PaymentGateway;
   organizationId: string;
   organizationName: string;
-  patient: ContactConsent & { id: string; lastName: string };
+  patient: ContactConsent & { id: string; lastName: string; language?: string };
   amountMinor: number;
   currency: string;
   /** "invoice 12" or "Consultation on 3 Dec, 6:00 pm": said in the message and on the gateway's page. */
@@ -77,7 +77,8 @@ export async function createPaymentLink(ctx: Context, request: PaymentLinkReques
         {
           organizationId: request.organizationId,
           channel: request.sendVia,
-          template: 'payment_link',
+          kind: 'payment_link',
+          language: patient.language === 'hi' ? 'hi' : 'en',
           recipient,
           payload: {
             organizationName: request.organizationName,

@@ -1,6 +1,7 @@
 import { UNPAID_BOOKING_HOLD_MINUTES } from '@carelane/core';
 import { appointments, appointmentTypes, auditLog, type Database } from '@carelane/db';
 import { and, eq, exists, lt, sql } from 'drizzle-orm';
+import { visitCancelled } from '../messaging/appointment-messages';
 
 export const RELEASED_UNPAID_REASON = 'Not paid in time: the time was released for others.';
 
@@ -30,6 +31,8 @@ export async function releaseUnpaidBookings(db: Database, now = new Date()): Pro
         ),
       )
       .returning({ id: appointments.id, organizationId: appointments.organizationId });
+    // The patient hears the booking lapsed; the message says so in their language.
+    for (const visit of released) await visitCancelled(tx, visit.id, { byPatient: false });
     if (released.length > 0) {
       await tx.insert(auditLog).values(
         released.map((visit) => ({

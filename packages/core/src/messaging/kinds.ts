@@ -152,6 +152,14 @@ export const KIND_VARIABLES = {
  */
 export type TemplateValues<K extends MessageKind> = Record<(typeof KIND_VARIABLES)[K]['allowed'][number], string>;
 
+export function isMessageKind(name: string): name is MessageKind {
+  return (MESSAGE_KINDS as readonly string[]).includes(name);
+}
+
+export function isMessageLanguage(name: string): name is MessageLanguage {
+  return (MESSAGE_LANGUAGES as readonly string[]).includes(name);
+}
+
 export function isTemplateVariable(name: string): name is TemplateVariable {
   return Object.hasOwn(TEMPLATE_VARIABLES, name);
 }

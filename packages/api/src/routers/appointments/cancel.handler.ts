@@ -3,6 +3,7 @@ import { appointments } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { audit } from '../../audit';
+import { visitCancelled } from '../../messaging/appointment-messages';
 import type { StaffContext } from '../../trpc';
 import { offerFreedSlot } from '../waitlist/offer';
 import type { CancelInput } from './cancel.schema';
@@ -30,6 +31,7 @@ export async function cancelHandler({ ctx, input }: { ctx: StaffContext; input: 
       },
       tx,
     );
+    await visitCancelled(tx, appointment.id, { byPatient: false });
     await offerFreedSlot(tx, ctx, { ...appointment, zone });
     return updated;
   });

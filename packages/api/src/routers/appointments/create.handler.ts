@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
+import { visitBooked } from '../../messaging/appointment-messages';
 import { requireCentre } from '../../scope';
 import type { StaffContext } from '../../trpc';
 import { bookableType } from '../appointment-types/bookable-type';
@@ -119,6 +120,7 @@ export async function createAppointmentHandler({ ctx, input }: { ctx: StaffConte
         },
         tx,
       );
+      await visitBooked(tx, row.id, { byPatient: false });
       return row;
     }),
   );

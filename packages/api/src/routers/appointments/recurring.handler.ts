@@ -1,6 +1,7 @@
 import { formatLocalTime, localDate, weeklyOccurrences, zonedTime } from '@carelane/core';
 import { appointments, type DbOrTx, pgErrorInfo, recurringSeries } from '@carelane/db';
 import { audit } from '../../audit';
+import { visitBooked } from '../../messaging/appointment-messages';
 import type { StaffContext } from '../../trpc';
 import { clashReason, findClash, type SlotSpan } from './clash';
 import { meetingFor, prepareStaffBooking, staffAppointmentRow } from './create.handler';
@@ -92,6 +93,10 @@ export async function recurringHandler({ ctx, input }: { ctx: StaffContext; inpu
       }
     }
     const booked = occurrences.filter((o) => o.appointmentId);
+    // Every visit gets its reminders; one confirmation (the first visit's) stands for the series.
+    for (const [i, o] of booked.entries()) {
+      if (o.appointmentId) await visitBooked(tx, o.appointmentId, { byPatient: false, confirm: i === 0 });
+    }
     await audit(
       ctx,
       {

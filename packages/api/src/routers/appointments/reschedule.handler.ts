@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
+import { visitMoved } from '../../messaging/appointment-messages';
 import type { StaffContext } from '../../trpc';
 import { offerFreedSlot } from '../waitlist/offer';
 import { withClashMessage } from './clash';
@@ -72,6 +73,7 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
         },
         tx,
       );
+      await visitMoved(tx, appointment.id, appointment.startsAt, { byPatient: false });
       // The time it left may suit someone on the waitlist.
       await offerFreedSlot(tx, ctx, { ...appointment, zone });
       return updated;

@@ -1,7 +1,7 @@
 import { OTP_POLICY, requestSignInCode } from '@carelane/auth';
 import { maskPhone } from '@carelane/core';
-import { deliverNotification } from '@carelane/integrations';
 import type { Context } from '../../context';
+import { deliverNow } from '../../messaging/deliver-now';
 import type { RequestCodeInput } from './request-code.schema';
 import { authDeps } from './site';
 
@@ -17,9 +17,7 @@ export async function requestCodeHandler({ ctx, input }: { ctx: Context; input: 
     { ip: ctx.ip },
   );
   if (notificationId) {
-    await deliverNotification({ db: ctx.db, channels: ctx.channels, appSecret: ctx.secret }, notificationId).catch(
-      () => false,
-    );
+    await deliverNow(ctx, notificationId);
   }
   return { sentTo: maskPhone(phone), resendAfterSeconds: OTP_POLICY.resendAfterSeconds };
 }

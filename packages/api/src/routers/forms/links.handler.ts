@@ -6,12 +6,13 @@ import {
   formRequestUsable,
 } from '@carelane/core';
 import { formRequests, formSubmissions, organizations, questionnaireVersions, staffUsers } from '@carelane/db';
-import { deliverNotification, enqueueNotification } from '@carelane/integrations';
+import { enqueueNotification } from '@carelane/integrations';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import { fieldError } from '../../field-error';
+import { deliverNow } from '../../messaging/deliver-now';
 import type { StaffContext } from '../../trpc';
 import { loadPatient, requireLive } from '../patients/load';
 import type { CreateFormLinkInput, PatientFormsInput, RevokeFormLinkInput } from './links.schema';
@@ -78,7 +79,8 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
         {
           organizationId,
           channel: input.sendVia,
-          template: 'form_link',
+          kind: 'form_link',
+          language: patient.language === 'hi' ? 'hi' : 'en',
           recipient,
           payload: { organizationName: org?.name, until: lastDay(row.expiresAt, org?.zone ?? 'UTC') },
           secret: { link: url },
@@ -106,10 +108,7 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
   });
   // Sent at once after commit; the worker retries whatever this attempt leaves behind.
   if (request.notificationId) {
-    await deliverNotification(
-      { db: ctx.db, channels: ctx.channels, appSecret: ctx.secret },
-      request.notificationId,
-    ).catch(() => false);
+    await deliverNow(ctx, request.notificationId);
   }
   return {
     id: request.id,

@@ -3,6 +3,7 @@ import { appointments, slotHolds } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
+import { visitBooked } from '../../messaging/appointment-messages';
 import { sendBookingPaymentLink } from '../../payments/booking-link';
 import type { PatientContext } from '../../trpc';
 import { withClashMessage } from '../appointments/clash';
@@ -86,6 +87,7 @@ export async function bookHandler({ ctx, input }: { ctx: PatientContext; input: 
         },
         tx,
       );
+      await visitBooked(tx, row.id, { byPatient: true });
       return {
         id: row.id,
         startsAt: row.startsAt,

@@ -2,6 +2,7 @@ import { appointments } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { audit } from '../../audit';
+import { visitMoved } from '../../messaging/appointment-messages';
 import type { PatientContext } from '../../trpc';
 import { withClashMessage } from '../appointments/clash';
 import { isSlotFree } from '../availability/find-slots';
@@ -49,6 +50,7 @@ export async function rescheduleOwnHandler({ ctx, input }: { ctx: PatientContext
         .set({ startsAt: input.startsAt, endsAt, centreId, lateCancellation: row.appointment.lateCancellation || late })
         .where(eq(appointments.id, row.appointment.id))
         .returning({ id: appointments.id, startsAt: appointments.startsAt, endsAt: appointments.endsAt });
+      await visitMoved(tx, row.appointment.id, row.appointment.startsAt, { byPatient: true });
       await offerFreedSlot(tx, ctx, { ...row.appointment, zone: row.zone });
       await audit(
         ctx,

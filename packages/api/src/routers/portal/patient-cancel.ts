@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
+import { visitCancelled } from '../../messaging/appointment-messages';
 import { offerFreedSlot } from '../waitlist/offer';
 
 /** Whose visit: the signed-in patient, or the patient a signed link or reply speaks for. */
@@ -68,6 +69,7 @@ export async function cancelByPatient(
     })
     .where(eq(appointments.id, row.appointment.id))
     .returning({ id: appointments.id, status: appointments.status, lateCancellation: appointments.lateCancellation });
+  await visitCancelled(tx, row.appointment.id, { byPatient: true });
   await offerFreedSlot(tx, ctx, { ...row.appointment, zone: row.zone });
   await audit(
     ctx,

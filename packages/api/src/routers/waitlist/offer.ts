@@ -1,17 +1,16 @@
-import { formatLocalTime, localDate } from '@carelane/core';
+import { localDate } from '@carelane/core';
 import {
   appointmentTypes,
   clinicianProfiles,
   type DbOrTx,
-  organizations,
   patients,
   staffUsers,
   waitlistEntries,
   waitlistOffers,
 } from '@carelane/db';
-import { enqueueNotification } from '@carelane/integrations';
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Context } from '../../context';
+import { notifyPatient } from '../../messaging/notify-patient';
 import { isSlotFree } from '../availability/find-slots';
 
 /** How many waiting patients are told about one freed time; the first to book it wins. */
@@ -22,8 +21,8 @@ export type FreedSlot = { organizationId: string; clinicianId: string; centreId:
 
 /**
  * When an appointment is cancelled or moved away, offer its time to the first matching waiting
- * patients through the outbox, in the same transaction as the change. Only patients who consented
- * to WhatsApp or SMS are messaged; the offer is still shown to the others in My appointments.
+ * patients through the outbox, in the same transaction as the change, on the first channel each
+ * agreed to; the offer is also shown in My appointments.
  */
 export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | 'bookingUrl'>, freed: FreedSlot) {
   if (freed.startsAt.getTime() <= Date.now()) return 0;
@@ -37,17 +36,10 @@ export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | '
   const candidates = await tx
     .select({
       entry: waitlistEntries,
-      patient: {
-        id: patients.id,
-        phone: patients.phone,
-        consentSms: patients.consentSms,
-        consentWhatsapp: patients.consentWhatsapp,
-      },
-      organizationName: organizations.name,
+      patient: { id: patients.id },
     })
     .from(waitlistEntries)
     .innerJoin(patients, eq(patients.id, waitlistEntries.patientId))
-    .innerJoin(organizations, eq(organizations.id, waitlistEntries.organizationId))
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, waitlistEntries.typeId))
     .where(
       and(
@@ -67,7 +59,7 @@ export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | '
     .limit(20);
 
   let offered = 0;
-  for (const { entry, patient, organizationName } of candidates) {
+  for (const { entry, patient } of candidates) {
     if (offered >= OFFERS_PER_SLOT) break;
     // The freed start must suit this wish's type (length, buffers, notice) as the booking site would.
     const check = await isSlotFree(tx, {
@@ -80,28 +72,19 @@ export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | '
       patientId: patient.id,
     }).catch(() => null);
     if (!check?.free) continue;
-    const channel = patient.consentWhatsapp ? 'whatsapp' : patient.consentSms ? 'sms' : null;
-    const when = `${localDate(freed.startsAt, freed.zone)} at ${formatLocalTime(freed.startsAt, freed.zone)}`;
-    const notificationId =
-      channel && patient.phone
-        ? await enqueueNotification(
-            tx,
-            {
-              organizationId: freed.organizationId,
-              channel,
-              template: 'waitlist_offer',
-              recipient: patient.phone,
-              payload: {
-                organizationName,
-                when,
-                clinicianName: clinician.name,
-                link: `${ctx.bookingUrl}/appointments`,
-              },
-              patientId: patient.id,
-            },
-            ctx.secret,
-          )
-        : null;
+    const queued = await notifyPatient(tx, {
+      organizationId: freed.organizationId,
+      patientId: patient.id,
+      kind: 'waitlist_offer',
+      idempotencyKey: `waitlist_offer:${entry.id}:${freed.startsAt.getTime()}`,
+      payload: {
+        slotStartsAt: freed.startsAt.toISOString(),
+        zone: freed.zone,
+        clinicianName: clinician.name,
+        link: `${ctx.bookingUrl}/appointments`,
+      },
+    });
+    const notificationId = queued.id;
     await tx.insert(waitlistOffers).values({
       organizationId: freed.organizationId,
       entryId: entry.id,
