@@ -225,4 +225,22 @@ describe('delivering the outbox', () => {
     await t.db.update(notifications).set({ nextAttemptAt: sql`now()` }).where(eq(notifications.id, reminder.id));
     expect(await deliverNotification(deps, reminder.id)).toBe('skipped');
   });
+
+  it('thanks the patient for a desk payment with a receipt naming the invoice', async () => {
+    const patient = await patientWith({ consentSms: false, consentEmail: true, email: 'receipt@test.example' });
+    const visit = await book(patient.id, indiaTime(8, 10));
+    const desk = callerAs(t.db, frontDesk);
+    const draft = await desk.invoices.create({ patientId: patient.id, lines: [{ appointmentId: visit.id }] });
+    const invoice = await desk.invoices.issue({ id: draft.id });
+    await desk.invoices.recordPayment({ invoiceId: invoice.id, method: 'cash', amountMinor: 20_000 });
+    const [receipt] = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.patientId, patient.id), eq(notifications.kind, 'receipt')));
+    expect(receipt).toMatchObject({ channel: 'email', status: 'pending' });
+    expect(await deliverNotification(deps, receipt?.id ?? '')).toBe('sent');
+    const email = await smtp.waitFor((m) => m.to.includes('receipt@test.example') && m.subject.includes('receipt'));
+    expect(email.text).toContain(`₹200 for invoice ${invoice.number}`);
+    expect(email.text).toContain('https://book.clinic.test/payments');
+  });
 });

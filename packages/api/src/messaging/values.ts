@@ -150,6 +150,7 @@ export function messageValues(
     const parts = localDateTimeParts(new Date(previous), visit.zone, language);
     Object.assign(derived, { previousDate: parts.date, previousTime: parts.time });
   }
+  if (kind === 'receipt') Object.assign(derived, receiptValues(row.payload, visit, language, base));
   const change = text(row.payload.change);
   if (change === 'booked' || change === 'cancelled' || change === 'rescheduled') {
     derived.change = STAFF_CHANGE_WORDS[language][change];
@@ -157,6 +158,27 @@ export function messageValues(
   const values: Record<string, string> = {};
   for (const name of KIND_VARIABLES[kind].allowed) {
     values[name] = text(secret[name]) ?? text(row.payload[name]) ?? derived[name] ?? '';
+  }
+  return values;
+}
+
+const INVOICE_WORD: Record<MessageLanguage, string> = { en: 'invoice', hi: 'बिल' };
+
+/** A receipt names the day the money came and what it paid for: the invoice, else the visit. */
+function receiptValues(
+  payload: Record<string, unknown>,
+  visit: VisitFacts | null,
+  language: MessageLanguage,
+  base: string,
+): Record<string, string> {
+  const values: Record<string, string> = { link: `${base}/payments` };
+  const paidAt = text(payload.paidAt);
+  const zone = text(payload.zone) ?? visit?.zone;
+  if (paidAt && zone) values.date = localDateTimeParts(new Date(paidAt), zone, language).date;
+  const invoiceNumber = payload.invoiceNumber;
+  if (typeof invoiceNumber === 'number') values.what = `${INVOICE_WORD[language]} ${invoiceNumber}`;
+  else if (visit) {
+    values.what = `${visit.typeName}, ${localDateTimeParts(visit.startsAt, visit.zone, language).date}`;
   }
   return values;
 }

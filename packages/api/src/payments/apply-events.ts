@@ -21,6 +21,7 @@ import {
 } from '@carelane/db';
 import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { visitBooked } from '../messaging/appointment-messages';
+import { paymentReceipt } from '../messaging/receipt-message';
 import { type ParsedGatewayEvent, parseGatewayEvent } from './gateway-event';
 import { RELEASED_UNPAID_REASON } from './release-unpaid';
 
@@ -209,6 +210,7 @@ async function applyOne(tx: DbOrTx, parsed: ParsedGatewayEvent): Promise<'applie
       await tx.update(paymentLinks).set(paid).where(eq(paymentLinks.gatewayLinkId, state.paymentLinkId));
     }
   }
+  if (effect.creditDeltaMinor > 0) await paymentReceipt(tx, payment.id);
   if (payment.appointmentId) await settleVisit(tx, payment.appointmentId);
   return 'applied';
 }

@@ -6,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import { fieldError } from '../../field-error';
+import { paymentReceipt } from '../../messaging/receipt-message';
 import type { StaffContext } from '../../trpc';
 import type { RecordPaymentInput, RefundInput } from './invoices.schema';
 import { lockInvoice } from './load';
@@ -49,6 +50,7 @@ export async function recordPaymentHandler({ ctx, input }: { ctx: StaffContext; 
       .update(invoices)
       .set({ paidMinor: sql`${invoices.paidMinor} + ${input.amountMinor}` })
       .where(eq(invoices.id, invoice.id));
+    await paymentReceipt(tx, payment.id);
     await audit(
       ctx,
       {
