@@ -27,7 +27,7 @@ export const ENGLISH_TEMPLATES: Record<MessageKind, ChannelTemplates> = {
     },
     email: {
       subject: '{{organizationName}}: your visit on {{date}}, {{time}}',
-      body: 'Hello {{patientName}},\n\nYour visit with {{clinicianName}} is booked for {{date}}, {{time}} at:\n\n{{centreName}}\n{{centreAddress}}\n\nPlease arrive a few minutes early. To change or cancel the visit: {{link}}\n\n{{organizationName}}',
+      body: 'Hello {{patientName}},\n\nYour visit with {{clinicianName}} is booked for {{date}}, {{time}} at:\n\n{{centreName}}\n{{centreAddress}}\n\nPlease arrive a few minutes early. Will you come? Confirm: {{confirmLink}}\nTo change or cancel the visit: {{link}}\n\n{{organizationName}}',
     },
   },
   reminder: {

@@ -22,7 +22,7 @@ export const HINDI_TEMPLATES: Record<MessageKind, ChannelTemplates> = {
     },
     email: {
       subject: '{{organizationName}}: {{date}}, {{time}} को आपकी विज़िट',
-      body: 'नमस्ते {{patientName}},\n\n{{clinicianName}} के साथ आपकी विज़िट {{date}}, {{time}} के लिए बुक हो गई है। पता:\n\n{{centreName}}\n{{centreAddress}}\n\nकृपया कुछ मिनट पहले पहुँचें। विज़िट बदलने या रद्द करने के लिए: {{link}}\n\n{{organizationName}}',
+      body: 'नमस्ते {{patientName}},\n\n{{clinicianName}} के साथ आपकी विज़िट {{date}}, {{time}} के लिए बुक हो गई है। पता:\n\n{{centreName}}\n{{centreAddress}}\n\nकृपया कुछ मिनट पहले पहुँचें। आने की पुष्टि करें: {{confirmLink}}\nविज़िट बदलने या रद्द करने के लिए: {{link}}\n\n{{organizationName}}',
     },
   },
   reminder: {
