@@ -7,6 +7,9 @@ import { BOOKING_PORT, DASHBOARD_PORT } from './e2e/urls';
 // PostgreSQL, demo seed, worker) in a fresh data folder on ports of their own.
 // biome-ignore lint/style/noProcessEnv: test configuration, read once here
 const dataDir = process.env.E2E_DATA_DIR ?? join(tmpdir(), `carelane-e2e-${Date.now()}`);
+// Test workers load this file again: they must find the same folder (its auth-secret signs links).
+// biome-ignore lint/style/noProcessEnv: test configuration, read once here
+process.env.E2E_DATA_DIR = dataDir;
 // biome-ignore lint/style/noProcessEnv: test configuration, read once here
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
