@@ -198,7 +198,7 @@ export function TemplateEditor({ canManage }: { canManage: boolean }) {
             Preview with example values
           </h3>
           <div
-            className="whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+            className="whitespace-pre-wrap [overflow-wrap:anywhere] rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
             data-testid="preview"
           >
             {preview.subject !== undefined ? <p className="mb-2 font-semibold">{preview.subject}</p> : null}
