@@ -88,7 +88,9 @@ export function MessageDialog({
               <p className="text-slate-600">
                 {m.kind === 'otp_sign_in'
                   ? 'Sign-in codes are not kept.'
-                  : 'Not sent yet: the text is written from the template when it goes.'}
+                  : m.status === 'pending' || m.status === 'sending'
+                    ? 'Not sent yet: the text is written from the template when it goes.'
+                    : 'The text of this message is not kept: it carried a private link.'}
               </p>
             ) : (
               <div className="rounded-md border border-slate-200 bg-slate-50 p-3">
