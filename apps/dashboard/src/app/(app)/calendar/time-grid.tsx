@@ -326,18 +326,18 @@ const Column = memo(function Column({
           >
             <span className="block truncate font-semibold text-slate-900">
               {a.overbooked && oneLine ? '⚠ ' : ''}
-              {time} {a.patient.name}
               {a.patientConfirmedAt ? (
                 <span
                   role="img"
                   data-testid="patient-confirmed"
                   title="Confirmed by the patient"
                   aria-label="Confirmed by the patient"
-                  className="ml-1 font-bold text-teal-700"
+                  className="mr-1 font-bold text-teal-700"
                 >
                   ✓
                 </span>
               ) : null}
+              {time} {a.patient.name}
             </span>
             {oneLine ? null : (
               <span className="block truncate text-slate-700">
