@@ -232,6 +232,7 @@ describe('delivering the outbox', () => {
     const desk = callerAs(t.db, frontDesk);
     const draft = await desk.invoices.create({ patientId: patient.id, lines: [{ appointmentId: visit.id }] });
     const invoice = await desk.invoices.issue({ id: draft.id });
+    if (!invoice) throw new Error('not issued');
     await desk.invoices.recordPayment({ invoiceId: invoice.id, method: 'cash', amountMinor: 20_000 });
     const [receipt] = await t.db
       .select()
