@@ -2,7 +2,7 @@ import { type AuthAudience, createAuthOptions, createRateLimits } from '@carelan
 import { createDb, organizations } from '@carelane/db';
 import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
 import type { S3Config } from '@carelane/integrations/files';
-import { type MessagingConfig, providerChannels } from '@carelane/integrations/messaging/providers';
+import { type MessagingConfig, providerChannels, senderAddress } from '@carelane/integrations/messaging/providers';
 import { type RazorpayConfig, RazorpayGateway } from '@carelane/integrations/payments';
 import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
@@ -51,6 +51,7 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     secret: config.secret,
     rateLimits,
     channels: providerChannels(config.messaging ?? {}, localChannels(db)),
+    emailFrom: senderAddress(config.messaging?.email?.from ?? '') ?? undefined,
     videoLinks: new JitsiVideoLinks(),
     audience: config.audience,
     siteOrganizationId,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSmtp, startFakeSmtp } from '../src/messaging/fake-smtp';
-import { messageIdFor, SmtpEmailChannel } from '../src/messaging/smtp-email';
+import { messageIdFor, SmtpEmailChannel, senderAddress } from '../src/messaging/smtp-email';
 import { channelFailure } from './channel-failure';
 
 const ics = [
@@ -132,5 +132,14 @@ describe('SmtpEmailChannel against the fake SMTP server', () => {
     const error = await channelFailure(gone.send(message));
     expect(error.retryable).toBe(true);
     expect(error.kind).toBe('network');
+  });
+});
+
+describe('senderAddress', () => {
+  it('reads the address of a named or bare sender', () => {
+    expect(senderAddress('"Sunrise Clinic" <no-reply@sunrise.example>')).toBe('no-reply@sunrise.example');
+    expect(senderAddress('no-reply@sunrise.example')).toBe('no-reply@sunrise.example');
+    expect(senderAddress('Sunrise Clinic')).toBeNull();
+    expect(senderAddress('')).toBeNull();
   });
 });

@@ -11,4 +11,5 @@ export {
   providerChannels,
 } from './config';
 export { type InboxAttachment, type InboxMessage, readFakeInbox } from './inbox';
+export { senderAddress } from './smtp-email';
 export { verifyTwilioSignature } from './twilio-signature';

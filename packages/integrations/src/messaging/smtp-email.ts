@@ -73,6 +73,11 @@ export class SmtpEmailChannel implements MessageChannel {
 }
 
 /** A Message-ID stable for one idempotency key; hashed, since a key may hold characters a Message-ID may not. */
+/** The address of a sender written as `"Name" <address>` or bare; null when there is none. */
+export function senderAddress(from: string): string | null {
+  return /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)?.[1] ?? (/^[^<>\s]+@[^<>\s]+$/.test(from.trim()) ? from.trim() : null);
+}
+
 export function messageIdFor(idempotencyKey: string, domain: string): string {
   return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}@${domain}>`;
 }
