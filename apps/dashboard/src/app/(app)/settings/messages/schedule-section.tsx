@@ -18,8 +18,8 @@ export function ScheduleSection({ canManage }: { canManage: boolean }) {
   const utils = trpc.useUtils();
   const save = trpc.organization.updateMessagingSettings.useMutation();
   const [draft, setDraft] = useState<Settings | null>(null);
-  const [count, setCount] = useState('1');
-  const [unit, setUnit] = useState<OffsetUnit>('days');
+  const [count, setCount] = useState('3');
+  const [unit, setUnit] = useState<OffsetUnit>('hours');
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
