@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DELIVERY_POLICY } from '@carelane/api';
 import { messagingEnvShape } from '@carelane/integrations/messaging/providers';
 import { z } from 'zod';
 
@@ -20,6 +21,14 @@ const schema = z.object({
   /** Seed the demo clinic into an empty external database too (embedded ones always are). */
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   WORKER_POLL_MS: z.coerce.number().int().min(100).default(2000),
+  /** Messages one worker process delivers at once. */
+  WORKER_BATCH: z.coerce.number().int().min(1).max(500).default(20),
+  /** How often each worker's relay turns due outbox rows into pg-boss jobs. */
+  WORKER_RELAY_MS: z.coerce.number().int().min(50).default(500),
+  /** How long a message being sent belongs to its worker (default 2 minutes); shorter in tests. */
+  WORKER_LEASE_MS: z.coerce.number().int().min(1000).optional(),
+  /** The first retry's wait after a provider failure (default 30 s); shorter in tests. */
+  WORKER_RETRY_BASE_MS: z.coerce.number().int().min(0).optional(),
   /** Real Razorpay keys; without them `pnpm start` runs a local fake Razorpay (development only). */
   RAZORPAY_KEY_ID: z.string().min(1).optional(),
   /** Port of the local fake Razorpay; 0 picks a free one. */
@@ -50,6 +59,17 @@ export function loadEnv(): WorkerEnv {
 }
 
 /** The environment given to child processes: the parent's, minus nothing, plus ours. */
+/** The delivery settings of WorkerDeps, from the env. */
+export function deliveryOptions(env: WorkerEnv, databaseUrl: string) {
+  return {
+    databaseUrl,
+    batchSize: env.WORKER_BATCH,
+    relayMs: env.WORKER_RELAY_MS,
+    leaseMs: env.WORKER_LEASE_MS ?? DELIVERY_POLICY.leaseMs,
+    retryBaseMs: env.WORKER_RETRY_BASE_MS,
+  };
+}
+
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   // biome-ignore lint/style/noProcessEnv: children inherit PATH and friends
   return { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extra };

@@ -3,7 +3,7 @@ import { createDb } from '@carelane/db';
 import { prepareDatabase } from '@carelane/db/server';
 import { localChannels } from '@carelane/integrations';
 import { messagingConfigFromEnv, providerChannels } from '@carelane/integrations/messaging/providers';
-import { loadEnv } from './env';
+import { deliveryOptions, loadEnv } from './env';
 import { developmentSecret } from './secret';
 import { runWorker } from './worker';
 
@@ -26,6 +26,7 @@ await runWorker(
     bookingUrl: env.bookingUrl,
     pollMs: env.WORKER_POLL_MS,
     dataDir: env.DATA_DIR,
+    delivery: deliveryOptions(env, prepared.url),
   },
   controller.signal,
 );

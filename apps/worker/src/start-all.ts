@@ -10,7 +10,7 @@ import { localChannels } from '@carelane/integrations';
 import { startFakeMessaging } from '@carelane/integrations/messaging';
 import { messagingConfigFromEnv, providerChannels } from '@carelane/integrations/messaging/providers';
 import { startFakeRazorpay } from '@carelane/integrations/payments';
-import { childEnv, loadEnv } from './env';
+import { childEnv, deliveryOptions, loadEnv } from './env';
 import { developmentSecret } from './secret';
 import { runWorker } from './worker';
 
@@ -151,6 +151,7 @@ void runWorker(
     bookingUrl: env.bookingUrl,
     pollMs: env.WORKER_POLL_MS,
     dataDir: env.DATA_DIR,
+    delivery: deliveryOptions(env, prepared.url),
   },
   controller.signal,
 );

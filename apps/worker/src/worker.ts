@@ -1,6 +1,7 @@
-import { applyGatewayEvents, deliverDueNotifications, releaseUnpaidBookings } from '@carelane/api';
+import { applyGatewayEvents, releaseUnpaidBookings } from '@carelane/api';
 import type { Database } from '@carelane/db';
 import type { MessageChannels } from '@carelane/integrations';
+import { type DeliveryOptions, runDelivery } from './delivery';
 import { runImports } from './imports';
 import { sleep } from './sleep';
 
@@ -13,12 +14,12 @@ export type WorkerDeps = {
   pollMs: number;
   /** Where uploaded patient imports are kept (shared with the dashboard). */
   dataDir: string;
+  delivery: DeliveryOptions & { retryBaseMs?: number | undefined };
 };
 
 /**
- * Delivers the notifications outbox until `signal` aborts. Each message is claimed with a
- * single conditional UPDATE, so several workers (and the API's immediate attempt) never send
- * one twice. Patient imports run beside it (see runImports).
+ * Delivers the notifications outbox through pg-boss until `signal` aborts (see runDelivery): any
+ * number of these processes may run at once. Patient imports and payment events run beside it.
  */
 export async function runWorker(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
   await Promise.all([deliver(deps, signal), runImports(deps, signal), applyPayments(deps, signal)]);
@@ -42,19 +43,17 @@ async function applyPayments(deps: WorkerDeps, signal: AbortSignal): Promise<voi
   }
 }
 
-async function deliver(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
-  while (!signal.aborted) {
-    try {
-      const sent = await deliverDueNotifications({
-        db: deps.db,
-        channels: deps.channels,
-        secret: deps.appSecret,
-        bookingUrl: deps.bookingUrl,
-      });
-      if (sent > 0) console.log(`worker: delivered ${sent} notification(s)`);
-    } catch (err) {
-      console.error(`worker: delivery pass failed (${err instanceof Error ? err.name : 'error'})`);
-    }
-    await sleep(deps.pollMs, signal);
-  }
+function deliver(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
+  const { leaseMs, retryBaseMs } = deps.delivery;
+  return runDelivery(
+    {
+      db: deps.db,
+      channels: deps.channels,
+      secret: deps.appSecret,
+      bookingUrl: deps.bookingUrl,
+      policy: { leaseMs, ...(retryBaseMs === undefined ? {} : { retryBaseMs }) },
+    },
+    deps.delivery,
+    signal,
+  );
 }

@@ -20,6 +20,7 @@ export {
 } from './messaging/deliver';
 export { deliverDueNotifications, dueNotificationIds } from './messaging/deliver-due';
 export { type DeliveryReport, recordDeliveryStatus } from './messaging/delivery-status';
+export { markDueNotifications, type RelayOptions } from './messaging/relay';
 export {
   createGallaboxWebhookHandler,
   createTwilioStatusHandler,

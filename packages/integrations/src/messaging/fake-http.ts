@@ -79,9 +79,16 @@ export type Handler = (request: IncomingMessage, response: ServerResponse, body:
 export async function startFakeHttp(
   faults: FaultQueue,
   handler: Handler,
-  options: { port?: number; host?: string; faultBody: (status: number) => unknown },
+  options: {
+    port?: number;
+    host?: string;
+    faultBody: (status: number) => unknown;
+    /** Sees every request as it arrives, before any fault (for counting retries). */
+    onRequest?: (request: IncomingMessage) => void;
+  },
 ): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const server = createServer((request, response) => {
+    options.onRequest?.(request);
     (async () => {
       const body = await text(request);
       const fault = faults.take();

@@ -38,6 +38,8 @@ export type FakeTwilio = {
   url: string;
   /** Every message accepted, in order. */
   messages: FakeSms[];
+  /** Every request as it arrived, failed and repeated ones included (a repeat of a key is a retry). */
+  requests: { idempotencyKey: string | null; at: Date }[];
   /** Every status callback posted (form body, `X-Twilio-Signature` among the headers). */
   callbacks: Callback[];
   /** The next `count` requests fail with this status (500: retryable, 400: permanent). */
@@ -65,6 +67,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const faults = new FaultQueue();
   const callbacks = new CallbackSender();
   const messages: FakeSms[] = [];
+  const requests: FakeTwilio['requests'] = [];
   const answers = new IdempotentAnswers();
   const autoStatus = options.autoStatus === undefined ? 'delivered' : options.autoStatus;
   const expectedAuth = Buffer.from(
@@ -143,6 +146,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
 
   const http = await startFakeHttp(faults, handle, {
     ...options,
+    onRequest: (request) => requests.push({ idempotencyKey: idempotencyKey(request), at: new Date() }),
     faultBody: (status) => ({
       code: status >= 500 ? 20500 : 21610,
       message: status >= 500 ? 'An internal server error has occurred' : 'Attempt to send to unsubscribed recipient',
@@ -153,6 +157,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   return {
     url: http.url,
     messages,
+    requests,
     callbacks: callbacks.sent,
     failNext: (count, status) => faults.failNext(count, status),
     delayNext: (count, ms) => faults.delayNext(count, ms),
