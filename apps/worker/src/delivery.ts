@@ -8,8 +8,10 @@ export const DELIVER_QUEUE = 'deliver-notification';
 export type DeliveryOptions = {
   /** The database pg-boss keeps its jobs in (schema `pgboss`): the same as the outbox's. */
   databaseUrl: string;
-  /** Jobs one process works on at once (WORKER_BATCH). */
+  /** Jobs one fetch takes and works on at once (WORKER_BATCH). */
   batchSize: number;
+  /** Fetch loops in this process (WORKER_CONCURRENCY): up to batchSize x this messages in hand. */
+  concurrency: number;
   /** How often the relay looks for due messages. */
   relayMs: number;
   /** How long a claimed message belongs to its worker (DeliveryPolicy.leaseMs). */
@@ -28,7 +30,7 @@ export async function runDelivery(deps: DeliveryDeps, options: DeliveryOptions, 
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
     schema: 'pgboss',
-    max: 4,
+    max: options.concurrency + 2,
     application_name: 'carelane-worker',
   });
   // Its errors can carry SQL with bound values: only the kind goes to the log.
@@ -44,13 +46,17 @@ export async function runDelivery(deps: DeliveryDeps, options: DeliveryOptions, 
     retryBackoff: true,
   };
   await boss.createQueue(DELIVER_QUEUE, { name: DELIVER_QUEUE, ...jobOptions });
-  await boss.work<{ id: string }>(
-    DELIVER_QUEUE,
-    { batchSize: options.batchSize, pollingIntervalSeconds: 0.5 },
-    async (jobs) => {
-      await Promise.all(jobs.map((job) => deliverNotification(deps, job.data.id)));
-    },
-  );
+  // pg-boss waits out the polling interval after each batch, whatever it found: one loop tops out
+  // at batchSize per half second, so a process runs several.
+  for (let i = 0; i < options.concurrency; i++) {
+    await boss.work<{ id: string }>(
+      DELIVER_QUEUE,
+      { batchSize: options.batchSize, pollingIntervalSeconds: 0.5 },
+      async (jobs) => {
+        await Promise.all(jobs.map((job) => deliverNotification(deps, job.data.id)));
+      },
+    );
+  }
   await relay(boss, deps, options, jobOptions, signal);
   // Lets the deliveries in hand finish; a message still unfinished after this is taken over by
   // another worker when its lease runs out.

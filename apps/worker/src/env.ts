@@ -23,6 +23,8 @@ const schema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(100).default(2000),
   /** Messages one worker process delivers at once. */
   WORKER_BATCH: z.coerce.number().int().min(1).max(500).default(20),
+  /** Delivery loops per worker process, each with up to WORKER_BATCH messages in hand. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** How often each worker's relay turns due outbox rows into pg-boss jobs. */
   WORKER_RELAY_MS: z.coerce.number().int().min(50).default(500),
   /** How long a message being sent belongs to its worker (default 2 minutes); shorter in tests. */
@@ -64,6 +66,7 @@ export function deliveryOptions(env: WorkerEnv, databaseUrl: string) {
   return {
     databaseUrl,
     batchSize: env.WORKER_BATCH,
+    concurrency: env.WORKER_CONCURRENCY,
     relayMs: env.WORKER_RELAY_MS,
     leaseMs: env.WORKER_LEASE_MS ?? DELIVERY_POLICY.leaseMs,
     retryBaseMs: env.WORKER_RETRY_BASE_MS,

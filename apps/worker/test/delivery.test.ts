@@ -76,6 +76,18 @@ describe('the worker on pg-boss', () => {
     }
   });
 
+  it('SIGTERM lets the messages in hand finish before the worker exits', async () => {
+    const ids = await queueMessages(t.db, orgId, 5);
+    twilio.delayNext(5, 1000);
+    const one = worker();
+    await waitFor(() => twilio.requests.length >= 5);
+    const exited = new Promise<number | null>((resolve) => one.once('exit', (code) => resolve(code)));
+    one.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const rows = await t.db.select().from(notifications).where(inArray(notifications.id, ids));
+    expect(rows.map((row) => row.status)).toEqual(ids.map(() => 'sent'));
+  });
+
   it('two workers racing over 300 messages send each one once', async () => {
     worker();
     worker();

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { NotificationChannel } from '@carelane/core';
 import { type Database, notifications, organizations } from '@carelane/db';
 import { seal } from '@carelane/integrations';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, like, sql } from 'drizzle-orm';
 import { childEnv } from '../src/env';
 
 const WORKER_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -94,19 +94,26 @@ export async function queueMessages(
   return ids;
 }
 
-/** Waits until none of `ids` is pending or sending any more; returns the count per status. */
-export async function waitUntilSettled(db: Database, ids: string[], timeoutMs = 60_000) {
+/**
+ * Waits until none of the messages (`ids`, or those whose key starts with a prefix) is pending or
+ * sending any more; returns the count per status.
+ */
+export async function waitUntilSettled(db: Database, which: string[] | { keyPrefix: string }, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
+  const where = Array.isArray(which)
+    ? inArray(notifications.id, which)
+    : like(notifications.idempotencyKey, `${which.keyPrefix}%`);
   for (;;) {
     const rows = await db
       .select({ status: notifications.status, count: sql<number>`count(*)::int` })
       .from(notifications)
-      .where(inArray(notifications.id, ids))
+      .where(where)
       .groupBy(notifications.status);
     const counts = Object.fromEntries(rows.map((row) => [row.status, row.count]));
     if (!counts.pending && !counts.sending) return counts;
     if (Date.now() > deadline) throw new Error(`not settled in time: ${JSON.stringify(counts)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Seldom enough not to slow the workers it waits for.
+    await new Promise((resolve) => setTimeout(resolve, Array.isArray(which) ? 100 : 500));
   }
 }
 
