@@ -1,8 +1,9 @@
 'use client';
-import { errorMessage, trpc } from '@carelane/api/react';
-import { Button, EmptyState, ErrorState, Skeleton, TextField } from '@carelane/ui';
+import { trpc } from '@carelane/api/react';
+import { EmptyState, TextField } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { PagedList } from '@/components/paged-list';
 import { Tabs } from '@/components/tabs';
 import { useQueryParams } from '@/components/use-query-params';
 import { BILLING_TABS, tabOf } from './billing-format';
@@ -81,34 +82,19 @@ export function BillingOverview() {
 
       <div ref={tabsRef}>
         <Tabs label="Invoices by status" tabs={tabs} selected={tab} onSelect={(id) => navigate({ tab: id })}>
-          {list.error && !list.data ? (
-            <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-          ) : !list.data ? (
-            <div className="space-y-2" aria-busy="true">
-              <p className="sr-only" role="status">
-                Loading invoices…
-              </p>
-              <Skeleton className="h-14" />
-              <Skeleton className="h-14" />
-              <Skeleton className="h-14" />
-            </div>
-          ) : rows.length === 0 ? (
-            <EmptyState title={q ? 'No invoice matches' : 'No invoices here'}>
-              {q ? 'Try fewer letters of the name, the record number, or the invoice number.' : EMPTY[tab]}
-            </EmptyState>
-          ) : (
-            <div className={`space-y-3 ${list.isPlaceholderData ? 'opacity-70' : ''}`}>
-              <InvoiceRows rows={rows} zone={zone} />
-              {list.error ? (
-                <ErrorState message={errorMessage(list.error)} onRetry={() => void list.fetchNextPage()} />
-              ) : null}
-              {list.hasNextPage ? (
-                <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                  Load more
-                </Button>
-              ) : null}
-            </div>
-          )}
+          <PagedList
+            list={list}
+            isEmpty={rows.length === 0}
+            loadingLabel="Loading invoices…"
+            rowHeight="h-14"
+            empty={
+              <EmptyState title={q ? 'No invoice matches' : 'No invoices here'}>
+                {q ? 'Try fewer letters of the name, the record number, or the invoice number.' : EMPTY[tab]}
+              </EmptyState>
+            }
+          >
+            <InvoiceRows rows={rows} zone={zone} />
+          </PagedList>
         </Tabs>
       </div>
     </div>

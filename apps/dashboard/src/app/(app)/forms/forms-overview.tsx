@@ -1,9 +1,10 @@
 'use client';
-import { errorMessage, trpc } from '@carelane/api/react';
-import { Button, EmptyState, ErrorState, Skeleton, TextField } from '@carelane/ui';
+import { trpc } from '@carelane/api/react';
+import { EmptyState, TextField } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+import { PagedList } from '@/components/paged-list';
 import { Tabs } from '@/components/tabs';
 import { useQueryParams } from '@/components/use-query-params';
 import { FormRows } from './form-rows';
@@ -83,40 +84,25 @@ export function FormsOverview() {
 
       <div ref={tabsRef}>
         <Tabs label="Form links by state" tabs={tabs} selected={view.id} onSelect={(id) => navigate({ tab: id })}>
-          {list.error && !list.data ? (
-            <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-          ) : !list.data ? (
-            <div className="space-y-2" aria-busy="true">
-              <p className="sr-only" role="status">
-                Loading form links…
-              </p>
-              <Skeleton className="h-14" />
-              <Skeleton className="h-14" />
-              <Skeleton className="h-14" />
-            </div>
-          ) : items.length === 0 ? (
-            <EmptyState
-              title={
-                q ? 'No form link matches' : `No ${view.id === 'all' ? '' : `${view.label.toLowerCase()} `}form links`
-              }
-            >
-              {q
-                ? 'Try fewer letters of the name, or the record number.'
-                : 'Links appear here once someone sends a patient a form from the patient’s Forms tab.'}
-            </EmptyState>
-          ) : (
-            <div className={`space-y-3 ${list.isPlaceholderData ? 'opacity-70' : ''}`}>
-              <FormRows items={items} zone={zone} canReadSubmissions={permissions.includes('form_submissions:read')} />
-              {list.error ? (
-                <ErrorState message={errorMessage(list.error)} onRetry={() => void list.fetchNextPage()} />
-              ) : null}
-              {list.hasNextPage ? (
-                <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                  Load more
-                </Button>
-              ) : null}
-            </div>
-          )}
+          <PagedList
+            list={list}
+            isEmpty={items.length === 0}
+            loadingLabel="Loading form links…"
+            rowHeight="h-14"
+            empty={
+              <EmptyState
+                title={
+                  q ? 'No form link matches' : `No ${view.id === 'all' ? '' : `${view.label.toLowerCase()} `}form links`
+                }
+              >
+                {q
+                  ? 'Try fewer letters of the name, or the record number.'
+                  : 'Links appear here once someone sends a patient a form from the patient’s Forms tab.'}
+              </EmptyState>
+            }
+          >
+            <FormRows items={items} zone={zone} canReadSubmissions={permissions.includes('form_submissions:read')} />
+          </PagedList>
         </Tabs>
       </div>
     </div>

@@ -1,9 +1,10 @@
 'use client';
 import type { RouterInputs } from '@carelane/api/client';
-import { errorMessage, trpc } from '@carelane/api/react';
-import { Button, EmptyState, ErrorState, SelectField, Skeleton, TextField } from '@carelane/ui';
+import { trpc } from '@carelane/api/react';
+import { Button, EmptyState, SelectField, TextField } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
+import { PagedList } from '@/components/paged-list';
 import { PatientPicker } from '@/components/patient-picker';
 import { useQueryParams } from '@/components/use-query-params';
 import { MessageDialog } from './message-dialog';
@@ -88,37 +89,20 @@ export function HistoryPanel({ zone, canSend }: { zone: string | undefined; canS
         ) : null}
       </search>
 
-      {list.error && !list.data ? (
-        <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-      ) : !list.data ? (
-        <div className="space-y-2" aria-busy="true">
-          <p className="sr-only" role="status">
-            Loading messages…
-          </p>
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-        </div>
-      ) : rows.length === 0 ? (
-        <EmptyState title={filtered ? 'No message matches' : 'No messages yet'}>
-          {filtered
-            ? 'Try another channel, status or dates, or clear the filters.'
-            : 'Confirmations, reminders, form links and payment links appear here once they are sent.'}
-        </EmptyState>
-      ) : (
-        <div className={`space-y-3 ${list.isPlaceholderData ? 'opacity-70' : ''}`}>
-          <MessageRows rows={rows} zone={zone} onOpen={setOpenId} />
-          {list.error ? (
-            <ErrorState message={errorMessage(list.error)} onRetry={() => void list.fetchNextPage()} />
-          ) : null}
-          {list.hasNextPage ? (
-            <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-              Load more
-            </Button>
-          ) : null}
-        </div>
-      )}
-
+      <PagedList
+        list={list}
+        isEmpty={rows.length === 0}
+        loadingLabel="Loading messages…"
+        empty={
+          <EmptyState title={filtered ? 'No message matches' : 'No messages yet'}>
+            {filtered
+              ? 'Try another channel, status or dates, or clear the filters.'
+              : 'Confirmations, reminders, form links and payment links appear here once they are sent.'}
+          </EmptyState>
+        }
+      >
+        <MessageRows rows={rows} zone={zone} onOpen={setOpenId} />
+      </PagedList>
       {openId ? (
         <MessageDialog
           key={openId}
