@@ -10,7 +10,10 @@ let twilio: FakeTwilio;
 let orgId: string;
 const workers: ReturnType<typeof startWorker>[] = [];
 
-const LEASE_MS = 3000;
+// Short, so the crash test's takeover comes quickly; the other tests use a long one, so a send slowed
+// down by a busy machine (CI runs every package's tests at once) is never taken over.
+const SHORT_LEASE_MS = 3000;
+const LONG_LEASE_MS = 60_000;
 
 beforeEach(async () => {
   t = await createTestDatabase(inject('pgAdminUrl'));
@@ -23,13 +26,13 @@ afterEach(async () => {
   await t.close();
 });
 
-function worker() {
+function worker(leaseMs = LONG_LEASE_MS) {
   const child = startWorker(t.url, {
     TWILIO_ACCOUNT_SID: 'AC_worker',
     TWILIO_AUTH_TOKEN: 'token',
     TWILIO_FROM: '+15005550006',
     TWILIO_BASE_URL: twilio.url,
-    WORKER_LEASE_MS: String(LEASE_MS),
+    WORKER_LEASE_MS: String(leaseMs),
     WORKER_RETRY_BASE_MS: '100',
     WORKER_RELAY_MS: '200',
   });
@@ -37,7 +40,8 @@ function worker() {
   return child;
 }
 
-async function waitFor(check: () => boolean, timeoutMs = 30_000) {
+// Generous: a worker process starting (tsx, pg-boss) beside the other packages' tests can take a while.
+async function waitFor(check: () => boolean, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error('timed out');
@@ -50,9 +54,10 @@ describe('the worker on pg-boss', () => {
     const ids = await queueMessages(t.db, orgId, 40);
     // The first requests are answered only after the worker is dead; the provider still takes them.
     twilio.delayNext(10, 1500);
-    const first = worker();
+    const first = worker(SHORT_LEASE_MS);
     await waitFor(() => twilio.requests.length >= 10);
     await stopWorker(first, 'SIGKILL');
+    // The dead worker's claims expire after its short lease; the new worker's own claims hold long.
     worker();
 
     expect(await waitUntilSettled(t.db, ids)).toEqual({ sent: 40 });
