@@ -119,6 +119,27 @@ describe('recordDeliveryStatus', () => {
     });
   });
 
+  it('a message the provider could not deliver goes on by the next channel the patient agreed to', async () => {
+    const row = await sentMessage('sms', 'SMfallback');
+    await t.db
+      .update(notifications)
+      .set({ fallback: [{ channel: 'email', recipient: 'fallback@test.example' }] })
+      .where(eq(notifications.id, row.id));
+    await recordDeliveryStatus(t.db, {
+      provider: 'twilio',
+      providerMessageId: 'SMfallback',
+      status: 'failed',
+      errorCode: '30005',
+      at: at(2),
+    });
+    expect((await load(row.id))?.error).toMatch(/^Twilio could not deliver it .*\. Sent by email instead\.$/);
+    const [instead] = await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.idempotencyKey, `${row.idempotencyKey}>email`));
+    expect(instead).toMatchObject({ channel: 'email', recipient: 'fallback@test.example', status: 'pending' });
+  });
+
   it('ignores an id it does not know, and an id of another provider channel', async () => {
     const row = await sentMessage('whatsapp', 'wa-only');
     expect(

@@ -1,5 +1,5 @@
 import { channelRefusal, type MessageKind, NOTIFICATION_CHANNEL_NAMES } from '@carelane/core';
-import { type Database, notificationAttempts, notifications, patients } from '@carelane/db';
+import { type Database, type DbOrTx, notificationAttempts, notifications, patients } from '@carelane/db';
 import { ChannelError, type MessageChannels, unseal } from '@carelane/integrations';
 import { and, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { renderNotification } from './render';
@@ -108,10 +108,13 @@ function reasonOf(err: unknown): string {
   return `Delivery failed (${err instanceof Error ? err.name : 'unknown error'})`;
 }
 
-/** Writes the message again on the next channel of its fallback list, if any. */
-async function fallBack(db: Database, row: Notification): Promise<string | null> {
+/**
+ * Writes the message again on the next channel of its fallback list, if any; returns `reason`
+ * with a sentence saying so, for the failed message's error.
+ */
+export async function writeFallback(db: DbOrTx, row: Notification, reason: string): Promise<string> {
   const [next, ...rest] = row.fallback;
-  if (!next) return null;
+  if (!next) return reason;
   await db
     .insert(notifications)
     .values({
@@ -130,7 +133,7 @@ async function fallBack(db: Database, row: Notification): Promise<string | null>
       createdById: row.createdById,
     })
     .onConflictDoNothing({ target: notifications.idempotencyKey });
-  return ` Sent by ${NOTIFICATION_CHANNEL_NAMES[next.channel]} instead.`;
+  return `${reason.replace(/\.?$/, '.')} Sent by ${NOTIFICATION_CHANNEL_NAMES[next.channel]} instead.`;
 }
 
 /**
@@ -169,10 +172,10 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
   const facts = await loadMessageFacts(db, row);
   const refused = await refusal(db, row, facts);
   if (refused) {
-    const instead = await fallBack(db, row);
+    const error = await writeFallback(db, row, refused);
     await db
       .update(notifications)
-      .set({ status: 'cancelled', error: refused + (instead ?? ''), sealedPayload: null, leaseUntil: null })
+      .set({ status: 'cancelled', error, sealedPayload: null, leaseUntil: null })
       .where(mine);
     await finishAttempt('cancelled', { error: refused });
     return 'cancelled';
@@ -234,12 +237,9 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
       await finishAttempt('failed', { error: reason });
       return 'retry';
     }
-    const instead = await fallBack(db, row);
     const why = permanent ? reason : `Gave up after ${row.attempts} attempts: ${reason}`;
-    await db
-      .update(notifications)
-      .set({ status: 'failed', error: why + (instead ?? ''), sealedPayload: null, leaseUntil: null })
-      .where(mine);
+    const error = await writeFallback(db, row, why);
+    await db.update(notifications).set({ status: 'failed', error, sealedPayload: null, leaseUntil: null }).where(mine);
     await finishAttempt(permanent ? 'rejected' : 'gave_up', { error: reason });
     return 'failed';
   }

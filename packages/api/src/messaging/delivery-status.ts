@@ -7,6 +7,7 @@ import {
 } from '@carelane/core';
 import { auditLog, type Database, notifications } from '@carelane/db';
 import { and, eq } from 'drizzle-orm';
+import { writeFallback } from './deliver';
 
 export type DeliveryProvider = 'twilio' | 'gallabox';
 
@@ -35,13 +36,7 @@ export async function recordDeliveryStatus(
 ): Promise<'updated' | 'unchanged' | 'unknown'> {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({
-        id: notifications.id,
-        organizationId: notifications.organizationId,
-        status: notifications.status,
-        deliveryStatus: notifications.deliveryStatus,
-        deliveredAt: notifications.deliveredAt,
-      })
+      .select()
       .from(notifications)
       .where(
         and(
@@ -55,10 +50,13 @@ export async function recordDeliveryStatus(
     const next = nextDeliveryStatus(row.deliveryStatus, report.status);
     if (next === null) return 'unchanged';
     const failed = isDeliveryFailure(next) && row.status === 'sent';
+    // The provider could not deliver it: the next channel the patient agreed to gets it.
+    const reason = deliveryFailureReason(report.provider, report.errorCode);
+    const error = failed ? await writeFallback(tx, row, reason) : reason;
     const change = {
       deliveryStatus: next,
       ...(isDelivered(next) && row.deliveredAt === null ? { deliveredAt: report.at } : {}),
-      ...(failed ? { status: 'failed' as const, error: deliveryFailureReason(report.provider, report.errorCode) } : {}),
+      ...(failed ? { status: 'failed' as const, error } : {}),
     };
     await tx.update(notifications).set(change).where(eq(notifications.id, row.id));
     await tx.insert(auditLog).values({
