@@ -1,5 +1,5 @@
 import { channelRefusal, type MessageKind, NOTIFICATION_CHANNEL_NAMES } from '@carelane/core';
-import { type Database, type DbOrTx, notificationAttempts, notifications, patients } from '@carelane/db';
+import { type Database, type DbOrTx, notificationAttempts, notifications } from '@carelane/db';
 import { ChannelError, type MessageChannels, unseal } from '@carelane/integrations';
 import { and, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { renderNotification } from './render';
@@ -76,7 +76,7 @@ async function claim(db: Database, id: string, leaseMs: number): Promise<Notific
 }
 
 /** Why the message should not go now, or null. */
-async function refusal(db: Database, row: Notification, facts: MessageFacts): Promise<string | null> {
+function refusal(row: Notification, facts: MessageFacts): string | null {
   if (BEFORE_VISIT.has(row.kind)) {
     if (!facts.visit || facts.visit.status === 'cancelled') return 'The visit was cancelled.';
     if (facts.visit.startsAt.getTime() <= Date.now()) return 'The visit has already started.';
@@ -84,19 +84,8 @@ async function refusal(db: Database, row: Notification, facts: MessageFacts): Pr
   // Consent is read again at sending: a patient may have withdrawn it since the message was written.
   // A sign-in code goes to the number that asked for it.
   if (row.patientId && !row.staffUserId && row.kind !== 'otp_sign_in') {
-    const [patient] = await db
-      .select({
-        firstName: patients.firstName,
-        phone: patients.phone,
-        email: patients.email,
-        consentSms: patients.consentSms,
-        consentWhatsapp: patients.consentWhatsapp,
-        consentEmail: patients.consentEmail,
-      })
-      .from(patients)
-      .where(eq(patients.id, row.patientId));
-    if (!patient) return 'The patient record is gone.';
-    return channelRefusal(patient, row.channel);
+    if (!facts.patientContact) return 'The patient record is gone.';
+    return channelRefusal(facts.patientContact, row.channel);
   }
   return null;
 }
@@ -153,10 +142,13 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
     eq(notifications.status, 'sending'),
     eq(notifications.attempts, row.attempts),
   );
-  await db
-    .update(notificationAttempts)
-    .set({ outcome: 'interrupted', finishedAt: new Date(), error: 'The worker stopped during this attempt.' })
-    .where(and(eq(notificationAttempts.notificationId, id), eq(notificationAttempts.outcome, 'in_flight')));
+  // A message claimed before (its worker died mid-call) has that attempt still in flight.
+  if (row.attempts > 1) {
+    await db
+      .update(notificationAttempts)
+      .set({ outcome: 'interrupted', finishedAt: new Date(), error: 'The worker stopped during this attempt.' })
+      .where(and(eq(notificationAttempts.notificationId, id), eq(notificationAttempts.outcome, 'in_flight')));
+  }
   const [attempt] = await db
     .insert(notificationAttempts)
     .values({ notificationId: id, attempt: row.attempts, channel: row.channel, provider: channel.name })
@@ -170,7 +162,7 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
       .where(and(eq(notificationAttempts.id, attempt.id), eq(notificationAttempts.outcome, 'in_flight')));
 
   const facts = await loadMessageFacts(db, row);
-  const refused = await refusal(db, row, facts);
+  const refused = refusal(row, facts);
   if (refused) {
     const error = await writeFallback(db, row, refused);
     await db

@@ -1,4 +1,5 @@
 import {
+  type ContactConsent,
   isMessageKind,
   KIND_VARIABLES,
   localDateTimeParts,
@@ -39,6 +40,8 @@ export type VisitFacts = {
 export type MessageFacts = {
   organizationName: string;
   patientName: string | null;
+  /** What the patient record says now about reaching them (consent is read again at sending). */
+  patientContact: ContactConsent | null;
   visit: VisitFacts | null;
 };
 
@@ -51,7 +54,15 @@ export async function loadMessageFacts(db: Database, row: Notification): Promise
     : [];
   const [patient] = row.patientId
     ? await db
-        .select({ firstName: patients.firstName, lastName: patients.lastName })
+        .select({
+          firstName: patients.firstName,
+          lastName: patients.lastName,
+          phone: patients.phone,
+          email: patients.email,
+          consentSms: patients.consentSms,
+          consentWhatsapp: patients.consentWhatsapp,
+          consentEmail: patients.consentEmail,
+        })
         .from(patients)
         .where(eq(patients.id, row.patientId))
     : [];
@@ -81,6 +92,7 @@ export async function loadMessageFacts(db: Database, row: Notification): Promise
   return {
     organizationName: org?.name ?? 'Carelane',
     patientName: patient ? `${patient.firstName} ${patient.lastName}`.trim() : null,
+    patientContact: patient ?? null,
     visit: visit
       ? {
           id: visit.id,
