@@ -2,7 +2,11 @@
 import { createDb } from '@carelane/db';
 import { prepareDatabase } from '@carelane/db/server';
 import { localChannels } from '@carelane/integrations';
-import { messagingConfigFromEnv, providerChannels } from '@carelane/integrations/messaging/providers';
+import {
+  messagingConfigFromEnv,
+  providerChannels,
+  unconfiguredChannels,
+} from '@carelane/integrations/messaging/providers';
 import { deliveryOptions, loadEnv } from './env';
 import { developmentSecret } from './secret';
 import { runWorker } from './worker';
@@ -27,7 +31,11 @@ console.log('worker: delivering notifications');
 await runWorker(
   {
     db,
-    channels: providerChannels(messagingConfigFromEnv(env, 'worker'), localChannels(db)),
+    channels: providerChannels(
+      messagingConfigFromEnv(env, 'worker'),
+      // Production never delivers into the development channel: an unconfigured channel refuses.
+      env.APP_ENV === 'production' ? unconfiguredChannels() : localChannels(db),
+    ),
     appSecret: env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR),
     bookingUrl: env.bookingUrl,
     pollMs: env.WORKER_POLL_MS,

@@ -2,7 +2,12 @@ import { type AuthAudience, createAuthOptions, createRateLimits } from '@carelan
 import { createDb, organizations } from '@carelane/db';
 import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
 import type { S3Config } from '@carelane/integrations/files';
-import { type MessagingConfig, providerChannels, senderAddress } from '@carelane/integrations/messaging/providers';
+import {
+  type MessagingConfig,
+  providerChannels,
+  senderAddress,
+  unconfiguredChannels,
+} from '@carelane/integrations/messaging/providers';
 import { type RazorpayConfig, RazorpayGateway } from '@carelane/integrations/payments';
 import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
@@ -27,8 +32,12 @@ export type RuntimeConfig = {
   s3?: S3Config | undefined;
   /** Razorpay keys (with `baseUrl`, the local fake's address in development). */
   razorpay?: RazorpayConfig | undefined;
-  /** Message providers (SMTP, Twilio, Gallabox); a channel without one goes to the local channel. */
+  /**
+   * Message providers (SMTP, Twilio, Gallabox). A channel without one goes to the local
+   * (development) channel, or in production is refused with the reason.
+   */
   messaging?: MessagingConfig | undefined;
+  production?: boolean | undefined;
 };
 
 export type ApiRuntime = { deps: ApiDeps; authOptions: NextAuthOptions };
@@ -50,7 +59,7 @@ export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntim
     db,
     secret: config.secret,
     rateLimits,
-    channels: providerChannels(config.messaging ?? {}, localChannels(db)),
+    channels: providerChannels(config.messaging ?? {}, config.production ? unconfiguredChannels() : localChannels(db)),
     emailFrom: senderAddress(config.messaging?.email?.from ?? '') ?? undefined,
     videoLinks: new JitsiVideoLinks(),
     audience: config.audience,

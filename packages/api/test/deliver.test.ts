@@ -9,6 +9,7 @@ import {
   startFakeSmtp,
   startFakeTwilio,
   TwilioSmsChannel,
+  UnconfiguredChannel,
 } from '@carelane/integrations/messaging';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
@@ -243,5 +244,16 @@ describe('delivering the outbox', () => {
     const email = await smtp.waitFor((m) => m.to.includes('receipt@test.example') && m.subject.includes('receipt'));
     expect(email.text).toContain(`₹200 for invoice ${invoice.number}`);
     expect(email.text).toContain('https://book.clinic.test/payments');
+  });
+
+  it('in production a channel without a provider refuses, and the message goes on by the next', async () => {
+    const patient = await patientWith({ consentEmail: true, email: 'unconfigured@test.example' });
+    const visit = await book(patient.id, indiaTime(8, 14));
+    const confirmation = await messageOf(visit.id, 'booking_confirmation');
+    const production = { ...deps, channels: { ...deps.channels, sms: new UnconfiguredChannel('sms') } };
+    expect(await deliverNotification(production, confirmation.id)).toBe('failed');
+    const [row] = await t.db.select().from(notifications).where(eq(notifications.id, confirmation.id));
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row?.error).toBe('No SMS provider is configured on this server. Sent by email instead.');
   });
 });

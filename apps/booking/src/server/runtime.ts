@@ -15,6 +15,7 @@ export function runtime(): Promise<ApiRuntime> {
     bookingUrl: env().PUBLIC_URL,
     razorpay: razorpayConfig(),
     messaging: messagingConfig(),
+    production: env().APP_ENV === 'production',
     dataDir: env().DATA_DIR,
     s3: filesBucket(),
   }).catch((err: unknown) => {

@@ -17,6 +17,7 @@ export function runtime(): Promise<ApiRuntime> {
     s3: filesBucket(),
     razorpay: razorpayConfig(),
     messaging: messagingConfig(),
+    production: env().APP_ENV === 'production',
   }).catch((err: unknown) => {
     globalForRuntime.carelaneDashboard = undefined;
     throw err;

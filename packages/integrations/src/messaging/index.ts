@@ -25,3 +25,4 @@ export { type InboxAttachment, type InboxMessage, readFakeInbox } from './inbox'
 export { NOTIFICATION_HEADER, type SmtpConfig, SmtpEmailChannel } from './smtp-email';
 export { twilioSignature, verifyTwilioSignature } from './twilio-signature';
 export { TwilioSmsChannel, type TwilioSmsConfig } from './twilio-sms';
+export { UnconfiguredChannel, unconfiguredChannels } from './unconfigured';

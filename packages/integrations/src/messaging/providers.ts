@@ -13,3 +13,4 @@ export {
 export { type InboxAttachment, type InboxMessage, readFakeInbox } from './inbox';
 export { senderAddress } from './smtp-email';
 export { verifyTwilioSignature } from './twilio-signature';
+export { UnconfiguredChannel, unconfiguredChannels } from './unconfigured';
