@@ -76,6 +76,13 @@ test('a booking emails its confirmation with the calendar invitation; its confir
   const start = visit.startsAt.toISOString().replace(/[-:]/g, '').replace('.000', '');
   expect(ics).toContain(`DTSTART:${start}`);
 
+  // The patient's record lists what was sent to them.
+  await page.goto(`${URLS.dashboard}/patients/${patient.id}?tab=messages`);
+  const sent = page.getByRole('tabpanel').getByText('Booking confirmation').filter({ visible: true });
+  await expect(sent.first()).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/patient-messages.png', fullPage: true });
+  await page.goto(`${URLS.dashboard}/dev/outbox?channel=email`);
+
   // The patient follows the email's confirm link, on a phone, without signing in.
   const body = (await email.getByTestId('dev-body').textContent()) ?? '';
   const link = /https?:\/\/\S+\/r\/[A-Za-z0-9_-]+/.exec(body)?.[0];

@@ -12,15 +12,12 @@ import { ArchiveDialog } from './archive-dialog';
 import { FormsTab } from './forms-tab';
 import { HouseholdTab } from './household-tab';
 import { MergeDialog } from './merge-dialog';
+import { MessagesTab } from './messages-tab';
 import { NotesTab } from './notes-tab';
 import { OverviewTab } from './overview-tab';
 import { PaymentsTab } from './payments-tab';
 import { TreatmentsTab } from './treatments-tab';
 import { fullName } from './types';
-
-const LATER: Record<string, string> = {
-  messages: 'Messages sent to the patient arrive with messaging.',
-};
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -36,10 +33,12 @@ const TABS = [
 /** One patient: who they are at a glance, then their record by tab. */
 export function PatientView({ id }: { id: string }) {
   const [params, navigate] = useQueryParams();
-  const tab = TABS.some((t) => t.id === params.get('tab')) ? (params.get('tab') as string) : 'overview';
   const patient = trpc.patients.byId.useQuery({ id });
   const profile = trpc.me.profile.useQuery();
   const permissions = profile.data?.permissions ?? [];
+  // Messages are for the roles that read the Messages page (not clinicians).
+  const tabs = TABS.filter((t) => t.id !== 'messages' || permissions.includes('messages:read'));
+  const tab = tabs.some((t) => t.id === params.get('tab')) ? (params.get('tab') as string) : 'overview';
   const [dialog, setDialog] = useState<'archive' | 'merge' | null>(null);
   const [notice, setNotice] = useState<string | null>(params.get('saved') ? 'Saved.' : null);
 
@@ -131,7 +130,7 @@ export function PatientView({ id }: { id: string }) {
 
       <Tabs
         label="Patient record"
-        tabs={TABS}
+        tabs={tabs}
         selected={tab}
         onSelect={(next) => navigate({ tab: next === 'overview' ? undefined : next, saved: undefined })}
       >
@@ -164,9 +163,12 @@ export function PatientView({ id }: { id: string }) {
             canRefund={permissions.includes('billing:refund')}
           />
         ) : (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
-            {LATER[tab]}
-          </p>
+          <MessagesTab
+            patientId={id}
+            patientName={fullName(p)}
+            zone={profile.data?.organization.zone}
+            canSend={permissions.includes('messages:send')}
+          />
         )}
       </Tabs>
 
