@@ -84,6 +84,8 @@ describe('patient self-registration', () => {
       ...details,
       firstName: '  Asha ',
       email: ' Asha@Example.com ',
+      consentEmail: true,
+      language: 'hi',
     });
     const [patient] = await patientsWithPhone(phone);
     expect(patient).toMatchObject({
@@ -96,6 +98,8 @@ describe('patient self-registration', () => {
       leadSource: 'Booking site',
       consentSms: true,
       consentWhatsapp: false,
+      consentEmail: true,
+      language: 'hi',
       mrn: expect.stringMatching(/^[A-Z]{1,3}-\d{6}$/),
     });
 
@@ -281,9 +285,16 @@ describe('patient self-registration', () => {
       ]),
     );
     expect(await patientsWithPhone(phone)).toHaveLength(0);
-    const { patientId } = await site().auth.register({ proof, ...details, email: '', birthDate: '' });
+    // Email consent without an address to send to is not kept.
+    const { patientId } = await site().auth.register({
+      proof,
+      ...details,
+      email: '',
+      birthDate: '',
+      consentEmail: true,
+    });
     const [patient] = await patientsWithPhone(phone);
-    expect(patient).toMatchObject({ id: patientId, email: null, birthDate: null });
+    expect(patient).toMatchObject({ id: patientId, email: null, birthDate: null, consentEmail: false, language: 'en' });
   });
 
   it('exists only on the booking site', async () => {

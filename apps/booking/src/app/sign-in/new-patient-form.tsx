@@ -1,6 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { Alert, Button, CheckboxField, TextField } from '@carelane/ui';
+import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/ui';
 import { type FormEvent, useEffect, useRef } from 'react';
 
 type Detail = { field: string; message: string };
@@ -58,6 +58,8 @@ export function NewPatientForm({
       birthDate: text('birthDate'),
       consentSms: form.get('consentSms') === 'on',
       consentWhatsapp: form.get('consentWhatsapp') === 'on',
+      consentEmail: form.get('consentEmail') === 'on',
+      language: text('language') === 'hi' ? 'hi' : 'en',
     });
   }
 
@@ -125,6 +127,20 @@ export function NewPatientForm({
           defaultChecked
         />
         <CheckboxField name="consentWhatsapp" label="On WhatsApp" hint="The same messages on WhatsApp." />
+        <CheckboxField
+          name="consentEmail"
+          label="By email"
+          hint="To the email address above, with a calendar invitation."
+        />
+        <SelectField
+          name="language"
+          label="Language of messages"
+          defaultValue="en"
+          options={[
+            { value: 'en', label: 'English' },
+            { value: 'hi', label: 'हिन्दी (Hindi)' },
+          ]}
+        />
       </fieldset>
       <Button type="submit" busy={register.isPending || signingIn} className="w-full">
         Continue

@@ -56,6 +56,8 @@ export async function registerHandler({ ctx, input }: { ctx: Context; input: Reg
         leadSource: BOOKING_SITE_LEAD_SOURCE,
         consentSms: input.consentSms,
         consentWhatsapp: input.consentWhatsapp,
+        consentEmail: input.consentEmail && input.email !== null,
+        language: input.language,
       })
       .returning({ id: patients.id });
     if (!patient) throw new Error('Patient insert returned no row');
@@ -76,6 +78,8 @@ export async function registerHandler({ ctx, input }: { ctx: Context; input: Reg
           leadSource: { to: BOOKING_SITE_LEAD_SOURCE },
           consentSms: { to: input.consentSms },
           consentWhatsapp: { to: input.consentWhatsapp },
+          consentEmail: { to: input.consentEmail && input.email !== null },
+          language: { to: input.language },
         },
       },
       tx,

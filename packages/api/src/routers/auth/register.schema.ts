@@ -1,4 +1,4 @@
-import { localDate } from '@carelane/core';
+import { localDate, MESSAGE_LANGUAGES } from '@carelane/core';
 import { z } from 'zod';
 
 const name = (what: string) =>
@@ -42,5 +42,8 @@ export const registerInput = z.object({
   birthDate: optional(birthDate),
   consentSms: z.boolean().default(false),
   consentWhatsapp: z.boolean().default(false),
+  /** Kept only with an email address to send to. */
+  consentEmail: z.boolean().default(false),
+  language: z.enum(MESSAGE_LANGUAGES, { error: 'Choose English or Hindi' }).default('en'),
 });
 export type RegisterInput = z.infer<typeof registerInput>;
