@@ -35,7 +35,7 @@ const schema = z.object({
   RAZORPAY_KEY_ID: z.string().min(1).optional(),
   /** Port of the local fake Razorpay; 0 picks a free one. */
   RAZORPAY_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-  /** SMTP_*, TWILIO_*, GALLABOX_*: without any, `pnpm start` runs local fakes of the three (development only). */
+  /** SMTP_*, TWILIO_*, GALLABOX_*: with none set, `pnpm start` runs local fakes of the three (development only). */
   ...messagingEnvShape,
 });
 

@@ -42,7 +42,7 @@ const fakeRazorpay =
       })
     : null;
 
-// Without any message provider, SMTP, SMS and WhatsApp go to local fakes through the real
+// With no message provider set, SMTP, SMS and WhatsApp go to local fakes through the real
 // adapters (status callbacks to the dashboard included); /dev/outbox shows what they received.
 const fakeMessaging =
   !env.SMTP_HOST && !env.TWILIO_ACCOUNT_SID && !env.GALLABOX_API_KEY && env.APP_ENV !== 'production'

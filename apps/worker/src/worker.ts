@@ -18,7 +18,7 @@ export type WorkerDeps = {
 };
 
 /**
- * Delivers the notifications outbox through pg-boss until `signal` aborts (see runDelivery): any
+ * Delivers the notifications outbox through pg-boss until `signal` aborts (see runDelivery): every
  * number of these processes may run at once. Patient imports and payment events run beside it.
  */
 export async function runWorker(deps: WorkerDeps, signal: AbortSignal): Promise<void> {

@@ -96,7 +96,7 @@ export async function queueMessages(
 
 /**
  * Waits until none of the messages (`ids`, or those whose key starts with a prefix) is pending or
- * sending any more; returns the count per status.
+ * sending more; returns the count per status.
  */
 export async function waitUntilSettled(db: Database, which: string[] | { keyPrefix: string }, timeoutMs = 150_000) {
   const deadline = Date.now() + timeoutMs;

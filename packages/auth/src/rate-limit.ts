@@ -41,7 +41,7 @@ export function createRateLimits(db: Database) {
     actionLinkIp: make('action-link-ip', 120, 3600),
   };
   return {
-    /** Consumes one point from each named limiter; throws RateLimitedError when any is spent. */
+    /** Consumes one point from each named limiter; throws RateLimitedError when one is spent. */
     async consume(entries: Array<[keyof typeof limiters, string]>): Promise<void> {
       for (const [name, key] of entries) {
         try {

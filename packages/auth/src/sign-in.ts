@@ -159,7 +159,7 @@ export async function signInPatientWithProof(
 /**
  * Sends a sign-in code through the outbox. The answer is the same whether or not the phone
  * belongs to anyone, so the form cannot be used to discover who is a patient. Staff codes go
- * only to active staff; patient codes go to any number, since a new patient registers after
+ * only to active staff; patient codes go to every number, since a new patient registers after
  * proving the phone. Returns the outbox id to deliver at once, or null.
  */
 export async function requestSignInCode(

@@ -5,7 +5,7 @@ const CONFIRM = new Set(['1', 'YES', 'Y', 'CONFIRM']);
 const CANCEL = new Set(['2', 'NO', 'CANCEL']);
 
 /**
- * Reads a reply the way people type it on a phone: any case, surrounding spaces or punctuation
+ * Reads a reply the way people type it on a phone: upper or lower case, surrounding spaces or punctuation
  * ("Yes!", " y ", "1."). Anything longer is not acted on, so a chatty message never cancels a visit.
  */
 export function smsReplyIntent(body: string): SmsReplyIntent | null {

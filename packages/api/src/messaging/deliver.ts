@@ -33,7 +33,7 @@ export type DeliveryDeps = {
 
 /**
  * sent: the provider took it. retry: it failed and will be tried again. failed: it gave up (a
- * fallback channel may carry it). cancelled: it should not go any more (consent withdrawn, visit
+ * fallback channel may carry it). cancelled: it should no longer go (consent withdrawn, visit
  * cancelled). skipped: not due, or another worker holds it, or it is done.
  */
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'cancelled' | 'skipped';
@@ -50,7 +50,7 @@ const SECRET_KINDS: ReadonlySet<string> = new Set<MessageKind>(['otp_sign_in', '
 
 /**
  * Takes the message if it is due and free: pending and due, or claimed by a worker whose lease ran
- * out (it was killed mid-delivery). One UPDATE, so of any number of workers exactly one wins.
+ * out (it was killed mid-delivery). One UPDATE, so of all the workers racing exactly one wins.
  */
 async function claim(db: Database, id: string, leaseMs: number): Promise<Notification | null> {
   const [claimed] = await db
@@ -98,7 +98,7 @@ function reasonOf(err: unknown): string {
 }
 
 /**
- * Writes the message again on the next channel of its fallback list, if any; returns `reason`
+ * Writes the message again on the next channel of its fallback list, if there is one; returns `reason`
  * with a sentence saying so, for the failed message's error.
  */
 export async function writeFallback(db: DbOrTx, row: Notification, reason: string): Promise<string> {
@@ -128,7 +128,7 @@ export async function writeFallback(db: DbOrTx, row: Notification, reason: strin
 /**
  * Delivers one outbox message: claim, record the attempt, check it should still go, render it from
  * the organization's template and the current facts, hand it to the channel with its idempotency
- * key, record the outcome. Safe to call from any number of workers at once.
+ * key, record the outcome. Safe to call from many workers at once.
  */
 export async function deliverNotification(deps: DeliveryDeps, id: string): Promise<DeliveryOutcome> {
   const policy = { ...DELIVERY_POLICY, ...deps.policy };

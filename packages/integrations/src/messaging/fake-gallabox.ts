@@ -28,7 +28,7 @@ export type FakeWhatsApp = {
   phone: string;
   name: string;
   body: string;
-  /** The `Idempotency-Key` header it came with, if any. */
+  /** The `Idempotency-Key` header it came with, or null. */
   idempotencyKey: string | null;
   status: 'accepted' | 'delivered' | 'failed';
   createdAt: Date;

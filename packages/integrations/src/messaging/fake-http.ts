@@ -83,7 +83,7 @@ export async function startFakeHttp(
     port?: number;
     host?: string;
     faultBody: (status: number) => unknown;
-    /** Sees every request as it arrives, before any fault (for counting retries). */
+    /** Sees every request as it arrives, before a fault is injected (for counting retries). */
     onRequest?: (request: IncomingMessage) => void;
   },
 ): Promise<{ url: string; server: Server; close: () => Promise<void> }> {

@@ -9,7 +9,7 @@ import { INLINE_ATTACHMENT_BYTES, type InboxMessage } from './inbox';
 export type FakeMessagingOptions = {
   /** Where the fakes post delivery status: the dashboard's public origin. */
   dashboardUrl: string;
-  /** Credentials the fakes accept (any strings; derived from the app secret by `pnpm start`). */
+  /** Credentials the fakes accept (free strings; derived from the app secret by `pnpm start`). */
   twilioAuthToken: string;
   gallaboxApiSecret: string;
   gallaboxWebhookSecret: string;

@@ -27,7 +27,7 @@ export type FakeSms = {
   from: string;
   body: string;
   statusCallback: string | null;
-  /** The `Idempotency-Key` header it came with, if any. */
+  /** The `Idempotency-Key` header it came with, or null. */
   idempotencyKey: string | null;
   status: 'queued' | 'delivered' | 'failed';
   createdAt: Date;

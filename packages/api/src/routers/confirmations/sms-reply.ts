@@ -12,7 +12,7 @@ export const REPLY_NO_VISIT = 'We could not find an upcoming visit for this numb
 
 /**
  * The visit an SMS reply is about: the sender's next upcoming one that had a reminder sent by
- * SMS to this very number. The number alone is the proof, as with any SMS reply.
+ * SMS to this very number. The number alone is the proof, as with every SMS reply.
  */
 async function repliedVisit(ctx: Context, phone: string, now: Date) {
   const [row] = await ctx.db

@@ -137,7 +137,7 @@ export function toFormValues(p: Stored): FormValues {
   };
 }
 
-/** The preprocessing steps take any input, so the form's own value type is stated here. */
+/** The preprocessing steps take unknown input, so the form's own value type is stated here. */
 export const patientFormResolver = zodResolver(patientFormSchema) as unknown as Resolver<
   FormValues,
   unknown,
