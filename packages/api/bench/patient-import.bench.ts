@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO } from '@carelane/db/demo';
-import type { Context } from '../src';
+import { tenantOf } from '../src/tenancy';
+import type { StaffContext } from '../src/trpc';
 import { savePatientImport } from '../src/routers/patient-imports/upload';
 import { callerAs, deps } from '../test/fixtures';
 import { staffSession, withDemoDatabase } from './helpers';
@@ -87,9 +88,10 @@ try {
   await writeCsv(csv);
   await withDemoDatabase(async ({ db, url }) => {
     const { principal } = await staffSession(db, DEMO.staff.frontDesk.email);
-    const ctx: Context & { principal: typeof principal } = {
+    const ctx: StaffContext = {
       ...deps(db, { dataDir }),
       principal,
+      tenant: tenantOf(principal.organizationId),
       requestId: 'bench',
       ip: null,
     };

@@ -1,6 +1,7 @@
 import { can, type Permission } from '@carelane/auth';
 import { type Context, createContext } from './context';
 import type { ApiDeps } from './deps';
+import { tenantOf } from './tenancy';
 import type { StaffContext } from './trpc';
 
 export const NO_STORE = { 'cache-control': 'no-store' };
@@ -21,5 +22,5 @@ export async function staffFromRequest(
   const ctx: Context = await createContext(deps, req);
   if (ctx.principal.kind !== 'staff') return problem(401, 'Please sign in.');
   if (!can(ctx.principal.role, permission)) return problem(403, 'Your role does not allow this.');
-  return { ...ctx, principal: ctx.principal };
+  return { ...ctx, principal: ctx.principal, tenant: tenantOf(ctx.principal.organizationId) };
 }

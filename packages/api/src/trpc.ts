@@ -5,6 +5,7 @@ import { audit } from './audit';
 import type { Context } from './context';
 import { conflictRecord, toTrpcError, zodDetails, zodSummary } from './errors';
 import { transformer } from './plain-json';
+import { type Tenant, tenantOf } from './tenancy';
 
 const t = initTRPC.context<Context>().create({
   transformer,
@@ -45,7 +46,8 @@ export const publicProcedure = t.procedure.use(errorBoundary);
 
 export const patientProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.principal.kind !== 'patient') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
-  return next({ ctx: { ...ctx, principal: ctx.principal as PatientPrincipal } });
+  const principal = ctx.principal as PatientPrincipal;
+  return next({ ctx: { ...ctx, principal, tenant: tenantOf(principal.organizationId) } });
 });
 
 export function staffProcedure(permission: Permission) {
@@ -55,9 +57,11 @@ export function staffProcedure(permission: Permission) {
     if (!can(principal.role, permission)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
     }
-    return next({ ctx: { ...ctx, principal: principal as StaffPrincipal } });
+    return next({ ctx: { ...ctx, principal: principal as StaffPrincipal, tenant: tenantOf(principal.organizationId) } });
   });
 }
 
-export type StaffContext = Context & { principal: StaffPrincipal };
-export type PatientContext = Context & { principal: PatientPrincipal };
+/** A signed-in staff member's context: `tenant` scopes every query to their organization. */
+export type StaffContext = Context & { principal: StaffPrincipal; tenant: Tenant };
+/** A signed-in patient's context: `tenant` is the organization the patient belongs to. */
+export type PatientContext = Context & { principal: PatientPrincipal; tenant: Tenant };
