@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO } from '@carelane/db/demo';
+import { savePatientImport } from '../src/routers/patient-imports/upload';
 import { tenantOf } from '../src/tenancy';
 import type { StaffContext } from '../src/trpc';
-import { savePatientImport } from '../src/routers/patient-imports/upload';
 import { callerAs, deps } from '../test/fixtures';
 import { staffSession, withDemoDatabase } from './helpers';
 

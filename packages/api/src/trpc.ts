@@ -57,7 +57,9 @@ export function staffProcedure(permission: Permission) {
     if (!can(principal.role, permission)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
     }
-    return next({ ctx: { ...ctx, principal: principal as StaffPrincipal, tenant: tenantOf(principal.organizationId) } });
+    return next({
+      ctx: { ...ctx, principal: principal as StaffPrincipal, tenant: tenantOf(principal.organizationId) },
+    });
   });
 }
 
