@@ -21,15 +21,16 @@ import {
   staffUsers,
 } from '@carelane/db';
 import { DEMO, ensureDatabase, runMigrations, seedDemo, startEmbeddedPostgres } from '@carelane/db/server';
-import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
+import { JitsiVideoLinks } from '@carelane/integrations';
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import superjson from 'superjson';
 import { type ApiDeps, appRouter, createCallerFactory, createContext, createTrpcHandler } from '../src';
+import { localChannels } from '../src/messaging/local-channel';
 import { plainJson } from '../src/plain-json';
-import { ScheduleCache } from '../src/routers/availability/schedule-cache';
 import { SLOT_TAKEN } from '../src/routers/portal/book.handler';
+import { ScheduleCache } from '../src/scheduling/schedule-cache';
 import { publicProcedure, router } from '../src/trpc';
 import { runLoad } from './load-client';
 

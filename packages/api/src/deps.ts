@@ -3,7 +3,7 @@ import type { Database } from '@carelane/db';
 import type { MessageChannels, VideoLinkProvider } from '@carelane/integrations';
 import type { FileStore } from '@carelane/integrations/files';
 import type { PaymentGateway } from '@carelane/integrations/payments';
-import type { ScheduleCache } from './routers/availability/schedule-cache';
+import type { ScheduleCache } from './scheduling/schedule-cache';
 
 /** What the API needs from its host app, built once per process. */
 export type ApiDeps = {

@@ -1,6 +1,6 @@
 import { type AuthAudience, createAuthOptions, createRateLimits } from '@carelane/auth';
 import { createDb, organizations } from '@carelane/db';
-import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
+import { JitsiVideoLinks } from '@carelane/integrations';
 import type { S3Config } from '@carelane/integrations/files';
 import {
   type MessagingConfig,
@@ -13,7 +13,8 @@ import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import type { ApiDeps } from './deps';
 import { createFileStore } from './files/store';
-import { ScheduleCache } from './routers/availability/schedule-cache';
+import { localChannels } from './messaging/local-channel';
+import { ScheduleCache } from './scheduling/schedule-cache';
 
 export type RuntimeConfig = {
   databaseUrl: string;

@@ -4,7 +4,7 @@ import { appointments, appointmentTypes, availabilityExceptions, clinicianProfil
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ScheduleCache } from '../src/routers/availability/schedule-cache';
+import { ScheduleCache } from '../src/scheduling/schedule-cache';
 import { addDailyHours, callerAs, createClinic, createPatient, indiaTime, signedInPatient } from './fixtures';
 
 let t: TestDatabase;

@@ -4,8 +4,8 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { visitCancelled } from '../../messaging/appointment-messages';
+import { offerFreedSlot } from '../../scheduling/offer';
 import type { StaffContext } from '../../trpc';
-import { offerFreedSlot } from '../waitlist/offer';
 import type { CancelInput } from './cancel.schema';
 import { lockAppointmentForStaff } from './load';
 

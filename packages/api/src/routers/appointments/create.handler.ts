@@ -5,10 +5,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import { visitBooked } from '../../messaging/appointment-messages';
+import { withClashMessage } from '../../scheduling/clash';
 import { requireCentre } from '../../scope';
 import type { StaffContext } from '../../trpc';
 import { bookableType } from '../appointment-types/bookable-type';
-import { withClashMessage } from './clash';
 import type { CreateAppointmentInput } from './create.schema';
 
 /**

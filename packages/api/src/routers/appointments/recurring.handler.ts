@@ -2,8 +2,8 @@ import { formatLocalTime, localDate, weeklyOccurrences, zonedTime } from '@carel
 import { appointments, type DbOrTx, pgErrorInfo, recurringSeries } from '@carelane/db';
 import { audit } from '../../audit';
 import { visitBooked } from '../../messaging/appointment-messages';
+import { clashReason, findClash, type SlotSpan } from '../../scheduling/clash';
 import type { StaffContext } from '../../trpc';
-import { clashReason, findClash, type SlotSpan } from './clash';
 import { meetingFor, prepareStaffBooking, staffAppointmentRow } from './create.handler';
 import type { RecurringInput } from './recurring.schema';
 

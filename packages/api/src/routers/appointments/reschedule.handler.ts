@@ -4,9 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import { visitMoved } from '../../messaging/appointment-messages';
+import { withClashMessage } from '../../scheduling/clash';
+import { offerFreedSlot } from '../../scheduling/offer';
 import type { StaffContext } from '../../trpc';
-import { offerFreedSlot } from '../waitlist/offer';
-import { withClashMessage } from './clash';
 import { lockAppointmentForStaff } from './load';
 import type { RescheduleInput } from './reschedule.schema';
 

@@ -3,11 +3,11 @@ import { availabilityRules, centres, clinicianProfiles, staffUsers } from '@care
 import { and, arrayContains, asc, eq } from 'drizzle-orm';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
+import { slotsFromFacts } from '../../scheduling/find-slots';
+import { readScheduleFacts } from '../../scheduling/schedule-cache';
 import { bookableType } from '../appointment-types/bookable-type';
 import { publicOrganizationId } from '../clinicians/directory.handler';
 import type { AggregateSlotsInput } from './aggregate.schema';
-import { slotsFromFacts } from './find-slots';
-import { readScheduleFacts } from './schedule-cache';
 
 /**
  * Free times of one appointment type across every listed clinician of a specialisation (and

@@ -1,9 +1,9 @@
 import type { DaySlots } from '@carelane/core';
 import type { Context } from '../../context';
 import { plainJson } from '../../plain-json';
+import { slotsFromFacts } from '../../scheduling/find-slots';
+import { readScheduleFacts } from '../../scheduling/schedule-cache';
 import { publicOrganizationId } from '../clinicians/directory.handler';
-import { slotsFromFacts } from './find-slots';
-import { readScheduleFacts } from './schedule-cache';
 import type { SlotsInput } from './slots.schema';
 
 /**

@@ -1,11 +1,12 @@
 import type { AppointmentStatus } from '@carelane/core';
 import { appointments, type DbOrTx } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
-import { cancelByPatient, type PatientRef } from '../portal/patient-cancel';
+import { cancelByPatient, type PatientRef } from '../../scheduling/patient-cancel';
+import { tenantOf } from '../../tenancy';
 
 /** How the patient answered a reminder: the signed link, or a reply to the SMS. */
 export type ConfirmedVia = 'link' | 'reply';
@@ -25,9 +26,9 @@ async function lockVisit(tx: DbOrTx, who: PatientRef, appointmentId: string) {
     .select()
     .from(appointments)
     .where(
-      and(
+      tenantOf(who.organizationId).where(
+        appointments,
         eq(appointments.id, appointmentId),
-        eq(appointments.organizationId, who.organizationId),
         eq(appointments.patientId, who.patientId),
       ),
     )

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { Context } from '../../context';
-import { asPatient } from '../portal/patient-cancel';
+import { asPatient } from '../../scheduling/patient-cancel';
 import { cancelFromReminder, confirmByPatient } from './act';
 import { LINK_EXPIRED, openActionLink } from './link';
 import type { ActionTokenInput } from './show.schema';

@@ -1,6 +1,6 @@
 import { audit } from '../../audit';
 import type { Context } from '../../context';
-import { asPatient } from '../portal/patient-cancel';
+import { asPatient } from '../../scheduling/patient-cancel';
 import { openActionLink } from './link';
 import type { ActionTokenInput } from './show.schema';
 

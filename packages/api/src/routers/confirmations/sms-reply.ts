@@ -3,7 +3,8 @@ import { appointments, centres, notifications } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Context } from '../../context';
-import { asPatient } from '../portal/patient-cancel';
+import { asPatient } from '../../scheduling/patient-cancel';
+import { unscoped } from '../../tenancy';
 import { cancelFromReminder, confirmByPatient } from './act';
 import { visitWhen } from './when';
 
@@ -15,7 +16,7 @@ export const REPLY_NO_VISIT = 'We could not find an upcoming visit for this numb
  * SMS to this very number. The number alone is the proof, as with every SMS reply.
  */
 async function repliedVisit(ctx: Context, phone: string, now: Date) {
-  const [row] = await ctx.db
+  const [row] = await unscoped(ctx.db, 'an SMS reply names no organization: the number finds the visit')
     .select({
       id: appointments.id,
       organizationId: appointments.organizationId,

@@ -5,9 +5,9 @@ import { and, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { visitBooked } from '../../messaging/appointment-messages';
 import { sendBookingPaymentLink } from '../../payments/booking-link';
+import { withClashMessage } from '../../scheduling/clash';
+import { isSlotFree } from '../../scheduling/find-slots';
 import type { PatientContext } from '../../trpc';
-import { withClashMessage } from '../appointments/clash';
-import { isSlotFree } from '../availability/find-slots';
 import type { SlotInput } from './book.schema';
 
 export const SLOT_TAKEN = 'That time is no longer available. Please choose another time.';

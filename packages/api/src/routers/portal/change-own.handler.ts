@@ -3,13 +3,13 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { visitMoved } from '../../messaging/appointment-messages';
+import { withClashMessage } from '../../scheduling/clash';
+import { isSlotFree } from '../../scheduling/find-slots';
+import { offerFreedSlot } from '../../scheduling/offer';
+import { cancelByPatient, lateCheck, lockOwn } from '../../scheduling/patient-cancel';
 import type { PatientContext } from '../../trpc';
-import { withClashMessage } from '../appointments/clash';
-import { isSlotFree } from '../availability/find-slots';
-import { offerFreedSlot } from '../waitlist/offer';
 import { SLOT_TAKEN } from './book.handler';
 import type { CancelOwnInput, RescheduleOwnInput } from './book.schema';
-import { cancelByPatient, lateCheck, lockOwn } from './patient-cancel';
 
 /** The signed-in patient's own cancellation, through the same core as reminder links and replies. */
 export async function cancelOwnHandler({ ctx, input }: { ctx: PatientContext; input: CancelOwnInput }) {

@@ -1,8 +1,8 @@
 import { pgErrorInfo, slotHolds } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, lte, or } from 'drizzle-orm';
+import { isSlotFree } from '../../scheduling/find-slots';
 import type { PatientContext } from '../../trpc';
-import { isSlotFree } from '../availability/find-slots';
 import { SLOT_TAKEN } from './book.handler';
 import type { SlotInput } from './book.schema';
 

@@ -2,11 +2,11 @@ import { isLateCancellation } from '@carelane/core';
 import { appointments, appointmentTypes, centres, type DbOrTx } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
-import { audit } from '../../audit';
-import type { Context } from '../../context';
-import { notFound } from '../../errors';
-import { visitCancelled } from '../../messaging/appointment-messages';
-import { offerFreedSlot } from '../waitlist/offer';
+import { audit } from '../audit';
+import type { Context } from '../context';
+import { notFound } from '../errors';
+import { visitCancelled } from '../messaging/appointment-messages';
+import { offerFreedSlot } from './offer';
 
 /** Whose visit: the signed-in patient, or the patient a signed link or reply speaks for. */
 export type PatientRef = { organizationId: string; patientId: string };

@@ -9,9 +9,9 @@ import {
   waitlistOffers,
 } from '@carelane/db';
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
-import type { Context } from '../../context';
-import { notifyPatient } from '../../messaging/notify-patient';
-import { isSlotFree } from '../availability/find-slots';
+import type { Context } from '../context';
+import { notifyPatient } from '../messaging/notify-patient';
+import { isSlotFree } from './find-slots';
 
 /** How many waiting patients are told about one freed time; the first to book it wins. */
 export const OFFERS_PER_SLOT = 3;

@@ -12,7 +12,7 @@ import {
 const SLACK_MS = BOOKING_WINDOW_SLACK_DAYS * 86_400_000;
 
 import type { DbOrTx } from '@carelane/db';
-import { notFound } from '../../errors';
+import { notFound } from '../errors';
 import { type FactsRequest, loadScheduleFacts, type ScheduleFacts } from './schedule-facts';
 
 export type SlotRequest = FactsRequest & {

@@ -1,7 +1,7 @@
 import { localDayBounds } from '@carelane/core';
 import type { Database } from '@carelane/db';
 import { LRUCache } from 'lru-cache';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { type FactsRequest, loadScheduleFacts, type ScheduleFacts } from './schedule-facts';
 
 /** The channel migration 0007 notifies on, with payloads 'c:<clinician id>' or 'o:<organization id>'. */
