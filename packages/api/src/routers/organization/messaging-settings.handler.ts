@@ -25,7 +25,7 @@ async function readSettings(db: DbOrTx, organizationId: string, lock = false): P
 
 /** The caller's organization's reminder schedule, quiet hours and channel order. */
 export async function messagingSettingsHandler({ ctx }: { ctx: StaffContext }) {
-  return readSettings(ctx.db, ctx.principal.organizationId);
+  return readSettings(ctx.db, ctx.tenant.organizationId);
 }
 
 export async function updateMessagingSettingsHandler({
@@ -35,7 +35,7 @@ export async function updateMessagingSettingsHandler({
   ctx: StaffContext;
   input: MessagingSettingsInput;
 }) {
-  const organizationId = ctx.principal.organizationId;
+  const { organizationId } = ctx.tenant;
   // Largest first: the order reminders are planned and shown in.
   const next = { ...input, reminderOffsetsMinutes: [...input.reminderOffsetsMinutes].sort((a, b) => b - a) };
   await ctx.db.transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { audit, diff } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
-import { settingsHandler } from './settings.handler';
+import { loadOrganizationSettings } from './load';
 import type { UpdateOrganizationInput } from './update.schema';
 
 /**
@@ -11,8 +11,9 @@ import type { UpdateOrganizationInput } from './update.schema';
  * recount patient statistics by the new local day, inside this transaction.
  */
 export async function updateOrganizationHandler({ ctx, input }: { ctx: StaffContext; input: UpdateOrganizationInput }) {
+  const { organizationId } = ctx.tenant;
   await ctx.db.transaction(async (tx) => {
-    const mine = eq(organizations.id, ctx.principal.organizationId);
+    const mine = eq(organizations.id, organizationId);
     const [before] = await tx
       .select({ name: organizations.name, zone: organizations.defaultZone })
       .from(organizations)
@@ -25,11 +26,11 @@ export async function updateOrganizationHandler({ ctx, input }: { ctx: StaffCont
       {
         action: 'organization.update',
         entity: 'organization',
-        entityId: ctx.principal.organizationId,
+        entityId: organizationId,
         changes: diff(before, input),
       },
       tx,
     );
   });
-  return settingsHandler({ ctx });
+  return loadOrganizationSettings(ctx);
 }
