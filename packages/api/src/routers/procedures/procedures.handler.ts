@@ -1,5 +1,5 @@
 import { organizations, procedures } from '@carelane/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { audit, diff } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
@@ -7,17 +7,16 @@ import type { ProcedureListInput, ProcedureSaveInput } from './procedures.schema
 
 /** The organization's price list, by name; retired procedures only when asked. */
 export async function procedureListHandler({ ctx, input }: { ctx: StaffContext; input: ProcedureListInput }) {
-  const mine = eq(procedures.organizationId, ctx.principal.organizationId);
   return ctx.db
     .select()
     .from(procedures)
-    .where(input.includeInactive ? mine : and(mine, eq(procedures.active, true)))
+    .where(ctx.tenant.where(procedures, input.includeInactive ? undefined : eq(procedures.active, true)))
     .orderBy(asc(procedures.name));
 }
 
 /** Adds a procedure or changes one (never deleted: treatments keep referring to it; retire it instead). */
 export async function procedureSaveHandler({ ctx, input }: { ctx: StaffContext; input: ProcedureSaveInput }) {
-  const organizationId = ctx.principal.organizationId;
+  const { organizationId } = ctx.tenant;
   const { id, ...fields } = input;
   const values = { ...fields, code: fields.code ?? null };
   return ctx.db.transaction(async (tx) => {
@@ -28,7 +27,7 @@ export async function procedureSaveHandler({ ctx, input }: { ctx: StaffContext; 
         .where(eq(organizations.id, organizationId));
       const [row] = await tx
         .insert(procedures)
-        .values({ ...values, organizationId, currency: org?.currency ?? 'INR' })
+        .values(ctx.tenant.row({ ...values, currency: org?.currency ?? 'INR' }))
         .returning();
       if (!row) throw new Error('Insert returned no row');
       await audit(
@@ -38,7 +37,7 @@ export async function procedureSaveHandler({ ctx, input }: { ctx: StaffContext; 
       );
       return row;
     }
-    const where = and(eq(procedures.id, id), eq(procedures.organizationId, organizationId));
+    const where = ctx.tenant.where(procedures, eq(procedures.id, id));
     const [before] = await tx.select().from(procedures).where(where).for('update');
     if (!before) throw notFound('Procedure');
     const [row] = await tx.update(procedures).set(values).where(where).returning();

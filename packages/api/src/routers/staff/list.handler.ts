@@ -1,6 +1,6 @@
 import { STAFF_ROLE_LABELS } from '@carelane/core';
 import { staffUsers } from '@carelane/db';
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { StaffContext } from '../../trpc';
 
 export async function listStaffHandler({ ctx }: { ctx: StaffContext }) {
@@ -15,7 +15,7 @@ export async function listStaffHandler({ ctx }: { ctx: StaffContext }) {
       lastSignInAt: staffUsers.lastSignInAt,
     })
     .from(staffUsers)
-    .where(eq(staffUsers.organizationId, ctx.principal.organizationId))
+    .where(ctx.tenant.where(staffUsers))
     .orderBy(asc(staffUsers.name));
   return rows.map((r) => ({ ...r, roleLabel: STAFF_ROLE_LABELS[r.role] }));
 }

@@ -15,7 +15,7 @@ export async function setActiveHandler({ ctx, input }: { ctx: StaffContext; inpu
     const [before] = await tx
       .select({ id: staffUsers.id, active: staffUsers.active })
       .from(staffUsers)
-      .where(and(eq(staffUsers.id, input.userId), eq(staffUsers.organizationId, ctx.principal.organizationId)))
+      .where(ctx.tenant.where(staffUsers, eq(staffUsers.id, input.userId)))
       .for('update');
     if (!before) throw notFound('Staff member');
     const [after] = await tx
