@@ -1,7 +1,7 @@
 // The worker on its own (production: one or more of these beside the apps).
+import { localChannels } from '@carelane/api';
 import { createDb } from '@carelane/db';
 import { prepareDatabase } from '@carelane/db/server';
-import { localChannels } from '@carelane/integrations';
 import {
   messagingConfigFromEnv,
   providerChannels,

@@ -4,9 +4,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
+import { localChannels } from '@carelane/api';
 import { createDb } from '@carelane/db';
 import { DEMO, prepareDatabase } from '@carelane/db/server';
-import { localChannels } from '@carelane/integrations';
 import { startFakeMessaging } from '@carelane/integrations/messaging';
 import { messagingConfigFromEnv, providerChannels } from '@carelane/integrations/messaging/providers';
 import { startFakeRazorpay } from '@carelane/integrations/payments';

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotificationChannel } from '@carelane/core';
-import { type Database, notifications, organizations } from '@carelane/db';
-import { seal } from '@carelane/integrations';
+import { type Database, notifications, organizations, seal } from '@carelane/db';
 import { inArray, like, sql } from 'drizzle-orm';
 import { childEnv } from '../src/env';
 

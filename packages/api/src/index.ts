@@ -20,6 +20,7 @@ export {
 } from './messaging/deliver';
 export { deliverDueNotifications, dueNotificationIds } from './messaging/deliver-due';
 export { type DeliveryReport, recordDeliveryStatus } from './messaging/delivery-status';
+export { LocalChannel, localChannels, recentLocalMessages } from './messaging/local-channel';
 export { markDueNotifications, type RelayOptions } from './messaging/relay';
 export {
   createGallaboxWebhookHandler,

@@ -1,7 +1,7 @@
 import type { StaffPrincipal } from '@carelane/auth';
 import { localChannelMessages, notificationAttempts, notifications, patients } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
-import { localChannels, type MessageChannels } from '@carelane/integrations';
+import type { MessageChannels } from '@carelane/integrations';
 import {
   type FakeSmtp,
   type FakeTwilio,
@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyAction } from '../src/messaging/confirm-link';
 import { type DeliveryDeps, deliverNotification } from '../src/messaging/deliver';
 import { deliverDueNotifications } from '../src/messaging/deliver-due';
+import { localChannels } from '../src/messaging/local-channel';
 import { callerAs, createClinic, createPatient, createStaff, indiaTime, SECRET, signedInStaff } from './fixtures';
 
 let t: TestDatabase;

@@ -22,10 +22,11 @@ import {
   staffCentres,
   staffUsers,
 } from '@carelane/db';
-import { JitsiVideoLinks, localChannels } from '@carelane/integrations';
+import { JitsiVideoLinks } from '@carelane/integrations';
 import { desc, eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { type ApiDeps, appRouter, type Context, createCallerFactory, createTrpcHandler } from '../src';
+import { localChannels } from '../src/messaging/local-channel';
 
 export const SECRET = 'test-secret-that-is-at-least-32-characters-long';
 

@@ -3,12 +3,12 @@ import {
   type Database,
   type DbOrTx,
   dummyPasswordHash,
+  enqueueNotification,
   organizations,
   patients,
   staffUsers,
   verifyPassword,
 } from '@carelane/db';
-import { enqueueNotification } from '@carelane/integrations';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { auditAuthEvent } from './audit';
 import { createOtpChallenge, type OtpPurpose, otpFailureMessage, verifyOtp } from './otp';

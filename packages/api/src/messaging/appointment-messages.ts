@@ -1,6 +1,13 @@
 import { planReminders } from '@carelane/core';
-import { appointments, centres, type DbOrTx, notifications, organizations, staffUsers } from '@carelane/db';
-import { enqueueNotification } from '@carelane/integrations';
+import {
+  appointments,
+  centres,
+  type DbOrTx,
+  enqueueNotification,
+  notifications,
+  organizations,
+  staffUsers,
+} from '@carelane/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { notifyPatient } from './notify-patient';
 

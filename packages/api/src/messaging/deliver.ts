@@ -1,6 +1,6 @@
 import { channelRefusal, type MessageKind, NOTIFICATION_CHANNEL_NAMES } from '@carelane/core';
-import { type Database, type DbOrTx, notificationAttempts, notifications } from '@carelane/db';
-import { ChannelError, type MessageChannels, unseal } from '@carelane/integrations';
+import { type Database, type DbOrTx, notificationAttempts, notifications, unseal } from '@carelane/db';
+import { ChannelError, type MessageChannels } from '@carelane/integrations';
 import { and, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { renderNotification } from './render';
 import { loadMessageFacts, type MessageFacts } from './values';

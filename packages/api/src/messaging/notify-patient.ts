@@ -1,6 +1,5 @@
 import { channelOrder, channelRecipient, isMessageLanguage, type MessageKind } from '@carelane/core';
-import { type DbOrTx, organizations, patients } from '@carelane/db';
-import { enqueueNotification } from '@carelane/integrations';
+import { type DbOrTx, enqueueNotification, organizations, patients } from '@carelane/db';
 import { eq } from 'drizzle-orm';
 
 export type PatientMessage = {

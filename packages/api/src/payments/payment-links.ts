@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ContactConsent, channelRecipient, formatMoney, type NotificationChannel } from '@carelane/core';
-import { type Database, paymentLinks } from '@carelane/db';
-import { enqueueNotification } from '@carelane/integrations';
+import { type Database, enqueueNotification, paymentLinks } from '@carelane/db';
 import type { PaymentGateway } from '@carelane/integrations/payments';
 import { and, eq } from 'drizzle-orm';
 import { audit } from '../audit';

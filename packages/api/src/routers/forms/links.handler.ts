@@ -5,18 +5,25 @@ import {
   formRequestState,
   formRequestUsable,
 } from '@carelane/core';
-import { formRequests, formSubmissions, organizations, questionnaireVersions, staffUsers } from '@carelane/db';
-import { enqueueNotification } from '@carelane/integrations';
+import {
+  enqueueNotification,
+  formRequests,
+  formSubmissions,
+  organizations,
+  questionnaireVersions,
+  staffUsers,
+} from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import { fieldError } from '../../field-error';
 import { deliverNow } from '../../messaging/deliver-now';
 import type { StaffContext } from '../../trpc';
 import { loadPatient, requireLive } from '../patients/load';
+import { formLinkColumns } from './link-columns';
 import type { CreateFormLinkInput, PatientFormsInput, RevokeFormLinkInput } from './links.schema';
-import { insertVersion, latestQuestionnaire } from './questionnaire.handler';
+import { insertVersion, latestQuestionnaire } from './questionnaire-versions';
 import { formTokenHash, newFormToken } from './token';
 
 const DAY_MS = 86_400_000;
@@ -37,7 +44,7 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
   if (!ctx.formsUrl) {
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Form links are not set up on this server.' });
   }
-  const organizationId = ctx.principal.organizationId;
+  const { organizationId } = ctx.tenant;
   const token = newFormToken();
   const url = `${ctx.formsUrl.replace(/\/$/, '')}/forms/${token}`;
   const request = await ctx.db.transaction(async (tx) => {
@@ -52,19 +59,20 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
     }
     const refusal = input.sendVia ? channelRefusal(patient, input.sendVia) : null;
     if (refusal) throw fieldError('sendVia', refusal);
-    let version = await latestQuestionnaire(tx, organizationId);
+    let version = await latestQuestionnaire(tx, ctx.tenant);
     version ??= await insertVersion(tx, ctx, 1, DEFAULT_QUESTIONNAIRES.general);
     const [row] = await tx
       .insert(formRequests)
-      .values({
-        organizationId,
-        patientId: patient.id,
-        questionnaireVersionId: version.id,
-        tokenHash: formTokenHash(token),
-        expiresAt: new Date(Date.now() + input.validDays * DAY_MS),
-        createdById: ctx.principal.userId,
-        sentVia: input.sendVia ? [input.sendVia] : [],
-      })
+      .values(
+        ctx.tenant.row({
+          patientId: patient.id,
+          questionnaireVersionId: version.id,
+          tokenHash: formTokenHash(token),
+          expiresAt: new Date(Date.now() + input.validDays * DAY_MS),
+          createdById: ctx.principal.userId,
+          sentVia: input.sendVia ? [input.sendVia] : [],
+        }),
+      )
       .returning();
     if (!row) throw new Error('Insert returned no row');
     const recipient = input.sendVia ? channelRecipient(patient, input.sendVia) : null;
@@ -119,21 +127,6 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
   };
 }
 
-/** A form link as staff see it (the request joined with its version and its sender); never the token. */
-export const formLinkColumns = {
-  id: formRequests.id,
-  version: questionnaireVersions.version,
-  createdAt: formRequests.createdAt,
-  createdBy: staffUsers.name,
-  expiresAt: formRequests.expiresAt,
-  openedAt: formRequests.openedAt,
-  submittedAt: formRequests.submittedAt,
-  revokedAt: formRequests.revokedAt,
-  lockedAt: formRequests.lockedAt,
-  failedBirthDateAttempts: formRequests.failedBirthDateAttempts,
-  sentVia: formRequests.sentVia,
-};
-
 /** The patient's form links with where each stands, and what they submitted (dates and versions, not answers). */
 export async function patientFormsHandler({ ctx, input }: { ctx: StaffContext; input: PatientFormsInput }) {
   const patient = await loadPatient(ctx.db, ctx, input.patientId);
@@ -146,17 +139,12 @@ export async function patientFormsHandler({ ctx, input }: { ctx: StaffContext; i
       .from(formRequests)
       .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, formRequests.questionnaireVersionId))
       .innerJoin(staffUsers, eq(staffUsers.id, formRequests.createdById))
-      .where(and(eq(formRequests.organizationId, ctx.principal.organizationId), eq(formRequests.patientId, patient.id)))
+      .where(ctx.tenant.where(formRequests, eq(formRequests.patientId, patient.id)))
       .orderBy(desc(formRequests.createdAt)),
     ctx.db
       .select({ id: formSubmissions.id, version: formSubmissions.version, submittedAt: formSubmissions.submittedAt })
       .from(formSubmissions)
-      .where(
-        and(
-          eq(formSubmissions.organizationId, ctx.principal.organizationId),
-          eq(formSubmissions.patientId, patient.id),
-        ),
-      )
+      .where(ctx.tenant.where(formSubmissions, eq(formSubmissions.patientId, patient.id)))
       .orderBy(desc(formSubmissions.submittedAt)),
   ]);
   return {
@@ -171,7 +159,7 @@ export async function revokeFormLinkHandler({ ctx, input }: { ctx: StaffContext;
     const [link] = await tx
       .select()
       .from(formRequests)
-      .where(and(eq(formRequests.id, input.id), eq(formRequests.organizationId, ctx.principal.organizationId)))
+      .where(ctx.tenant.where(formRequests, eq(formRequests.id, input.id)))
       .for('update');
     if (!link) throw notFound('Form link');
     const now = new Date();

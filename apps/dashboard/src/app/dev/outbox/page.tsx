@@ -1,4 +1,4 @@
-import { recentLocalMessages } from '@carelane/integrations';
+import { recentLocalMessages } from '@carelane/api';
 import { readFakeInbox } from '@carelane/integrations/messaging/providers';
 import type { Metadata } from 'next';
 import Link from 'next/link';

@@ -1,6 +1,6 @@
 import { type Database, localChannelMessages } from '@carelane/db';
+import type { MessageChannel, MessageChannels, OutgoingMessage } from '@carelane/integrations';
 import { desc } from 'drizzle-orm';
-import type { MessageChannel, MessageChannels, OutgoingMessage } from './channel';
 
 /**
  * The development and test stand-in for a phone or an inbox: "delivering" stores the message in

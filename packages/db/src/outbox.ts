@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageKind, MessageLanguage, NotificationChannel } from '@carelane/core';
-import { type DbOrTx, type NotificationFallback, notifications } from '@carelane/db';
 import { eq } from 'drizzle-orm';
-import { seal } from '../seal';
+import type { DbOrTx } from './client';
+import { type NotificationFallback, notifications } from './schema';
+import { seal } from './seal';
 
 export type EnqueueInput = {
   organizationId: string | null;
