@@ -1,16 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from './columns';
+import { boolean, char, check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, id, organizationRef, updatedAt } from './columns';
 import { consultationMode, lateCancellationPolicy } from './enums';
-import { organizations } from './organizations';
 
 export const appointmentTypes = pgTable(
   'appointment_types',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     name: text('name').notNull(),
     /** The specialisation this type belongs to, used to match clinicians. */
     specialisation: text('specialisation'),

@@ -1,18 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, index, integer, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { appointmentTypes } from './appointment-types';
-import { createdAt, id, instant, updatedAt } from './columns';
+import { createdAt, id, instant, organizationRef, patientRef, updatedAt } from './columns';
 import { appointmentSource, appointmentStatus, consultationMode, paymentStatus } from './enums';
-import { centres, organizations } from './organizations';
-import { patients } from './patients';
+import { centres } from './organizations';
 import { staffUsers } from './staff';
 
 /** A repeating booking: the rule that produced ordinary appointments (each carries series_id). */
 export const recurringSeries = pgTable('recurring_series', {
   id: id(),
-  organizationId: uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id),
+  organizationId: organizationRef(),
   everyWeeks: integer('every_weeks').notNull(),
   occurrences: integer('occurrences').notNull(),
   createdById: uuid('created_by_id').references(() => staffUsers.id),
@@ -28,18 +25,14 @@ export const appointments = pgTable(
   'appointments',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     centreId: uuid('centre_id')
       .notNull()
       .references(() => centres.id),
     clinicianId: uuid('clinician_id')
       .notNull()
       .references(() => staffUsers.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    patientId: patientRef(),
     typeId: uuid('type_id')
       .notNull()
       .references(() => appointmentTypes.id),

@@ -1,8 +1,6 @@
 import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant } from './columns';
+import { createdAt, id, instant, nullableOrganizationRef, nullablePatientRef, organizationRef } from './columns';
 import { otpPurpose, principalKind } from './enums';
-import { organizations } from './organizations';
-import { patients } from './patients';
 import { staffUsers } from './staff';
 
 /** One-time passcodes: only an HMAC of the code is stored. */
@@ -10,7 +8,7 @@ export const otpChallenges = pgTable(
   'otp_challenges',
   {
     id: id(),
-    organizationId: uuid('organization_id').references(() => organizations.id),
+    organizationId: nullableOrganizationRef(),
     purpose: otpPurpose('purpose').notNull(),
     phone: text('phone').notNull(),
     codeHash: text('code_hash').notNull(),
@@ -31,11 +29,9 @@ export const authSessions = pgTable(
   {
     id: id(),
     kind: principalKind('kind').notNull(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     staffUserId: uuid('staff_user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
-    patientId: uuid('patient_id').references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: nullablePatientRef('cascade'),
     sessionVersion: integer('session_version').notNull().default(1),
     createdAt: createdAt(),
     lastSeenAt: instant('last_seen_at').notNull().defaultNow(),

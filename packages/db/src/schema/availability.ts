@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, smallint, text, time, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from './columns';
+import { createdAt, id, instant, organizationRef, updatedAt } from './columns';
 import { availabilityExceptionKind, consultationMode } from './enums';
-import { centres, organizations } from './organizations';
+import { centres } from './organizations';
 import { staffUsers } from './staff';
 
 /** Weekly working hours: local wall-clock times, read in the centre's zone. */
@@ -10,9 +10,7 @@ export const availabilityRules = pgTable(
   'availability_rules',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     clinicianId: uuid('clinician_id')
       .notNull()
       .references(() => staffUsers.id, { onDelete: 'cascade' }),
@@ -41,9 +39,7 @@ export const availabilityExceptions = pgTable(
   'availability_exceptions',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     clinicianId: uuid('clinician_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
     centreId: uuid('centre_id').references(() => centres.id),
     kind: availabilityExceptionKind('kind').notNull(),

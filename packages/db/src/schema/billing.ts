@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { char, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appointments } from './appointments';
-import { createdAt, id, instant, updatedAt } from './columns';
-import { centres, organizations } from './organizations';
-import { patients } from './patients';
+import { createdAt, id, instant, nullableOrganizationRef, organizationRef, patientRef, updatedAt } from './columns';
+import { centres } from './organizations';
 import { staffUsers } from './staff';
 import { treatments } from './treatments';
 
@@ -27,13 +26,9 @@ export const invoices = pgTable(
   'invoices',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     centreId: uuid('centre_id').references(() => centres.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    patientId: patientRef(),
     number: integer('number'),
     status: text('status', { enum: INVOICE_STATUSES }).notNull().default('draft'),
     currency: char('currency', { length: 3 }).notNull(),
@@ -69,9 +64,7 @@ export const invoices = pgTable(
 
 /** The last invoice number an organization issued: locked and bumped by the issuing transaction. */
 export const invoiceSequences = pgTable('invoice_sequences', {
-  organizationId: uuid('organization_id')
-    .primaryKey()
-    .references(() => organizations.id),
+  organizationId: organizationRef().primaryKey(),
   lastNumber: integer('last_number').notNull().default(0),
 });
 
@@ -80,9 +73,7 @@ export const invoiceLines = pgTable(
   'invoice_lines',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     invoiceId: uuid('invoice_id')
       .notNull()
       .references(() => invoices.id, { onDelete: 'cascade' }),
@@ -119,12 +110,8 @@ export const payments = pgTable(
   'payments',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    organizationId: organizationRef(),
+    patientId: patientRef(),
     invoiceId: uuid('invoice_id').references(() => invoices.id),
     appointmentId: uuid('appointment_id').references(() => appointments.id),
     method: text('method', { enum: PAYMENT_METHODS }).notNull(),
@@ -159,9 +146,7 @@ export const refunds = pgTable(
   'refunds',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     paymentId: uuid('payment_id')
       .notNull()
       .references(() => payments.id),
@@ -186,12 +171,8 @@ export const gatewayOrders = pgTable(
   'gateway_orders',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    organizationId: organizationRef(),
+    patientId: patientRef(),
     gatewayOrderId: text('gateway_order_id').notNull(),
     invoiceId: uuid('invoice_id').references(() => invoices.id),
     appointmentId: uuid('appointment_id').references(() => appointments.id),
@@ -212,12 +193,8 @@ export const paymentLinks = pgTable(
   'payment_links',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    organizationId: organizationRef(),
+    patientId: patientRef(),
     gatewayLinkId: text('gateway_link_id').notNull(),
     shortUrl: text('short_url').notNull(),
     invoiceId: uuid('invoice_id').references(() => invoices.id),
@@ -247,7 +224,7 @@ export const gatewayEvents = pgTable(
   {
     eventId: text('event_id').primaryKey(),
     event: text('event').notNull(),
-    organizationId: uuid('organization_id').references(() => organizations.id),
+    organizationId: nullableOrganizationRef(),
     payload: jsonb('payload').$type<unknown>(),
     receivedAt: createdAt(),
     processedAt: instant('processed_at'),

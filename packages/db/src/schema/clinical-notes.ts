@@ -2,9 +2,7 @@ import type { VitalsReading } from '@carelane/core';
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, index, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { appointments } from './appointments';
-import { createdAt, id } from './columns';
-import { organizations } from './organizations';
-import { patients } from './patients';
+import { createdAt, id, organizationRef, patientRef } from './columns';
 import { staffUsers } from './staff';
 
 /** A free note, or the record of a session (a check-up, a therapy session) with vitals. */
@@ -19,12 +17,8 @@ export const clinicalNotes = pgTable(
   'clinical_notes',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    organizationId: organizationRef(),
+    patientId: patientRef(),
     /** The visit it belongs to; null for a free-standing note. */
     appointmentId: uuid('appointment_id').references(() => appointments.id),
     authorId: uuid('author_id')

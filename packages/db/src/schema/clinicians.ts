@@ -1,7 +1,6 @@
 import { boolean, char, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, updatedAt } from './columns';
+import { createdAt, organizationRef, updatedAt } from './columns';
 import { consultationMode } from './enums';
-import { organizations } from './organizations';
 import { staffUsers } from './staff';
 
 /** The public face of a staff member with the clinician role. */
@@ -11,9 +10,7 @@ export const clinicianProfiles = pgTable(
     staffUserId: uuid('staff_user_id')
       .primaryKey()
       .references(() => staffUsers.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     slug: text('slug').notNull(),
     title: text('title'),
     specialisations: text('specialisations').array().notNull().default([]),

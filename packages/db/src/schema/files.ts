@@ -1,6 +1,5 @@
 import { bigint, char, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns';
-import { organizations } from './organizations';
+import { createdAt, id, organizationRef } from './columns';
 import { staffUsers } from './staff';
 
 export const FILE_PURPOSES = ['logo', 'signature'] as const;
@@ -15,9 +14,7 @@ export const files = pgTable(
   'files',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     purpose: text('purpose', { enum: FILE_PURPOSES }).notNull(),
     storageKey: text('storage_key').notNull(),
     /** From the content, never from the name the upload came with. */

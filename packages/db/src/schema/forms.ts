@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant } from './columns';
+import { createdAt, id, instant, organizationRef, patientRef } from './columns';
 import { files } from './files';
-import { organizations } from './organizations';
-import { patients } from './patients';
 import { staffUsers } from './staff';
 
 /**
@@ -15,9 +13,7 @@ export const questionnaireVersions = pgTable(
   'questionnaire_versions',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     version: integer('version').notNull(),
     /** Questionnaire definition (@carelane/core `Questionnaire`), stored as published. */
     questions: jsonb('questions').$type<unknown>().notNull(),
@@ -39,12 +35,8 @@ export const formRequests = pgTable(
   'form_requests',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    organizationId: organizationRef(),
+    patientId: patientRef(),
     questionnaireVersionId: uuid('questionnaire_version_id')
       .notNull()
       .references(() => questionnaireVersions.id),
@@ -80,12 +72,8 @@ export const formSubmissions = pgTable(
   'form_submissions',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    organizationId: organizationRef(),
+    patientId: patientRef(),
     requestId: uuid('request_id')
       .notNull()
       .references(() => formRequests.id),

@@ -1,8 +1,7 @@
 import { index, pgTable, uuid } from 'drizzle-orm/pg-core';
 import { appointmentTypes } from './appointment-types';
-import { createdAt, id, instant } from './columns';
-import { centres, organizations } from './organizations';
-import { patients } from './patients';
+import { createdAt, id, instant, organizationRef, patientRef } from './columns';
+import { centres } from './organizations';
 import { staffUsers } from './staff';
 
 /**
@@ -14,9 +13,7 @@ export const slotHolds = pgTable(
   'slot_holds',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     centreId: uuid('centre_id')
       .notNull()
       .references(() => centres.id),
@@ -26,9 +23,7 @@ export const slotHolds = pgTable(
     typeId: uuid('type_id')
       .notNull()
       .references(() => appointmentTypes.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: patientRef('cascade'),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
     expiresAt: instant('expires_at').notNull(),

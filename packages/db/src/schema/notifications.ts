@@ -1,9 +1,8 @@
 import type { NotificationChannel } from '@carelane/core';
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from './columns';
+import { createdAt, id, instant, nullableOrganizationRef, organizationRef, updatedAt } from './columns';
 import { notificationChannel, notificationStatus } from './enums';
-import { organizations } from './organizations';
 import { staffUsers } from './staff';
 
 /** Where a message goes next when its channel gives up, decided (with consent) when it was written. */
@@ -21,7 +20,7 @@ export const notifications = pgTable(
   'notifications',
   {
     id: id(),
-    organizationId: uuid('organization_id').references(() => organizations.id),
+    organizationId: nullableOrganizationRef(),
     channel: notificationChannel('channel').notNull(),
     /** A MessageKind of @carelane/core. */
     kind: text('kind').notNull(),
@@ -102,9 +101,7 @@ export const messageTemplates = pgTable(
   'message_templates',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     kind: text('kind').notNull(),
     channel: notificationChannel('channel').notNull(),
     language: text('language').notNull(),

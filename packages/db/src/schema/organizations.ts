@@ -1,6 +1,6 @@
 import type { NotificationChannel } from '@carelane/core';
-import { boolean, char, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from './columns';
+import { boolean, char, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, organizationRef, updatedAt } from './columns';
 import { notificationChannel } from './enums';
 
 export type OrganizationBranding = { primaryColour?: string; logoFileId?: string };
@@ -34,9 +34,7 @@ export const centres = pgTable(
   'centres',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     name: text('name').notNull(),
     addressLine: text('address_line').notNull(),
     city: text('city').notNull(),

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from './columns';
-import { organizations } from './organizations';
+import { createdAt, id, instant, organizationRef, updatedAt } from './columns';
 import { staffUsers } from './staff';
 
 export const PATIENT_IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'completed', 'failed'] as const;
@@ -16,9 +15,7 @@ export const patientImports = pgTable(
   'patient_imports',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => staffUsers.id),
@@ -62,9 +59,7 @@ export const patientImportSkips = pgTable(
     importId: uuid('import_id')
       .notNull()
       .references(() => patientImports.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     /** 1-based line of the sheet, as a spreadsheet shows it. */
     rowNumber: integer('row_number').notNull(),
     reasons: text('reasons').notNull(),

@@ -12,9 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from './columns';
+import { createdAt, id, instant, organizationRef, updatedAt } from './columns';
 import { householdRelationship, sex } from './enums';
-import { organizations } from './organizations';
 
 export type PatientAddress = {
   line1?: string;
@@ -31,9 +30,7 @@ export const households = pgTable(
   'households',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     name: text('name').notNull(),
     createdAt: createdAt(),
   },
@@ -44,9 +41,7 @@ export const patients = pgTable(
   'patients',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     /** Medical record number, assigned per organization. */
     mrn: text('mrn').notNull(),
     firstName: text('first_name').notNull(),
@@ -101,9 +96,7 @@ export const patients = pgTable(
 export const patientNameWords = pgTable(
   'patient_name_words',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     word: text('word').notNull(),
   },
   (t) => [
@@ -121,9 +114,7 @@ export const patientNameWords = pgTable(
 export const patientCounts = pgTable(
   'patient_counts',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     dimension: text('dimension', { enum: ['sex', 'birth', 'source', 'created', 'visit'] }).notNull(),
     value: text('value').notNull(),
     count: integer('count').notNull(),

@@ -1,16 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from './columns';
+import { createdAt, id, instant, organizationRef, updatedAt } from './columns';
 import { staffRole } from './enums';
-import { centres, organizations } from './organizations';
+import { centres } from './organizations';
 
 export const staffUsers = pgTable(
   'staff_users',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     name: text('name').notNull(),
     /** Sign-in identifiers are unique across the platform so sign-in needs no tenant picker. */
     email: text('email').notNull(),
@@ -36,9 +34,7 @@ export const staffUsers = pgTable(
 export const staffCentres = pgTable(
   'staff_centres',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     staffUserId: uuid('staff_user_id')
       .notNull()
       .references(() => staffUsers.id, { onDelete: 'cascade' }),

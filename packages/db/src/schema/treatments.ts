@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appointments } from './appointments';
-import { createdAt, id, instant, updatedAt } from './columns';
-import { organizations } from './organizations';
-import { patients } from './patients';
+import { createdAt, id, instant, organizationRef, patientRef, updatedAt } from './columns';
 import { staffUsers } from './staff';
 
 export const TREATMENT_STATUSES = ['planned', 'in_progress', 'done'] as const;
@@ -14,9 +12,7 @@ export const procedures = pgTable(
   'procedures',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     name: text('name').notNull(),
     /** The clinic's own code, if it keeps one (e.g. CDT "D3310"). */
     code: text('code'),
@@ -42,12 +38,8 @@ export const treatmentPlans = pgTable(
   'treatment_plans',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    organizationId: organizationRef(),
+    patientId: patientRef(),
     name: text('name').notNull(),
     status: text('status', { enum: TREATMENT_PLAN_STATUSES }).notNull().default('proposed'),
     decidedAt: instant('decided_at'),
@@ -73,12 +65,8 @@ export const treatments = pgTable(
   'treatments',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id),
+    organizationId: organizationRef(),
+    patientId: patientRef(),
     planId: uuid('plan_id').references(() => treatmentPlans.id),
     procedureId: uuid('procedure_id').references(() => procedures.id),
     appointmentId: uuid('appointment_id').references(() => appointments.id),

@@ -1,9 +1,8 @@
 import { date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { appointmentTypes } from './appointment-types';
-import { createdAt, id, instant } from './columns';
+import { createdAt, id, instant, organizationRef, patientRef } from './columns';
 import { notifications } from './notifications';
-import { centres, organizations } from './organizations';
-import { patients } from './patients';
+import { centres } from './organizations';
 import { staffUsers } from './staff';
 
 export const waitlistStatus = pgEnum('waitlist_status', ['waiting', 'booked', 'cancelled']);
@@ -14,12 +13,8 @@ export const waitlistEntries = pgTable(
   'waitlist_entries',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    patientId: patientRef('cascade'),
     clinicianId: uuid('clinician_id').references(() => staffUsers.id),
     specialisation: text('specialisation'),
     typeId: uuid('type_id')
@@ -43,9 +38,7 @@ export const waitlistOffers = pgTable(
   'waitlist_offers',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     entryId: uuid('entry_id')
       .notNull()
       .references(() => waitlistEntries.id, { onDelete: 'cascade' }),
