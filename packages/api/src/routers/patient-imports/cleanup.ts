@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { type Database, patientImports } from '@carelane/db';
 import { and, eq, lt, sql } from 'drizzle-orm';
+import { unscoped } from '../../tenancy';
 import { importFilePath, type SheetFormat } from './sheet';
 
 /** An upload nobody starts is dropped after this many days, with its file. */
@@ -16,7 +17,7 @@ export async function removeImportFile(dataDir: string, job: { id: string; forma
 
 /** Ends uploads left unstarted for UNSTARTED_IMPORT_DAYS and deletes their files. Returns how many. */
 export async function expireUnstartedImports(options: { db: Database; dataDir: string }): Promise<number> {
-  const expired = await options.db
+  const expired = await unscoped(options.db, 'the worker expires old uploads of every organization')
     .update(patientImports)
     .set({
       status: 'failed',

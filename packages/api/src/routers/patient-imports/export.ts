@@ -7,8 +7,8 @@ import type { ApiDeps } from '../../deps';
 import { zodDetails } from '../../errors';
 import { NO_STORE, problem, staffFromRequest } from '../../http-common';
 import type { StaffContext } from '../../trpc';
-import { patientListHandler } from '../patients/list.handler';
 import { type PatientListInput, type PatientListItem, patientListInput } from '../patients/list.schema';
+import { listPatients } from '../patients/list-query';
 
 const PAGE = 100;
 const HEADERS = [
@@ -72,11 +72,11 @@ function listInputFrom(params: URLSearchParams) {
   return patientListInput.safeParse({ ...raw, limit: PAGE });
 }
 
-/** Every patient of the filtered list, page by page through the list procedure itself. */
+/** Every patient of the filtered list, page by page through the list's own query. */
 async function* listPages(ctx: StaffContext, input: PatientListInput): AsyncGenerator<PatientListItem[]> {
   let cursor: string | undefined;
   do {
-    const page = await patientListHandler({ ctx, input: { ...input, cursor } });
+    const page = await listPatients(ctx, { ...input, cursor });
     yield page.items;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -1,4 +1,11 @@
-import { type ColumnMapping, IMPORT_FIELD_NAMES, IMPORT_FIELDS, localDate, mappingProblems } from '@carelane/core';
+import {
+  type ColumnMapping,
+  fullName,
+  IMPORT_FIELD_NAMES,
+  IMPORT_FIELDS,
+  localDate,
+  mappingProblems,
+} from '@carelane/core';
 import { organizations, patientImports } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
@@ -33,7 +40,7 @@ export async function listImportsHandler({ ctx }: { ctx: StaffContext }) {
   const jobs = await ctx.db
     .select()
     .from(patientImports)
-    .where(eq(patientImports.organizationId, ctx.principal.organizationId))
+    .where(ctx.tenant.where(patientImports))
     .orderBy(desc(patientImports.createdAt))
     .limit(20);
   return jobs.map(importView);
@@ -57,10 +64,11 @@ export async function dryRunHandler({ ctx, input }: { ctx: StaffContext; input: 
   if (problem) throw badMapping(problem);
   const width = job.headers?.length ?? 0;
   if (Object.values(mapping).some((index) => index >= width)) throw badMapping('That column is not in the file.');
+  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({ country: organizations.country, zone: organizations.defaultZone })
     .from(organizations)
-    .where(eq(organizations.id, ctx.principal.organizationId));
+    .where(eq(organizations.id, organizationId));
   if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization was not found.' });
 
   const counts = { rows: 0, blank: 0, create: 0, update: 0, unchanged: 0, skip: 0 };
@@ -69,7 +77,7 @@ export async function dryRunHandler({ ctx, input }: { ctx: StaffContext; input: 
   const names = new Map<number, string>();
   let pending: Extract<ScannedRow, { kind: 'patient' }>[] = [];
   const flush = async () => {
-    for (const plan of await planRows(ctx.db, ctx.principal.organizationId, pending)) {
+    for (const plan of await planRows(ctx.db, ctx.tenant, pending)) {
       counts[plan.action]++;
       if (preview.length < PREVIEW_SHOWN)
         preview.push({ row: plan.rowNumber, action: plan.action, name: names.get(plan.rowNumber) ?? '' });
@@ -92,8 +100,7 @@ export async function dryRunHandler({ ctx, input }: { ctx: StaffContext; input: 
       if (problems.length < PROBLEMS_SHOWN) problems.push({ row: row.rowNumber, reasons: row.reasons });
     } else {
       pending.push(row);
-      if (preview.length < PREVIEW_SHOWN)
-        names.set(row.rowNumber, `${row.patient.firstName} ${row.patient.lastName}`.trim());
+      if (preview.length < PREVIEW_SHOWN) names.set(row.rowNumber, fullName(row.patient));
       if (pending.length >= CHUNK) await flush();
     }
   }

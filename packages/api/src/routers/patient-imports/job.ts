@@ -11,6 +11,7 @@ import {
   patients,
 } from '@carelane/db';
 import { eq, sql } from 'drizzle-orm';
+import { tenantOf, unscoped } from '../../tenancy';
 import { removeImportFile } from './cleanup';
 import { planRows } from './plan';
 import { type ScannedRow, scanRows } from './scan';
@@ -86,21 +87,19 @@ async function commitBatch(
   rows: ScannedRow[],
   batch: number,
 ): Promise<number> {
+  const tenant = tenantOf(job.organizationId);
   return options.db.transaction(async (tx) => {
     const valid = rows.flatMap((r) => (r.kind === 'patient' ? [{ rowNumber: r.rowNumber, patient: r.patient }] : []));
-    const plans = await planRows(tx, job.organizationId, valid, true);
+    const plans = await planRows(tx, tenant, valid, true);
     const creates = plans.flatMap((p) => (p.action === 'create' ? [p] : []));
     if (creates.length > 0) {
       // nextPatientMrn takes the organization's MRN lock for this transaction: the whole range is ours.
-      const mrns = mrnRange(await nextPatientMrn(tx, job.organizationId), creates.length);
+      const mrns = mrnRange(await nextPatientMrn(tx, tenant.organizationId), creates.length);
       await insertPatients(
         tx,
-        creates.map(({ patient }, i) => ({
-          ...patient,
-          organizationId: job.organizationId,
-          mrn: mrns[i] ?? '',
-          leadSource: patient.leadSource ?? 'import',
-        })),
+        creates.map(({ patient }, i) =>
+          tenant.row({ ...patient, mrn: mrns[i] ?? '', leadSource: patient.leadSource ?? 'import' }),
+        ),
       );
     }
     let updated = 0;
@@ -114,13 +113,9 @@ async function commitBatch(
       await tx
         .insert(patientImportSkips)
         .values(
-          skips.map((r) => ({
-            importId: job.id,
-            organizationId: job.organizationId,
-            rowNumber: r.rowNumber,
-            reasons: r.reasons,
-            cells: r.cells,
-          })),
+          skips.map((r) =>
+            tenant.row({ importId: job.id, rowNumber: r.rowNumber, reasons: r.reasons, cells: r.cells }),
+          ),
         )
         .onConflictDoNothing();
     }
@@ -142,10 +137,11 @@ async function commitBatch(
 
 /** Runs a claimed job from where it stopped to the end of its file. */
 export async function runImport(options: RunImportOptions, job: ImportJob): Promise<void> {
+  const { organizationId } = job;
   const [org] = await options.db
     .select({ country: organizations.country, zone: organizations.defaultZone })
     .from(organizations)
-    .where(eq(organizations.id, job.organizationId));
+    .where(eq(organizations.id, organizationId));
   if (!org || job.headerRow === null || !job.mapping) throw new Error('import job is not ready');
   const size = options.batchSize ?? IMPORT_BATCH_SIZE;
   let batch: ScannedRow[] = [];
@@ -236,7 +232,8 @@ async function finish(options: RunImportOptions, jobId: string, status: PatientI
  * Returns whether a job was run.
  */
 export async function runNextPatientImport(options: RunImportOptions): Promise<boolean> {
-  const claimed = await options.db.execute<{ id: string }>(sql`
+  const queue = unscoped(options.db, 'the worker takes the next import of any organization');
+  const claimed = await queue.execute<{ id: string }>(sql`
     update patient_imports set status = 'running', attempts = attempts + 1, locked_until = ${LEASE},
       started_at = coalesce(started_at, now())
     where id = (

@@ -1,5 +1,5 @@
 import { patientImports } from '@carelane/db';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 
@@ -8,7 +8,7 @@ export async function loadImport(ctx: StaffContext, id: string) {
   const [job] = await ctx.db
     .select()
     .from(patientImports)
-    .where(and(eq(patientImports.id, id), eq(patientImports.organizationId, ctx.principal.organizationId)));
+    .where(ctx.tenant.where(patientImports, eq(patientImports.id, id)));
   if (!job) throw notFound('Import');
   return job;
 }

@@ -1,6 +1,7 @@
 import { type ImportablePatient, type ImportedPatient, importChanges } from '@carelane/core';
 import { type DbOrTx, patients } from '@carelane/db';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { isNull, sql } from 'drizzle-orm';
+import type { Tenant } from '../../tenancy';
 
 export type RowPlan =
   | { action: 'create'; rowNumber: number; patient: ImportedPatient }
@@ -29,7 +30,7 @@ const importable = {
  */
 export async function planRows(
   db: DbOrTx,
-  organizationId: string,
+  tenant: Tenant,
   rows: { rowNumber: number; patient: ImportedPatient }[],
   lock = false,
 ): Promise<RowPlan[]> {
@@ -38,8 +39,8 @@ export async function planRows(
     .select(importable)
     .from(patients)
     .where(
-      and(
-        eq(patients.organizationId, organizationId),
+      tenant.where(
+        patients,
         isNull(patients.mergedIntoId),
         // One array parameter, unnested: the planner probes the phone index per row even while the
         // table's statistics still describe it before the import (`= any` then meant a scan that

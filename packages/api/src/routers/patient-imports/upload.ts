@@ -60,17 +60,18 @@ export async function savePatientImport(
     const headers = (rows[headerRow] ?? []).map((h) => h.trim());
     const [job] = await ctx.db
       .insert(patientImports)
-      .values({
-        id,
-        organizationId: ctx.principal.organizationId,
-        createdById: ctx.principal.userId,
-        fileName: file.name.slice(0, 200),
-        format,
-        fileBytes: (await stat(path)).size,
-        headerRow,
-        headers,
-        mapping: matchHeaders(headers),
-      })
+      .values(
+        ctx.tenant.row({
+          id,
+          createdById: ctx.principal.userId,
+          fileName: file.name.slice(0, 200),
+          format,
+          fileBytes: (await stat(path)).size,
+          headerRow,
+          headers,
+          mapping: matchHeaders(headers),
+        }),
+      )
       .returning();
     if (!job) throw new Error('import not recorded');
     await audit(ctx, {

@@ -1,36 +1,11 @@
-import { appointments, appointmentTypes, centres, staffUsers } from '@carelane/db';
+import { appointments } from '@carelane/db';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { fieldError } from '../../field-error';
 import type { StaffContext } from '../../trpc';
 import type { PatientAppointmentsInput } from './appointments.schema';
 import { loadPatient } from './load';
-
-/** What a patient's page shows of a visit. */
-export const visitColumns = {
-  id: appointments.id,
-  startsAt: appointments.startsAt,
-  endsAt: appointments.endsAt,
-  status: appointments.status,
-  mode: appointments.mode,
-  paymentStatus: appointments.paymentStatus,
-  feeMinor: appointments.feeMinor,
-  currency: appointments.currency,
-  // The zone, so times read as the clinic's clock whatever the viewer's computer says.
-  centre: { id: centres.id, name: centres.name, zone: centres.zone },
-  clinician: { id: staffUsers.id, name: staffUsers.name },
-  type: { id: appointmentTypes.id, name: appointmentTypes.name },
-};
-
-/** Visits joined with what names them. */
-export function visitsQuery(ctx: StaffContext) {
-  return ctx.db
-    .select(visitColumns)
-    .from(appointments)
-    .innerJoin(centres, eq(centres.id, appointments.centreId))
-    .innerJoin(staffUsers, eq(staffUsers.id, appointments.clinicianId))
-    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId));
-}
+import { visitsQuery } from './visits';
 
 /** "2026-01-02T03:04:05.000Z_<id>": the last row of a page; ties on the start broken by id. */
 function readCursor(cursor: string): { startsAt: Date; id: string } {
@@ -60,8 +35,8 @@ export async function patientAppointmentsHandler({
   });
   const rows = await visitsQuery(ctx)
     .where(
-      and(
-        eq(appointments.organizationId, ctx.principal.organizationId),
+      ctx.tenant.where(
+        appointments,
         eq(appointments.patientId, patient.id),
         after
           ? or(

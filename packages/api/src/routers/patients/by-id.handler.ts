@@ -1,13 +1,13 @@
-import { contactPhone, OCCUPYING_STATUSES } from '@carelane/core';
+import { contactPhone, fullName, OCCUPYING_STATUSES } from '@carelane/core';
 import { appointments, clinicalNotes, households, patients } from '@carelane/db';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
-import { visitsQuery } from './appointments.handler';
 import type { PatientByIdInput } from './by-id.schema';
 import { householdMembers } from './household-members';
-import { fullName, publicPatient } from './load';
+import { publicPatient } from './load';
+import { visitsQuery } from './visits';
 
 /**
  * One patient's record with their household, the number to reach them on, their next and last
@@ -15,21 +15,21 @@ import { fullName, publicPatient } from './load';
  * every read is audited.
  */
 export async function patientByIdHandler({ ctx, input }: { ctx: StaffContext; input: PatientByIdInput }) {
-  const organizationId = ctx.principal.organizationId;
+  const { tenant } = ctx;
   const [row] = await ctx.db
     .select({ patient: patients, household: { id: households.id, name: households.name } })
     .from(patients)
     .leftJoin(households, eq(households.id, patients.householdId))
-    .where(and(eq(patients.id, input.id), eq(patients.organizationId, organizationId)));
+    .where(tenant.where(patients, eq(patients.id, input.id)));
   if (!row) {
     await audit(ctx, { action: 'patient.read', entity: 'patient', entityId: input.id, success: false });
     throw notFound('Patient');
   }
   const patient = row.patient;
   const now = new Date();
-  const mine = and(eq(appointments.organizationId, organizationId), eq(appointments.patientId, patient.id));
+  const mine = tenant.where(appointments, eq(appointments.patientId, patient.id));
   const [members, upcoming, last, [visits], [notes], mergedInto] = await Promise.all([
-    patient.householdId ? householdMembers(ctx.db, organizationId, patient.householdId, patient.id) : [],
+    patient.householdId ? householdMembers(ctx.db, tenant.organizationId, patient.householdId, patient.id) : [],
     visitsQuery(ctx)
       .where(and(mine, gte(appointments.startsAt, now), inArray(appointments.status, ['pending', 'confirmed'])))
       .orderBy(asc(appointments.startsAt))
@@ -42,18 +42,12 @@ export async function patientByIdHandler({ ctx, input }: { ctx: StaffContext; in
     ctx.db
       .select({ n: count() })
       .from(clinicalNotes)
-      .where(
-        and(
-          eq(clinicalNotes.organizationId, organizationId),
-          eq(clinicalNotes.patientId, patient.id),
-          isNull(clinicalNotes.amendsId),
-        ),
-      ),
+      .where(tenant.where(clinicalNotes, eq(clinicalNotes.patientId, patient.id), isNull(clinicalNotes.amendsId))),
     patient.mergedIntoId
       ? ctx.db
           .select({ id: patients.id, firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn })
           .from(patients)
-          .where(eq(patients.id, patient.mergedIntoId))
+          .where(tenant.where(patients, eq(patients.id, patient.mergedIntoId)))
       : [],
   ]);
   await audit(ctx, { action: 'patient.read', entity: 'patient', entityId: patient.id });

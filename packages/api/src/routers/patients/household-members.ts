@@ -1,6 +1,7 @@
+import { fullName } from '@carelane/core';
 import { type DbOrTx, households, patients } from '@carelane/db';
-import { and, asc, eq, ne } from 'drizzle-orm';
-import { fullName } from './load';
+import { asc, eq, ne } from 'drizzle-orm';
+import { tenantOf } from '../../tenancy';
 
 /** The members of a household as a patient's page lists them, leaving out `exceptId` when given. */
 export async function householdMembers(db: DbOrTx, organizationId: string, householdId: string, exceptId?: string) {
@@ -15,8 +16,8 @@ export async function householdMembers(db: DbOrTx, organizationId: string, house
     })
     .from(patients)
     .where(
-      and(
-        eq(patients.organizationId, organizationId),
+      tenantOf(organizationId).where(
+        patients,
         eq(patients.householdId, householdId),
         exceptId ? ne(patients.id, exceptId) : undefined,
       ),

@@ -2,6 +2,7 @@ import type { PatientSearchTerms } from '@carelane/core';
 import { appointments, organizations, patients } from '@carelane/db';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { requireCentre } from '../../scope';
+import type { Tenant } from '../../tenancy';
 import type { StaffContext } from '../../trpc';
 import type { PatientFiltersInput } from './list.schema';
 import { livePatients, matchCondition, searchTerms } from './search-core';
@@ -12,44 +13,42 @@ const VISIT = sql`${appointments.status} in ('checked_in', 'completed')`;
 const UPCOMING = sql`${appointments.status} in ('pending', 'confirmed') and ${appointments.startsAt} > now()`;
 
 /** The patient's next booked appointment, for the rows of a page. */
-export function nextVisit(organizationId: string, patientId: SQL): SQL<Date | null> {
+export function nextVisit(tenant: Tenant, patientId: SQL): SQL<Date | null> {
   return sql`(select min(${appointments.startsAt}) from ${appointments}
-    where ${appointments.organizationId} = ${organizationId} and ${appointments.patientId} = ${patientId} and ${UPCOMING})`.mapWith(
+    where ${tenant.owns(appointments)} and ${appointments.patientId} = ${patientId} and ${UPCOMING})`.mapWith(
     (value: string | Date | null) => (value === null ? null : new Date(value)),
   ) as SQL<Date | null>;
 }
 
-function appointmentOf(organizationId: string, condition: SQL): SQL {
-  return sql`exists (select 1 from ${appointments} where ${appointments.organizationId} = ${organizationId}
+function appointmentOf(tenant: Tenant, condition: SQL): SQL {
+  return sql`exists (select 1 from ${appointments} where ${tenant.owns(appointments)}
     and ${appointments.patientId} = ${patients.id} and ${condition})`;
 }
 
 /** Midnight of a local date in the organization's zone. */
-function localMidnight(organizationId: string, date: string, plusDays = 0): SQL {
+function localMidnight(tenant: Tenant, date: string, plusDays = 0): SQL {
   return sql`((${date}::date + ${plusDays}::int)::timestamp at time zone
-    (select ${organizations.defaultZone} from ${organizations} where ${organizations.id} = ${organizationId}))`;
+    (select ${organizations.defaultZone} from ${organizations} where ${organizations.id} = ${tenant.organizationId}))`;
 }
 
 /** The list's filters, each index-backed (migration 0013); they combine with AND. */
-export function filterConditions(organizationId: string, input: PatientFiltersInput): SQL[] {
+export function filterConditions(tenant: Tenant, input: PatientFiltersInput): SQL[] {
   const conditions: SQL[] = [];
   if (input.tags?.length) {
     // The tag index holds only tagged patients (migration 0026); saying so lets the planner use it.
     conditions.push(sql`cardinality(${patients.tags}) > 0 and ${patients.tags} @> ${sql.param(input.tags)}::text[]`);
   }
   if (input.centreId) {
-    conditions.push(appointmentOf(organizationId, sql`${appointments.centreId} = ${input.centreId} and ${VISIT}`));
+    conditions.push(appointmentOf(tenant, sql`${appointments.centreId} = ${input.centreId} and ${VISIT}`));
   }
   if (input.clinicianId) {
-    conditions.push(
-      appointmentOf(organizationId, sql`${appointments.clinicianId} = ${input.clinicianId} and ${VISIT}`),
-    );
+    conditions.push(appointmentOf(tenant, sql`${appointments.clinicianId} = ${input.clinicianId} and ${VISIT}`));
   }
   if (input.lastVisitFrom) {
-    conditions.push(sql`${patients.lastVisitAt} >= ${localMidnight(organizationId, input.lastVisitFrom)}`);
+    conditions.push(sql`${patients.lastVisitAt} >= ${localMidnight(tenant, input.lastVisitFrom)}`);
   }
   if (input.lastVisitTo) {
-    conditions.push(sql`${patients.lastVisitAt} < ${localMidnight(organizationId, input.lastVisitTo, 1)}`);
+    conditions.push(sql`${patients.lastVisitAt} < ${localMidnight(tenant, input.lastVisitTo, 1)}`);
   }
   // Age in whole years today: at least n means born on or before today n years ago.
   if (input.ageMin !== undefined) {
@@ -81,13 +80,13 @@ export async function listScope(
   ctx: StaffContext,
   input: PatientFiltersInput,
 ): Promise<{ terms: PatientSearchTerms | null; where: SQL }> {
-  const organizationId = ctx.principal.organizationId;
+  const { tenant } = ctx;
   if (input.centreId) await requireCentre(ctx.db, ctx.principal, input.centreId);
   const terms = searchTerms(input.q);
   const where = and(
-    livePatients(organizationId, input.status === 'archived'),
-    terms ? matchCondition(organizationId, terms) : undefined,
-    ...filterConditions(organizationId, input),
+    livePatients(tenant.organizationId, input.status === 'archived'),
+    terms ? matchCondition(tenant.organizationId, terms) : undefined,
+    ...filterConditions(tenant, input),
   ) as SQL;
   return { terms, where };
 }

@@ -1,19 +1,19 @@
+import { fullName } from '@carelane/core';
 import { type AuditChanges, type DbOrTx, patients, pgErrorInfo } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { eq, isNull, ne } from 'drizzle-orm';
 import { conflictWith, notFound } from '../../errors';
+import { type Tenant, tenantOf } from '../../tenancy';
 import type { StaffContext } from '../../trpc';
 
 export type PatientRow = typeof patients.$inferSelect;
-
-const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
 
 /** A patient of the caller's organization, locked for the transaction when asked; else NOT_FOUND. */
 export async function loadPatient(tx: DbOrTx, ctx: StaffContext, id: string, lock = false): Promise<PatientRow> {
   const query = tx
     .select()
     .from(patients)
-    .where(and(eq(patients.id, id), eq(patients.organizationId, ctx.principal.organizationId)));
+    .where(ctx.tenant.where(patients, eq(patients.id, id)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('Patient');
   return row;
@@ -25,7 +25,7 @@ export async function requireLive(tx: DbOrTx, patient: PatientRow): Promise<void
   const [survivor] = await tx
     .select({ id: patients.id, firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn })
     .from(patients)
-    .where(and(eq(patients.id, patient.mergedIntoId), eq(patients.organizationId, patient.organizationId)));
+    .where(tenantOf(patient.organizationId).where(patients, eq(patients.id, patient.mergedIntoId)));
   const message = (into: string) =>
     `This record was merged into ${into} and can no longer be changed. Please open that record instead.`;
   if (!survivor) throw new TRPCError({ code: 'CONFLICT', message: message('another record') });
@@ -44,7 +44,7 @@ export async function requireLive(tx: DbOrTx, patient: PatientRow): Promise<void
  */
 export async function phoneConflict(
   db: DbOrTx,
-  organizationId: string,
+  tenant: Tenant,
   phone: string,
   exceptId?: string,
 ): Promise<TRPCError | null> {
@@ -58,8 +58,8 @@ export async function phoneConflict(
     })
     .from(patients)
     .where(
-      and(
-        eq(patients.organizationId, organizationId),
+      tenant.where(
+        patients,
         eq(patients.phone, phone),
         isNull(patients.mergedIntoId),
         exceptId ? ne(patients.id, exceptId) : undefined,
@@ -75,8 +75,6 @@ export async function phoneConflict(
   );
 }
 
-export { fullName };
-
 /** When the unique index refused a phone (two saves raced), name the patient who won. */
 export async function phoneRaceConflict(
   ctx: StaffContext,
@@ -85,7 +83,7 @@ export async function phoneRaceConflict(
   exceptId?: string,
 ): Promise<unknown> {
   if (!phone || pgErrorInfo(error)?.constraint !== 'patients_org_phone_key') return error;
-  return (await phoneConflict(ctx.db, ctx.principal.organizationId, phone, exceptId)) ?? error;
+  return (await phoneConflict(ctx.db, ctx.tenant, phone, exceptId)) ?? error;
 }
 
 /** The record as the API shows it: the tenant column stays inside. */

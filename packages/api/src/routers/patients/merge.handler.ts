@@ -1,4 +1,4 @@
-import { fillEmptyFields } from '@carelane/core';
+import { fillEmptyFields, fullName } from '@carelane/core';
 import {
   appointments,
   clinicalNotes,
@@ -10,12 +10,13 @@ import {
   waitlistEntries,
 } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
+import type { Tenant } from '../../tenancy';
 import type { StaffContext } from '../../trpc';
 import { leaveHousehold } from './household-members';
-import { changedFieldNames, fullName, type PatientRow, publicPatient } from './load';
+import { changedFieldNames, type PatientRow, publicPatient } from './load';
 import type { MergePatientsInput } from './merge.schema';
 
 /** Fields a survivor takes from its duplicate when it has none of its own. Consents are never inferred. */
@@ -38,7 +39,7 @@ const FILLABLE = [
  * Everything that belongs to a patient moves to the survivor here, in one place. Forms,
  * treatments and payments join this list when their tables exist.
  */
-async function moveRecords(tx: DbOrTx, organizationId: string, fromId: string, toId: string) {
+async function moveRecords(tx: DbOrTx, tenant: Tenant, fromId: string, toId: string) {
   const move = async (
     table:
       | typeof appointments
@@ -52,7 +53,7 @@ async function moveRecords(tx: DbOrTx, organizationId: string, fromId: string, t
       await tx
         .update(table)
         .set({ patientId: toId })
-        .where(and(eq(table.organizationId, organizationId), eq(table.patientId, fromId)))
+        .where(tenant.where(table, eq(table.patientId, fromId)))
         .returning({ id: table.id })
     ).length;
   return {
@@ -71,15 +72,13 @@ async function moveRecords(tx: DbOrTx, organizationId: string, fromId: string, t
  * survivor and becomes read-only (it keeps its phone for history). Both records are audited.
  */
 export async function mergePatientsHandler({ ctx, input }: { ctx: StaffContext; input: MergePatientsInput }) {
-  const organizationId = ctx.principal.organizationId;
+  const { tenant } = ctx;
   return ctx.db.transaction(async (tx) => {
     // Both rows locked in id order, so two merges of the same pair cannot deadlock.
     const locked = await tx
       .select()
       .from(patients)
-      .where(
-        and(eq(patients.organizationId, organizationId), inArray(patients.id, [input.survivorId, input.duplicateId])),
-      )
+      .where(tenant.where(patients, inArray(patients.id, [input.survivorId, input.duplicateId])))
       .orderBy(patients.id)
       .for('update');
     const survivor = locked.find((p) => p.id === input.survivorId);
@@ -98,7 +97,7 @@ export async function mergePatientsHandler({ ctx, input }: { ctx: StaffContext; 
       });
     }
 
-    const moved = await moveRecords(tx, organizationId, duplicate.id, survivor.id);
+    const moved = await moveRecords(tx, tenant, duplicate.id, survivor.id);
     // The duplicate steps out of live records first, so the survivor may take its phone.
     await tx.update(patients).set({ mergedIntoId: survivor.id }).where(eq(patients.id, duplicate.id));
     const filled: Partial<PatientRow> = fillEmptyFields(survivor, duplicate, FILLABLE);
@@ -112,7 +111,7 @@ export async function mergePatientsHandler({ ctx, input }: { ctx: StaffContext; 
         ? await tx.update(patients).set(filled).where(eq(patients.id, survivor.id)).returning()
         : [survivor];
     if (!row) throw notFound('Patient');
-    if (duplicate.householdId) await leaveHousehold(tx, organizationId, duplicate.id, duplicate.householdId);
+    if (duplicate.householdId) await leaveHousehold(tx, tenant.organizationId, duplicate.id, duplicate.householdId);
 
     const counts = Object.fromEntries(Object.entries(moved).map(([k, n]) => [k, { to: n }]));
     await audit(

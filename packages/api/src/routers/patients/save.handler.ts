@@ -9,10 +9,11 @@ import { changedFieldNames, loadPatient, phoneConflict, phoneRaceConflict, publi
 import type { CreatePatientInput, PatientFields, PatientIdInput, UpdatePatientInput } from './save.schema';
 
 async function organizationCountry(ctx: StaffContext): Promise<string> {
+  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({ country: organizations.country })
     .from(organizations)
-    .where(eq(organizations.id, ctx.principal.organizationId));
+    .where(eq(organizations.id, organizationId));
   if (!org) throw notFound('Organization');
   return org.country;
 }
@@ -34,18 +35,18 @@ function withE164<T extends Partial<PatientFields>>(values: T, country: string):
 }
 
 export async function createPatientHandler({ ctx, input }: { ctx: StaffContext; input: CreatePatientInput }) {
-  const organizationId = ctx.principal.organizationId;
+  const { tenant } = ctx;
   const values = withE164(input, await organizationCountry(ctx));
   try {
     return await ctx.db.transaction(async (tx) => {
       if (values.phone) {
-        const conflict = await phoneConflict(tx, organizationId, values.phone);
+        const conflict = await phoneConflict(tx, tenant, values.phone);
         if (conflict) throw conflict;
       }
-      const mrn = await nextPatientMrn(tx, organizationId);
+      const mrn = await nextPatientMrn(tx, tenant.organizationId);
       const [row] = await tx
         .insert(patients)
-        .values({ ...values, organizationId, mrn })
+        .values(tenant.row({ ...values, mrn }))
         .returning();
       if (!row) throw new Error('Insert returned no row');
       await audit(
@@ -67,7 +68,7 @@ export async function updatePatientHandler({ ctx, input }: { ctx: StaffContext; 
       const before = await loadPatient(tx, ctx, input.id, true);
       await requireLive(tx, before);
       if (values.phone && values.phone !== before.phone) {
-        const conflict = await phoneConflict(tx, ctx.principal.organizationId, values.phone, before.id);
+        const conflict = await phoneConflict(tx, ctx.tenant, values.phone, before.id);
         if (conflict) throw conflict;
       }
       const changes = changedFieldNames(before, values);

@@ -1,6 +1,7 @@
 import { type PatientSearchTerms, parsePatientSearch } from '@carelane/core';
 import { patientNameWords, patients } from '@carelane/db';
-import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, or, type SQL, sql } from 'drizzle-orm';
+import { tenantOf } from '../../tenancy';
 
 /**
  * The one patient search every picker and list shares: what the box matches, how well, and the
@@ -36,7 +37,7 @@ function nameWordMatch(organizationId: string, word: string): SQL {
   return sql`carelane_name_keys(${patients.organizationId}, ${patients.firstName}, ${patients.lastName}) && (
     select coalesce(array_agg(${organizationId}::text || ':' || ${patientNameWords.word}), '{}')
     from ${patientNameWords}
-    where ${patientNameWords.organizationId} = ${organizationId} and ${word} <% ${patientNameWords.word})`;
+    where ${tenantOf(organizationId).owns(patientNameWords)} and ${word} <% ${patientNameWords.word})`;
 }
 
 /** Rows the box matches, as an OR of index-backed conditions (each reading of what was typed). */
@@ -147,9 +148,9 @@ export function afterCursor(key: SQL, id: SQL, type: SQL, cursor: Cursor): SQL {
 
 /** Live records of the organization: merged records are never listed. */
 export function livePatients(organizationId: string, archived: boolean): SQL {
-  return and(
-    eq(patients.organizationId, organizationId),
+  return tenantOf(organizationId).where(
+    patients,
     sql`${patients.mergedIntoId} is null`,
     archived ? sql`${patients.archivedAt} is not null` : sql`${patients.archivedAt} is null`,
-  ) as SQL;
+  );
 }

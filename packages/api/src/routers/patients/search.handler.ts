@@ -1,3 +1,4 @@
+import { fullName } from '@carelane/core';
 import { patients } from '@carelane/db';
 import { and, desc, sql } from 'drizzle-orm';
 import type { StaffContext } from '../../trpc';
@@ -22,8 +23,8 @@ export async function quickSearchHandler({ ctx, input }: { ctx: StaffContext; in
       birthDate: patients.birthDate,
     })
     .from(patients)
-    .where(and(livePatients(ctx.principal.organizationId, false), matchCondition(ctx.principal.organizationId, terms)))
+    .where(and(livePatients(ctx.tenant.organizationId, false), matchCondition(ctx.tenant.organizationId, terms)))
     .orderBy(desc(score), sql`lower(${patients.firstName} || ' ' || ${patients.lastName})`, patients.id)
     .limit(10);
-  return rows.map((r) => ({ ...r, name: `${r.firstName} ${r.lastName}`.trim() }));
+  return rows.map((r) => ({ ...r, name: fullName(r) }));
 }

@@ -1,6 +1,6 @@
 import { AGE_BANDS, type AgeBand, localDate, patientStatsBounds, type Sex } from '@carelane/core';
 import { organizations, patientCounts } from '@carelane/db';
-import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { eq, ne, type SQL, sql } from 'drizzle-orm';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 import type { PatientStats } from './stats.schema';
@@ -11,7 +11,7 @@ import type { PatientStats } from './stats.schema';
  * the cost follows how many distinct birth dates there are, not how many patients.
  */
 export async function patientStatsHandler({ ctx }: { ctx: StaffContext }): Promise<PatientStats> {
-  const organizationId = ctx.principal.organizationId;
+  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({ zone: organizations.defaultZone })
     .from(organizations)
@@ -31,7 +31,7 @@ export async function patientStatsHandler({ ctx }: { ctx: StaffContext }): Promi
   const rows = await ctx.db
     .select({ dimension: patientCounts.dimension, bucket, count: sql<number>`sum(${patientCounts.count})::int` })
     .from(patientCounts)
-    .where(and(eq(patientCounts.organizationId, organizationId), ne(patientCounts.count, 0)))
+    .where(ctx.tenant.where(patientCounts, ne(patientCounts.count, 0)))
     // By position: the bucket's dates are bound parameters, so a second copy of it would not match.
     .groupBy(sql`1`, sql`2`);
 
