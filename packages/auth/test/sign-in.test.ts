@@ -1,30 +1,27 @@
-import {
-  createRateLimits,
-  loadPrincipal,
-  RateLimitedError,
-  SIGN_IN_LIMITS,
-  SignInError,
-  signInStaffWithPassword,
-} from '@carelane/auth';
 import { auditLog, staffUsers } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createClinic, createStaff, SECRET } from './fixtures';
+import { createOtpChallenge } from '../src/otp';
+import { SIGN_IN_LIMITS } from '../src/policy';
+import { RateLimitedError } from '../src/rate-limit';
+import { loadPrincipal } from '../src/sessions';
+import { SignInError, signInStaffWithOtp, signInStaffWithPassword } from '../src/sign-in';
+import { authDeps, createOrganization, createStaff, SECRET } from './fixtures';
 
 let t: TestDatabase;
-let clinic: Awaited<ReturnType<typeof createClinic>>;
-const deps = () => ({ db: t.db, secret: SECRET, rateLimits: createRateLimits(t.db) });
+let org: Awaited<ReturnType<typeof createOrganization>>;
+const deps = () => authDeps(t.db);
 
 beforeAll(async () => {
   t = await createTestDatabase(inject('pgAdminUrl'));
-  clinic = await createClinic(t.db);
+  org = await createOrganization(t.db);
 });
 afterAll(() => t.close());
 
 describe('staff password sign-in', () => {
   it('accepts email (any case) or phone in any format, and audits the sign-in', async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk', 'correct horse battery');
+    const user = await createStaff(t.db, org.id, 'front_desk', 'correct horse battery');
     const byEmail = await signInStaffWithPassword(
       deps(),
       { identifier: user.email.toUpperCase(), password: 'correct horse battery' },
@@ -46,13 +43,13 @@ describe('staff password sign-in', () => {
   });
 
   it('stores only an argon2id hash at OWASP parameters', async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'admin', 'a long passphrase');
+    const user = await createStaff(t.db, org.id, 'admin', 'a long passphrase');
     const [row] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, user.id));
     expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
   it('gives the same answer for a wrong password and an unknown account', async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'clinician', 'right password here');
+    const user = await createStaff(t.db, org.id, 'clinician', 'right password here');
     const wrong = await signInStaffWithPassword(
       deps(),
       { identifier: user.email, password: 'nope' },
@@ -75,7 +72,7 @@ describe('staff password sign-in', () => {
   });
 
   it('refuses a disabled account', async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'manager', 'manager password');
+    const user = await createStaff(t.db, org.id, 'manager', 'manager password');
     await t.db.update(staffUsers).set({ active: false }).where(eq(staffUsers.id, user.id));
     await expect(
       signInStaffWithPassword(deps(), { identifier: user.email, password: 'manager password' }, { ip: '10.1.0.3' }),
@@ -83,7 +80,7 @@ describe('staff password sign-in', () => {
   });
 
   it(`locks an account out after ${SIGN_IN_LIMITS.perIdentifier} attempts in the window, even with the right password`, async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk', 'the real one');
+    const user = await createStaff(t.db, org.id, 'front_desk', 'the real one');
     for (let i = 0; i < SIGN_IN_LIMITS.perIdentifier; i++) {
       await expect(
         signInStaffWithPassword(deps(), { identifier: user.email, password: `guess ${i}` }, { ip: `10.2.0.${i}` }),
@@ -111,5 +108,32 @@ describe('staff password sign-in', () => {
     await expect(
       signInStaffWithPassword(deps(), { identifier: 'another@x.example', password: 'x' }, { ip: '10.3.0.1' }),
     ).rejects.toBeInstanceOf(RateLimitedError);
+  });
+});
+
+describe('staff code sign-in', () => {
+  const staffCode = (phone: string) =>
+    createOtpChallenge(t.db, { purpose: 'staff_sign_in', phone, organizationId: org.id, secret: SECRET });
+
+  it('signs staff in with the code sent to their phone, typed in any format, once', async () => {
+    const user = await createStaff(t.db, org.id, 'front_desk');
+    const phone = user.phone ?? '';
+    const { code } = await staffCode(phone);
+    const typed = { phone: phone.replace('+91', '0'), code: ` ${code} ` };
+    const sessionId = await signInStaffWithOtp(deps(), typed, { ip: '10.1.1.1' });
+    expect(await loadPrincipal(t.db, sessionId)).toMatchObject({ kind: 'staff', userId: user.id });
+    await expect(signInStaffWithOtp(deps(), typed, { ip: '10.1.1.1' })).rejects.toThrow(/expired or was already used/);
+  });
+
+  it('refuses a malformed number or code, and a disabled account', async () => {
+    const user = await createStaff(t.db, org.id, 'care_coordinator');
+    const phone = user.phone ?? '';
+    await expect(signInStaffWithOtp(deps(), { phone: '12345', code: '123456' }, {})).rejects.toThrow(
+      'Enter a valid mobile number.',
+    );
+    await expect(signInStaffWithOtp(deps(), { phone, code: '12a456' }, {})).rejects.toThrow('Enter the 6-digit code.');
+    const { code } = await staffCode(phone);
+    await t.db.update(staffUsers).set({ active: false }).where(eq(staffUsers.id, user.id));
+    await expect(signInStaffWithOtp(deps(), { phone, code }, {})).rejects.toThrow(/disabled/);
   });
 });

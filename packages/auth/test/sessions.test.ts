@@ -1,16 +1,17 @@
-import { createPatientSession, createStaffSession, loadPrincipal, revokeSession, SESSION_POLICY } from '@carelane/auth';
 import { staffUsers } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createClinic, createStaff } from './fixtures';
+import { SESSION_POLICY } from '../src/policy';
+import { createPatientSession, createStaffSession, loadPrincipal, revokeSession } from '../src/sessions';
+import { createOrganization, createPatient, createStaff } from './fixtures';
 
 let t: TestDatabase;
-let clinic: Awaited<ReturnType<typeof createClinic>>;
+let org: Awaited<ReturnType<typeof createOrganization>>;
 
 beforeAll(async () => {
   t = await createTestDatabase(inject('pgAdminUrl'));
-  clinic = await createClinic(t.db);
+  org = await createOrganization(t.db);
 });
 afterAll(() => t.close());
 
@@ -18,7 +19,7 @@ const minutes = (n: number) => n * 60_000;
 
 describe('staff sessions', () => {
   it('survive activity and die after 30 idle minutes', async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
+    const user = await createStaff(t.db, org.id, 'front_desk');
     const start = new Date('2030-01-01T08:00:00Z');
     const id = await createStaffSession(t.db, user.id, {}, start);
     // Active every 20 minutes for two hours: still signed in.
@@ -31,7 +32,7 @@ describe('staff sessions', () => {
   });
 
   it('are not kept alive by a page refreshing itself while nobody uses it', async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
+    const user = await createStaff(t.db, org.id, 'front_desk');
     const start = new Date('2030-01-03T08:00:00Z');
     const id = await createStaffSession(t.db, user.id, {}, start);
     const lastTouched = new Date(start.getTime() + minutes(5));
@@ -45,7 +46,7 @@ describe('staff sessions', () => {
   });
 
   it('ignore a reported activity time in the future', async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
+    const user = await createStaff(t.db, org.id, 'front_desk');
     const start = new Date('2030-01-04T08:00:00Z');
     const id = await createStaffSession(t.db, user.id, {}, start);
     const farFuture = new Date('2031-01-01T00:00:00Z');
@@ -54,7 +55,7 @@ describe('staff sessions', () => {
   });
 
   it('end after 12 hours however active', async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
+    const user = await createStaff(t.db, org.id, 'front_desk');
     const start = new Date('2030-01-02T08:00:00Z');
     const id = await createStaffSession(t.db, user.id, {}, start);
     let m = 0;
@@ -66,14 +67,14 @@ describe('staff sessions', () => {
   });
 
   it('sign-out revokes the session at once', async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
+    const user = await createStaff(t.db, org.id, 'front_desk');
     const id = await createStaffSession(t.db, user.id, {});
     await revokeSession(t.db, id);
     expect((await loadPrincipal(t.db, id)).kind).toBe('anonymous');
   });
 
   it('a new session version (sign out everywhere) ends older sessions', async () => {
-    const user = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'clinician');
+    const user = await createStaff(t.db, org.id, 'clinician');
     const id = await createStaffSession(t.db, user.id, {});
     await t.db
       .update(staffUsers)
@@ -88,11 +89,12 @@ describe('staff sessions', () => {
   });
 
   it('patient sessions carry the patient and their organization', async () => {
-    const id = await createPatientSession(t.db, clinic.patient.id, {});
+    const patient = await createPatient(t.db, org.id);
+    const id = await createPatientSession(t.db, patient.id, {});
     expect(await loadPrincipal(t.db, id)).toMatchObject({
       kind: 'patient',
-      patientId: clinic.patient.id,
-      organizationId: clinic.org.id,
+      patientId: patient.id,
+      organizationId: org.id,
     });
   });
 });
