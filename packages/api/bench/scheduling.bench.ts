@@ -29,7 +29,7 @@ import superjson from 'superjson';
 import { type ApiDeps, appRouter, createCallerFactory, createContext, createTrpcHandler } from '../src';
 import { localChannels } from '../src/messaging/local-channel';
 import { plainJson } from '../src/plain-json';
-import { SLOT_TAKEN } from '../src/routers/portal/book.handler';
+import { SLOT_TAKEN } from '../src/scheduling/book-slot';
 import { ScheduleCache } from '../src/scheduling/schedule-cache';
 import { publicProcedure, router } from '../src/trpc';
 import { runLoad } from './load-client';

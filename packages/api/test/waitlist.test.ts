@@ -1,8 +1,15 @@
 import type { PatientPrincipal, StaffPrincipal } from '@carelane/auth';
 import { addLocalDays, localDate } from '@carelane/core';
-import { auditLog, clinicianProfiles, notifications, waitlistEntries, waitlistOffers } from '@carelane/db';
+import {
+  appointments,
+  auditLog,
+  clinicianProfiles,
+  notifications,
+  waitlistEntries,
+  waitlistOffers,
+} from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   addDailyHours,
@@ -170,6 +177,60 @@ describe('waitlist', () => {
       days: 1,
     });
     expect(stillFree.days.flatMap((d) => d.starts)).toContain(start.getTime());
+  });
+
+  it('accepting an offer books and settles the wish in one transaction: a failure in between books nothing', async () => {
+    const holder = await newPatient();
+    const start = indiaTime(8, 14);
+    const booked = await site(holder.principal).portal.book({
+      clinicianId: clinic.clinician.id,
+      typeId: clinic.type.id,
+      startsAt: start,
+    });
+    const waiting = await newPatient();
+    const entry = await site(waiting.principal).waitlist.join({
+      clinicianId: clinic.clinician.id,
+      typeId: clinic.type.id,
+      fromDate: addLocalDays(today(), 8),
+      toDate: addLocalDays(today(), 8),
+    });
+    await site(holder.principal).portal.cancel({ appointmentId: booked.id });
+    const offer = (await site(waiting.principal).waitlist.mine()).offers[0];
+    if (!offer) throw new Error('expected an offer');
+
+    // Marking this entry booked fails, after the appointment is inserted (as a dropped connection would).
+    await t.db.execute(
+      sql.raw(
+        `create function fail_settling() returns trigger language plpgsql as $$ begin raise exception 'settling failed'; end $$`,
+      ),
+    );
+    await t.db.execute(
+      sql.raw(
+        `create trigger fail_settling before update on waitlist_entries for each row
+         when (new.id = '${entry.id}' and new.status = 'booked') execute function fail_settling()`,
+      ),
+    );
+    try {
+      await expect(site(waiting.principal).waitlist.acceptOffer({ offerId: offer.id })).rejects.toMatchObject({
+        code: 'INTERNAL_SERVER_ERROR',
+      });
+    } finally {
+      await t.db.execute(sql.raw('drop trigger fail_settling on waitlist_entries'));
+      await t.db.execute(sql.raw('drop function fail_settling()'));
+    }
+    expect(await t.db.select().from(appointments).where(eq(appointments.patientId, waiting.patient.id))).toEqual([]);
+    const [still] = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.id, entry.id));
+    expect(still?.status).toBe('waiting');
+    const [open] = await t.db.select().from(waitlistOffers).where(eq(waitlistOffers.id, offer.id));
+    expect(open?.status).toBe('open');
+
+    // Nothing was half done: the same offer can still be taken.
+    await expect(site(waiting.principal).waitlist.acceptOffer({ offerId: offer.id })).resolves.toMatchObject({
+      startsAt: start,
+      status: 'confirmed',
+    });
+    const [settled] = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.id, entry.id));
+    expect(settled?.status).toBe('booked');
   });
 });
 

@@ -1,5 +1,5 @@
 import { formatLocalTime } from '@carelane/core';
-import { appointments, type Database, type DbOrTx, pgErrorInfo } from '@carelane/db';
+import { appointments, type DbOrTx, pgErrorInfo } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, ne, sql } from 'drizzle-orm';
 
@@ -73,10 +73,11 @@ const DEADLOCK_RETRIES = 3;
  *
  * Concurrent inserts into an exclusion constraint can each find the other's uncommitted row and
  * wait on it: PostgreSQL then aborts one with a deadlock (40P01). The aborted transaction wrote
- * nothing, so it is simply run again, and then sees the winner's committed row.
+ * nothing, so it is simply run again, and then sees the winner's committed row. Inside an outer
+ * transaction the write is a savepoint, which rolls back alone.
  */
 export async function withClashMessage<T>(
-  db: Database,
+  db: DbOrTx,
   slot: SlotSpan & { clinicianName: string; zone: string },
   write: () => Promise<T>,
 ): Promise<T> {

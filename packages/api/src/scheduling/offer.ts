@@ -11,6 +11,7 @@ import {
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Context } from '../context';
 import { notifyPatient } from '../messaging/notify-patient';
+import { tenantOf } from '../tenancy';
 import { isSlotFree } from './find-slots';
 
 /** How many waiting patients are told about one freed time; the first to book it wins. */
@@ -26,6 +27,7 @@ export type FreedSlot = { organizationId: string; clinicianId: string; centreId:
  */
 export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | 'bookingUrl'>, freed: FreedSlot) {
   if (freed.startsAt.getTime() <= Date.now()) return 0;
+  const tenant = tenantOf(freed.organizationId);
   const date = localDate(freed.startsAt, freed.zone);
   const [clinician] = await tx
     .select({ name: staffUsers.name, specialisations: clinicianProfiles.specialisations })
@@ -42,8 +44,8 @@ export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | '
     .innerJoin(patients, eq(patients.id, waitlistEntries.patientId))
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, waitlistEntries.typeId))
     .where(
-      and(
-        eq(waitlistEntries.organizationId, freed.organizationId),
+      tenant.where(
+        waitlistEntries,
         eq(waitlistEntries.status, 'waiting'),
         lte(waitlistEntries.fromDate, date),
         gte(waitlistEntries.toDate, date),
@@ -85,15 +87,16 @@ export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | '
       },
     });
     const notificationId = queued.id;
-    await tx.insert(waitlistOffers).values({
-      organizationId: freed.organizationId,
-      entryId: entry.id,
-      centreId: freed.centreId,
-      clinicianId: freed.clinicianId,
-      startsAt: freed.startsAt,
-      expiresAt: new Date(Math.min(freed.startsAt.getTime(), Date.now() + OFFER_HOURS * 3_600_000)),
-      notificationId,
-    });
+    await tx.insert(waitlistOffers).values(
+      tenant.row({
+        entryId: entry.id,
+        centreId: freed.centreId,
+        clinicianId: freed.clinicianId,
+        startsAt: freed.startsAt,
+        expiresAt: new Date(Math.min(freed.startsAt.getTime(), Date.now() + OFFER_HOURS * 3_600_000)),
+        notificationId,
+      }),
+    );
     offered++;
   }
   return offered;

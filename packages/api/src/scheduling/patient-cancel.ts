@@ -1,11 +1,12 @@
 import { isLateCancellation } from '@carelane/core';
 import { appointments, appointmentTypes, centres, type DbOrTx } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { audit } from '../audit';
 import type { Context } from '../context';
 import { notFound } from '../errors';
 import { visitCancelled } from '../messaging/appointment-messages';
+import { tenantOf } from '../tenancy';
 import { offerFreedSlot } from './offer';
 
 /** Whose visit: the signed-in patient, or the patient a signed link or reply speaks for. */
@@ -19,9 +20,9 @@ export async function lockOwn(tx: DbOrTx, who: PatientRef, id: string) {
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
     .innerJoin(centres, eq(centres.id, appointments.centreId))
     .where(
-      and(
+      tenantOf(who.organizationId).where(
+        appointments,
         eq(appointments.id, id),
-        eq(appointments.organizationId, who.organizationId),
         eq(appointments.patientId, who.patientId),
       ),
     )

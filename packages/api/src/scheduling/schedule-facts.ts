@@ -18,6 +18,7 @@ import {
   staffUsers,
 } from '@carelane/db';
 import { and, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { tenantOf } from '../tenancy';
 
 /** What a slot search reads from the database: one clinician, one type, one window of days. */
 export type FactsRequest = {
@@ -59,36 +60,27 @@ const MAX_BUFFER_MS = 4 * 3_600_000;
  * rules and their zone), then what falls inside it.
  */
 export async function loadScheduleFacts(db: DbOrTx, request: FactsRequest): Promise<ScheduleFacts> {
+  const tenant = tenantOf(request.organizationId);
   const [typeRows, clinicianRows, ruleRows] = await Promise.all([
     db
       .select()
       .from(appointmentTypes)
       .where(
-        and(
-          eq(appointmentTypes.id, request.typeId),
-          eq(appointmentTypes.organizationId, request.organizationId),
-          eq(appointmentTypes.active, true),
-        ),
+        tenant.where(appointmentTypes, eq(appointmentTypes.id, request.typeId), eq(appointmentTypes.active, true)),
       ),
     db
       .select({ id: staffUsers.id, name: staffUsers.name, listed: clinicianProfiles.listed })
       .from(staffUsers)
       .innerJoin(clinicianProfiles, eq(clinicianProfiles.staffUserId, staffUsers.id))
-      .where(
-        and(
-          eq(staffUsers.id, request.clinicianId),
-          eq(staffUsers.organizationId, request.organizationId),
-          eq(staffUsers.active, true),
-        ),
-      ),
+      .where(tenant.where(staffUsers, eq(staffUsers.id, request.clinicianId), eq(staffUsers.active, true))),
     db
       .select({ rule: availabilityRules, zone: centres.zone, centreId: centres.id })
       .from(availabilityRules)
       .innerJoin(centres, eq(centres.id, availabilityRules.centreId))
       .where(
-        and(
+        tenant.where(
+          availabilityRules,
           eq(availabilityRules.clinicianId, request.clinicianId),
-          eq(availabilityRules.organizationId, request.organizationId),
           eq(centres.active, true),
         ),
       ),
@@ -123,8 +115,8 @@ export async function loadScheduleFacts(db: DbOrTx, request: FactsRequest): Prom
       })
       .from(availabilityExceptions)
       .where(
-        and(
-          eq(availabilityExceptions.organizationId, request.organizationId),
+        tenant.where(
+          availabilityExceptions,
           lt(availabilityExceptions.startsAt, windowEnd),
           gt(availabilityExceptions.endsAt, windowStart),
           or(

@@ -12,7 +12,7 @@ import { lockAppointmentForStaff } from './load';
 /** Cancels with a reason (staff). The time is free for others at once. */
 export async function cancelHandler({ ctx, input }: { ctx: StaffContext; input: CancelInput }) {
   return ctx.db.transaction(async (tx) => {
-    const { appointment, zone } = await lockAppointmentForStaff(tx, ctx.principal, input.id);
+    const { appointment, zone } = await lockAppointmentForStaff(tx, ctx, input.id);
     const now = new Date();
     const check = checkStaffTransition(ctx.principal.role, appointment.status, 'cancelled', appointment.startsAt, now);
     if (!check.ok) throw new TRPCError({ code: check.code, message: check.reason });

@@ -1,6 +1,6 @@
-import { localDate, localDayBounds } from '@carelane/core';
+import { fullName, localDate, localDayBounds } from '@carelane/core';
 import { appointments, appointmentTypes, clinicianProfiles, patients, staffCentres, staffUsers } from '@carelane/db';
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { asc, eq, gte, lt } from 'drizzle-orm';
 import { notFound } from '../../errors';
 import { requireCentre, visibleCentres } from '../../scope';
 import type { StaffContext } from '../../trpc';
@@ -21,8 +21,8 @@ export async function dayHandler({ ctx, input }: { ctx: StaffContext; input: Day
     .innerJoin(staffCentres, eq(staffCentres.staffUserId, staffUsers.id))
     .innerJoin(clinicianProfiles, eq(clinicianProfiles.staffUserId, staffUsers.id))
     .where(
-      and(
-        eq(staffUsers.organizationId, ctx.principal.organizationId),
+      ctx.tenant.where(
+        staffUsers,
         eq(staffCentres.centreId, centre.id),
         eq(staffUsers.role, 'clinician'),
         eq(staffUsers.active, true),
@@ -47,8 +47,8 @@ export async function dayHandler({ ctx, input }: { ctx: StaffContext; input: Day
     .innerJoin(patients, eq(patients.id, appointments.patientId))
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
     .where(
-      and(
-        eq(appointments.organizationId, ctx.principal.organizationId),
+      ctx.tenant.where(
+        appointments,
         eq(appointments.centreId, centre.id),
         gte(appointments.startsAt, start),
         lt(appointments.startsAt, end),
@@ -65,7 +65,7 @@ export async function dayHandler({ ctx, input }: { ctx: StaffContext; input: Day
         .filter((a) => a.clinicianId === c.id)
         .map(({ patient, ...a }) => ({
           ...a,
-          patient: { id: patient.id, mrn: patient.mrn, name: `${patient.firstName} ${patient.lastName}`.trim() },
+          patient: { id: patient.id, mrn: patient.mrn, name: fullName(patient) },
         })),
     })),
   };

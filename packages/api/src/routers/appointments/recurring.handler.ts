@@ -1,10 +1,12 @@
 import { formatLocalTime, localDate, weeklyOccurrences, zonedTime } from '@carelane/core';
-import { appointments, type DbOrTx, pgErrorInfo, recurringSeries } from '@carelane/db';
+import { type DbOrTx, recurringSeries } from '@carelane/db';
+import { TRPCError } from '@trpc/server';
 import { audit } from '../../audit';
 import { visitBooked } from '../../messaging/appointment-messages';
+import { bookSlot } from '../../scheduling/book-slot';
 import { clashReason, findClash, type SlotSpan } from '../../scheduling/clash';
+import { prepareStaffBooking, staffSlot } from '../../scheduling/staff-booking';
 import type { StaffContext } from '../../trpc';
-import { meetingFor, prepareStaffBooking, staffAppointmentRow } from './create.handler';
 import type { RecurringInput } from './recurring.schema';
 
 type Occurrence = { startsAt: Date; endsAt: Date; free: boolean; clash: string | null; appointmentId: string | null };
@@ -21,7 +23,7 @@ async function clashAt(db: DbOrTx, slot: SlotSpan, zone: string) {
  */
 export async function recurringHandler({ ctx, input }: { ctx: StaffContext; input: RecurringInput }) {
   const booking = await prepareStaffBooking(ctx, { ...input, overbook: false });
-  const { orgId, centre, type, clinician } = booking;
+  const { centre, type, clinician } = booking;
   const zone = centre.zone;
   const firstDate = localDate(input.startsAt, zone);
   const [hh = 0, mm = 0] = formatLocalTime(input.startsAt, zone).split(':').map(Number);
@@ -54,36 +56,23 @@ export async function recurringHandler({ ctx, input }: { ctx: StaffContext; inpu
   return ctx.db.transaction(async (tx) => {
     const [series] = await tx
       .insert(recurringSeries)
-      .values({
-        organizationId: orgId,
-        everyWeeks: input.everyWeeks,
-        occurrences: planned.length,
-        createdById: ctx.principal.userId,
-      })
+      .values(
+        ctx.tenant.row({
+          everyWeeks: input.everyWeeks,
+          occurrences: planned.length,
+          createdById: ctx.principal.userId,
+        }),
+      )
       .returning({ id: recurringSeries.id });
     if (!series) throw new Error('Insert returned no row');
     const occurrences: Occurrence[] = [];
     for (const p of planned) {
-      const videoUrl = await meetingFor(ctx, booking, p.startsAt);
       try {
-        const row = await tx.transaction(async (savepoint) => {
-          const [inserted] = await savepoint
-            .insert(appointments)
-            .values({
-              ...staffAppointmentRow(ctx, booking, {
-                startsAt: p.startsAt,
-                endsAt: p.endsAt,
-                notes: input.notes,
-                videoUrl,
-              }),
-              seriesId: series.id,
-            })
-            .returning({ id: appointments.id });
-          return inserted;
-        });
-        occurrences.push({ ...p, free: true, clash: null, appointmentId: row?.id ?? null });
+        const slot = staffSlot(ctx, booking, p.startsAt, { notes: input.notes ?? null, seriesId: series.id });
+        const appointmentId = await bookSlot(tx, ctx, slot, async (_savepoint, row) => row.id);
+        occurrences.push({ ...p, free: true, clash: null, appointmentId });
       } catch (err) {
-        if (pgErrorInfo(err)?.code !== '23P01') throw err;
+        if (!(err instanceof TRPCError && err.code === 'CONFLICT')) throw err;
         occurrences.push({
           ...p,
           free: false,

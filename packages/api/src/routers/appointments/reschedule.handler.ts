@@ -14,7 +14,7 @@ const MOVABLE = new Set(['pending', 'confirmed']);
 
 /** Moves an appointment (the calendar's drag). An overlap is a CONFLICT and changes nothing. */
 export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; input: RescheduleInput }) {
-  const current = await lockAppointmentForStaff(ctx.db, ctx.principal, input.id);
+  const current = await lockAppointmentForStaff(ctx.db, ctx, input.id);
   let clinicianName = current.clinicianName;
   if (input.clinicianId && input.clinicianId !== current.appointment.clinicianId) {
     const [other] = await ctx.db
@@ -24,13 +24,7 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
         staffCentres,
         and(eq(staffCentres.staffUserId, staffUsers.id), eq(staffCentres.centreId, current.appointment.centreId)),
       )
-      .where(
-        and(
-          eq(staffUsers.id, input.clinicianId),
-          eq(staffUsers.organizationId, ctx.principal.organizationId),
-          eq(staffUsers.role, 'clinician'),
-        ),
-      );
+      .where(ctx.tenant.where(staffUsers, eq(staffUsers.id, input.clinicianId), eq(staffUsers.role, 'clinician')));
     if (!other) throw notFound('Clinician');
     clinicianName = other.name;
   }
@@ -49,7 +43,7 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
   };
   return withClashMessage(ctx.db, slot, () =>
     ctx.db.transaction(async (tx) => {
-      const { appointment, zone } = await lockAppointmentForStaff(tx, ctx.principal, input.id);
+      const { appointment, zone } = await lockAppointmentForStaff(tx, ctx, input.id);
       if (!MOVABLE.has(appointment.status)) {
         throw new TRPCError({ code: 'CONFLICT', message: 'Only pending or confirmed appointments can be moved.' });
       }

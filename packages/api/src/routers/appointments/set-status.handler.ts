@@ -10,7 +10,7 @@ import type { SetStatusInput } from './set-status.schema';
 /** Confirm, check in, complete or mark a no-show, as the status machine and the role allow. */
 export async function setStatusHandler({ ctx, input }: { ctx: StaffContext; input: SetStatusInput }) {
   return ctx.db.transaction(async (tx) => {
-    const { appointment } = await lockAppointmentForStaff(tx, ctx.principal, input.id);
+    const { appointment } = await lockAppointmentForStaff(tx, ctx, input.id);
     const now = new Date();
     const check = checkStaffTransition(ctx.principal.role, appointment.status, input.status, appointment.startsAt, now);
     if (!check.ok) throw new TRPCError({ code: check.code, message: check.reason });

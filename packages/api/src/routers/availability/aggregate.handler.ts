@@ -1,12 +1,12 @@
 import { aggregateSlots, type ClinicianSlots, localDate } from '@carelane/core';
 import { availabilityRules, centres, clinicianProfiles, staffUsers } from '@carelane/db';
-import { and, arrayContains, asc, eq } from 'drizzle-orm';
+import { arrayContains, asc, eq } from 'drizzle-orm';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
 import { slotsFromFacts } from '../../scheduling/find-slots';
 import { readScheduleFacts } from '../../scheduling/schedule-cache';
 import { bookableType } from '../appointment-types/bookable-type';
-import { publicOrganizationId } from '../clinicians/directory.handler';
+import { publicTenant } from '../clinicians/public-organization';
 import type { AggregateSlotsInput } from './aggregate.schema';
 
 /**
@@ -15,7 +15,8 @@ import type { AggregateSlotsInput } from './aggregate.schema';
  * book "the first dental check-up anyone has" without visiting each clinician's page.
  */
 export async function aggregateSlotsHandler({ ctx, input }: { ctx: Context; input: AggregateSlotsInput }) {
-  const organizationId = publicOrganizationId(ctx);
+  const tenant = publicTenant(ctx);
+  const { organizationId } = tenant;
   const p = ctx.principal;
   const audience = p.kind === 'staff' ? ('staff' as const) : ('patient' as const);
   const type = await bookableType(ctx.db, organizationId, input.typeId, audience);
@@ -25,7 +26,7 @@ export async function aggregateSlotsHandler({ ctx, input }: { ctx: Context; inpu
     const [centre] = await ctx.db
       .select({ zone: centres.zone })
       .from(centres)
-      .where(and(eq(centres.id, input.centreId), eq(centres.organizationId, organizationId), eq(centres.active, true)));
+      .where(tenant.where(centres, eq(centres.id, input.centreId), eq(centres.active, true)));
     if (!centre) throw notFound('Centre');
     centreZone = centre.zone;
   }
@@ -42,12 +43,12 @@ export async function aggregateSlotsHandler({ ctx, input }: { ctx: Context; inpu
     .innerJoin(staffUsers, eq(staffUsers.id, clinicianProfiles.staffUserId))
     .innerJoin(availabilityRules, eq(availabilityRules.clinicianId, staffUsers.id))
     .where(
-      and(
-        eq(clinicianProfiles.organizationId, organizationId),
+      tenant.where(
+        clinicianProfiles,
         eq(staffUsers.active, true),
-        ...(audience === 'patient' ? [eq(clinicianProfiles.listed, true)] : []),
-        ...(specialisation ? [arrayContains(clinicianProfiles.specialisations, [specialisation])] : []),
-        ...(input.centreId ? [eq(availabilityRules.centreId, input.centreId)] : []),
+        audience === 'patient' ? eq(clinicianProfiles.listed, true) : undefined,
+        specialisation ? arrayContains(clinicianProfiles.specialisations, [specialisation]) : undefined,
+        input.centreId ? eq(availabilityRules.centreId, input.centreId) : undefined,
       ),
     )
     .orderBy(asc(staffUsers.name), asc(staffUsers.id));

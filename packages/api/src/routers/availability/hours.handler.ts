@@ -23,13 +23,7 @@ async function requireClinician(db: DbOrTx, ctx: StaffContext, clinicianId: stri
   const [clinician] = await db
     .select({ id: staffUsers.id, name: staffUsers.name })
     .from(staffUsers)
-    .where(
-      and(
-        eq(staffUsers.id, clinicianId),
-        eq(staffUsers.organizationId, ctx.principal.organizationId),
-        eq(staffUsers.role, 'clinician'),
-      ),
-    );
+    .where(ctx.tenant.where(staffUsers, eq(staffUsers.id, clinicianId), eq(staffUsers.role, 'clinician')));
   if (!clinician) throw notFound('Clinician');
   const centres = await db
     .select({ centreId: staffCentres.centreId })
@@ -98,16 +92,17 @@ export async function setWeeklyHoursHandler({ ctx, input }: { ctx: StaffContext;
       );
     if (input.entries.length) {
       await tx.insert(availabilityRules).values(
-        input.entries.map((e) => ({
-          organizationId: ctx.principal.organizationId,
-          clinicianId: clinician.id,
-          centreId: centre.id,
-          weekday: e.weekday,
-          startTime: e.start,
-          endTime: e.end,
-          mode: e.mode,
-          validFrom,
-        })),
+        input.entries.map((e) =>
+          ctx.tenant.row({
+            clinicianId: clinician.id,
+            centreId: centre.id,
+            weekday: e.weekday,
+            startTime: e.start,
+            endTime: e.end,
+            mode: e.mode,
+            validFrom,
+          }),
+        ),
       );
     }
     await audit(
@@ -140,8 +135,8 @@ export async function exceptionsHandler({ ctx, input }: { ctx: StaffContext; inp
     .select()
     .from(availabilityExceptions)
     .where(
-      and(
-        eq(availabilityExceptions.organizationId, ctx.principal.organizationId),
+      ctx.tenant.where(
+        availabilityExceptions,
         lt(availabilityExceptions.startsAt, end),
         gt(availabilityExceptions.endsAt, start),
         or(
@@ -170,15 +165,16 @@ export async function addExceptionHandler({ ctx, input }: { ctx: StaffContext; i
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(availabilityExceptions)
-      .values({
-        organizationId: ctx.principal.organizationId,
-        clinicianId: input.kind === 'closure' ? null : (input.clinicianId ?? null),
-        centreId: input.centreId ?? null,
-        kind: input.kind,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        reason: input.reason ?? null,
-      })
+      .values(
+        ctx.tenant.row({
+          clinicianId: input.kind === 'closure' ? null : (input.clinicianId ?? null),
+          centreId: input.centreId ?? null,
+          kind: input.kind,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          reason: input.reason ?? null,
+        }),
+      )
       .returning();
     if (!row) throw new Error('Insert returned no row');
     await audit(
@@ -200,12 +196,7 @@ export async function removeExceptionHandler({ ctx, input }: { ctx: StaffContext
     const [row] = await tx
       .select()
       .from(availabilityExceptions)
-      .where(
-        and(
-          eq(availabilityExceptions.id, input.id),
-          eq(availabilityExceptions.organizationId, ctx.principal.organizationId),
-        ),
-      );
+      .where(ctx.tenant.where(availabilityExceptions, eq(availabilityExceptions.id, input.id)));
     if (!row) throw notFound('Exception');
     if (row.clinicianId) await requireClinician(tx, ctx, row.clinicianId, true);
     else if (ctx.principal.role === 'clinician') {

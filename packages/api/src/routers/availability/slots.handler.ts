@@ -3,7 +3,7 @@ import type { Context } from '../../context';
 import { plainJson } from '../../plain-json';
 import { slotsFromFacts } from '../../scheduling/find-slots';
 import { readScheduleFacts } from '../../scheduling/schedule-cache';
-import { publicOrganizationId } from '../clinicians/directory.handler';
+import { publicTenant } from '../clinicians/public-organization';
 import type { SlotsInput } from './slots.schema';
 
 /**
@@ -13,7 +13,7 @@ import type { SlotsInput } from './slots.schema';
 export async function slotsHandler({ ctx, input }: { ctx: Context; input: SlotsInput }) {
   const p = ctx.principal;
   const request = {
-    organizationId: publicOrganizationId(ctx),
+    organizationId: publicTenant(ctx).organizationId,
     clinicianId: input.clinicianId,
     typeId: input.typeId,
     from: input.from,

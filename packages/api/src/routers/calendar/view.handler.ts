@@ -1,6 +1,7 @@
 import {
   type AvailabilityException,
   addLocalDays,
+  fullName,
   isoWeekdayOf,
   localDate,
   localDayBounds,
@@ -32,7 +33,6 @@ type Span = { start: Date; end: Date };
  * `workingRanges`), blocked time and appointments, so the grid only draws.
  */
 export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; input: CalendarViewInput }) {
-  const orgId = ctx.principal.organizationId;
   const centreId =
     input.centreId ?? ctx.principal.defaultCentreId ?? (await visibleCentres(ctx.db, ctx.principal))[0]?.id;
   if (!centreId) throw notFound('Centre');
@@ -46,7 +46,7 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
     .from(staffUsers)
     .innerJoin(staffCentres, and(eq(staffCentres.staffUserId, staffUsers.id), eq(staffCentres.centreId, centre.id)))
     .innerJoin(clinicianProfiles, eq(clinicianProfiles.staffUserId, staffUsers.id))
-    .where(and(eq(staffUsers.organizationId, orgId), eq(staffUsers.role, 'clinician'), eq(staffUsers.active, true)))
+    .where(ctx.tenant.where(staffUsers, eq(staffUsers.role, 'clinician'), eq(staffUsers.active, true)))
     .orderBy(asc(staffUsers.name));
 
   let dates: string[];
@@ -77,8 +77,8 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
           .select()
           .from(availabilityExceptions)
           .where(
-            and(
-              eq(availabilityExceptions.organizationId, orgId),
+            ctx.tenant.where(
+              availabilityExceptions,
               lt(availabilityExceptions.startsAt, span.end),
               gt(availabilityExceptions.endsAt, span.start),
               or(
@@ -118,8 +118,8 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
           .innerJoin(patients, eq(patients.id, appointments.patientId))
           .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
           .where(
-            and(
-              eq(appointments.organizationId, orgId),
+            ctx.tenant.where(
+              appointments,
               eq(appointments.centreId, centre.id),
               inArray(appointments.clinicianId, ids),
               ne(appointments.status, 'cancelled'),
@@ -183,7 +183,7 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
               id: patient.id,
               mrn: patient.mrn,
               phone: patient.phone,
-              name: `${patient.firstName} ${patient.lastName}`.trim(),
+              name: fullName(patient),
             },
           })),
       };

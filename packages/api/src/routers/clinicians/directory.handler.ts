@@ -1,25 +1,18 @@
 import { initials } from '@carelane/core';
 import { appointmentTypes, centres, clinicianProfiles, organizations, staffCentres, staffUsers } from '@carelane/db';
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Context } from '../../context';
 import type { DirectoryInput } from './directory.schema';
-
-/** The organization a public page speaks for: the booking site's, or the signed-in user's. */
-export function publicOrganizationId(ctx: Context): string {
-  const p = ctx.principal;
-  const id = p.kind === 'anonymous' ? ctx.siteOrganizationId : p.organizationId;
-  if (!id) throw new TRPCError({ code: 'NOT_FOUND', message: 'This site has no clinic configured.' });
-  return id;
-}
+import { publicTenant } from './public-organization';
 
 /** The public clinician directory with the filters it can be narrowed by. */
 export async function directoryHandler({ ctx, input }: { ctx: Context; input: DirectoryInput }) {
-  const orgId = publicOrganizationId(ctx);
+  const tenant = publicTenant(ctx);
+  const { organizationId } = tenant;
   const [organization] = await ctx.db
     .select({ name: organizations.name, currency: organizations.currency })
     .from(organizations)
-    .where(eq(organizations.id, orgId));
+    .where(eq(organizations.id, organizationId));
   const profiles = await ctx.db
     .select({
       id: staffUsers.id,
@@ -37,9 +30,7 @@ export async function directoryHandler({ ctx, input }: { ctx: Context; input: Di
     })
     .from(clinicianProfiles)
     .innerJoin(staffUsers, eq(staffUsers.id, clinicianProfiles.staffUserId))
-    .where(
-      and(eq(clinicianProfiles.organizationId, orgId), eq(clinicianProfiles.listed, true), eq(staffUsers.active, true)),
-    )
+    .where(tenant.where(clinicianProfiles, eq(clinicianProfiles.listed, true), eq(staffUsers.active, true)))
     .orderBy(asc(staffUsers.name));
   const workplaces = profiles.length
     ? await ctx.db
@@ -79,13 +70,7 @@ export async function directoryHandler({ ctx, input }: { ctx: Context; input: Di
       currency: appointmentTypes.currency,
     })
     .from(appointmentTypes)
-    .where(
-      and(
-        eq(appointmentTypes.organizationId, orgId),
-        eq(appointmentTypes.active, true),
-        eq(appointmentTypes.onlineBookable, true),
-      ),
-    )
+    .where(tenant.where(appointmentTypes, eq(appointmentTypes.active, true), eq(appointmentTypes.onlineBookable, true)))
     .orderBy(asc(appointmentTypes.name));
   const centreFacets = new Map(all.flatMap((c) => c.centres).map((c) => [c.id, c]));
   return {

@@ -3,19 +3,19 @@ import { appointmentTypes, centres, clinicianProfiles, staffCentres, staffUsers 
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
-import { publicOrganizationId } from './directory.handler';
 import type { ProfileInput } from './profile.schema';
+import { publicTenant } from './public-organization';
 
 /** A clinician's public page: profile, centres, and the appointment types patients can book. */
 export async function profileHandler({ ctx, input }: { ctx: Context; input: ProfileInput }) {
-  const orgId = publicOrganizationId(ctx);
+  const tenant = publicTenant(ctx);
   const [row] = await ctx.db
     .select({ user: { id: staffUsers.id, name: staffUsers.name }, profile: clinicianProfiles })
     .from(clinicianProfiles)
     .innerJoin(staffUsers, eq(staffUsers.id, clinicianProfiles.staffUserId))
     .where(
-      and(
-        eq(clinicianProfiles.organizationId, orgId),
+      tenant.where(
+        clinicianProfiles,
         eq(clinicianProfiles.slug, input.slug),
         eq(clinicianProfiles.listed, true),
         eq(staffUsers.active, true),
@@ -51,8 +51,8 @@ export async function profileHandler({ ctx, input }: { ctx: Context; input: Prof
     })
     .from(appointmentTypes)
     .where(
-      and(
-        eq(appointmentTypes.organizationId, orgId),
+      tenant.where(
+        appointmentTypes,
         eq(appointmentTypes.active, true),
         eq(appointmentTypes.onlineBookable, true),
         inArray(appointmentTypes.mode, profile.modes),

@@ -31,7 +31,7 @@ function visitLabel(visit: Visit): string {
 export async function billingHandler({ ctx }: { ctx: PatientContext }) {
   const { organizationId, patientId } = ctx.principal;
   const mine = <T extends typeof invoices | typeof payments | typeof paymentLinks>(table: T) =>
-    and(eq(table.organizationId, organizationId), eq(table.patientId, patientId));
+    ctx.tenant.where(table, eq(table.patientId, patientId));
   const [org, invoiceRows, paymentRows, linkRows] = await Promise.all([
     ctx.db
       .select({ currency: organizations.currency, zone: organizations.defaultZone })
@@ -76,14 +76,14 @@ export async function billingHandler({ ctx }: { ctx: PatientContext }) {
       ? ctx.db
           .select()
           .from(invoiceLines)
-          .where(and(eq(invoiceLines.organizationId, organizationId), inArray(invoiceLines.invoiceId, invoiceIds)))
+          .where(ctx.tenant.where(invoiceLines, inArray(invoiceLines.invoiceId, invoiceIds)))
           .orderBy(asc(invoiceLines.position))
       : [],
     paymentIds.length
       ? ctx.db
           .select()
           .from(refunds)
-          .where(and(eq(refunds.organizationId, organizationId), inArray(refunds.paymentId, paymentIds)))
+          .where(ctx.tenant.where(refunds, inArray(refunds.paymentId, paymentIds)))
           .orderBy(asc(refunds.createdAt))
       : [],
     visitIds.length
@@ -98,11 +98,7 @@ export async function billingHandler({ ctx }: { ctx: PatientContext }) {
           .innerJoin(centres, eq(centres.id, appointments.centreId))
           .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
           .where(
-            and(
-              eq(appointments.organizationId, organizationId),
-              eq(appointments.patientId, patientId),
-              inArray(appointments.id, visitIds),
-            ),
+            ctx.tenant.where(appointments, eq(appointments.patientId, patientId), inArray(appointments.id, visitIds)),
           )
       : [],
   ]);

@@ -3,12 +3,12 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { visitMoved } from '../../messaging/appointment-messages';
+import { SLOT_TAKEN } from '../../scheduling/book-slot';
 import { withClashMessage } from '../../scheduling/clash';
 import { isSlotFree } from '../../scheduling/find-slots';
 import { offerFreedSlot } from '../../scheduling/offer';
 import { cancelByPatient, lateCheck, lockOwn } from '../../scheduling/patient-cancel';
 import type { PatientContext } from '../../trpc';
-import { SLOT_TAKEN } from './book.handler';
 import type { CancelOwnInput, RescheduleOwnInput } from './book.schema';
 
 /** The signed-in patient's own cancellation, through the same core as reminder links and replies. */

@@ -1,9 +1,9 @@
 import { pgErrorInfo, slotHolds } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, lte, or } from 'drizzle-orm';
+import { SLOT_TAKEN } from '../../scheduling/book-slot';
 import { isSlotFree } from '../../scheduling/find-slots';
 import type { PatientContext } from '../../trpc';
-import { SLOT_TAKEN } from './book.handler';
 import type { SlotInput } from './book.schema';
 
 export const HOLD_MINUTES = 5;
@@ -39,16 +39,17 @@ export async function holdHandler({ ctx, input }: { ctx: PatientContext; input: 
         );
       const [hold] = await tx
         .insert(slotHolds)
-        .values({
-          organizationId,
-          centreId,
-          clinicianId: check.clinician.id,
-          typeId: check.type.id,
-          patientId,
-          startsAt: input.startsAt,
-          endsAt: new Date(input.startsAt.getTime() + check.type.durationMinutes * 60_000),
-          expiresAt,
-        })
+        .values(
+          ctx.tenant.row({
+            centreId,
+            clinicianId: check.clinician.id,
+            typeId: check.type.id,
+            patientId,
+            startsAt: input.startsAt,
+            endsAt: new Date(input.startsAt.getTime() + check.type.durationMinutes * 60_000),
+            expiresAt,
+          }),
+        )
         .returning({ id: slotHolds.id, expiresAt: slotHolds.expiresAt });
       return hold;
     });

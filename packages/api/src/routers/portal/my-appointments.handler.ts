@@ -9,12 +9,13 @@ import {
   payments,
   staffUsers,
 } from '@carelane/db';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { PatientContext } from '../../trpc';
 
 /** The signed-in patient's own visits, upcoming first, then past. Only their own. */
 export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
+  const { organizationId, patientId } = ctx.principal;
   const rows = await ctx.db
     .select({
       id: appointments.id,
@@ -52,20 +53,15 @@ export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
     .leftJoin(clinicianProfiles, eq(clinicianProfiles.staffUserId, appointments.clinicianId))
     .innerJoin(centres, eq(centres.id, appointments.centreId))
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
-    .where(
-      and(
-        eq(appointments.organizationId, ctx.principal.organizationId),
-        eq(appointments.patientId, ctx.principal.patientId),
-      ),
-    )
+    .where(ctx.tenant.where(appointments, eq(appointments.patientId, patientId)))
     .orderBy(desc(appointments.startsAt))
     .limit(200);
   const [me] = await ctx.db
     .select({ firstName: patients.firstName, organizationName: organizations.name })
     .from(patients)
-    .innerJoin(organizations, eq(organizations.id, patients.organizationId))
-    .where(eq(patients.id, ctx.principal.patientId));
-  await audit(ctx, { action: 'patient.appointments.read', entity: 'patient', entityId: ctx.principal.patientId });
+    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .where(ctx.tenant.where(patients, eq(patients.id, patientId)));
+  await audit(ctx, { action: 'patient.appointments.read', entity: 'patient', entityId: patientId });
   const now = Date.now();
   const isUpcoming = (a: (typeof rows)[number]) =>
     a.endsAt.getTime() > now && a.status !== 'cancelled' && a.status !== 'completed' && a.status !== 'no_show';

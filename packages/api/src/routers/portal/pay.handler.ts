@@ -1,4 +1,4 @@
-import { prepaymentDueMinor } from '@carelane/core';
+import { fullName, prepaymentDueMinor } from '@carelane/core';
 import { gatewayOrders } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
@@ -56,14 +56,15 @@ export async function payOwnHandler({ ctx, input }: { ctx: PatientContext; input
       receipt: `appt-${visit.id.slice(0, 8)}`,
       notes: { appointmentId: visit.id },
     });
-    await ctx.db.insert(gatewayOrders).values({
-      organizationId,
-      patientId,
-      gatewayOrderId: order.orderId,
-      appointmentId: visit.id,
-      amountMinor: dueMinor,
-      currency: visit.currency,
-    });
+    await ctx.db.insert(gatewayOrders).values(
+      ctx.tenant.row({
+        patientId,
+        gatewayOrderId: order.orderId,
+        appointmentId: visit.id,
+        amountMinor: dueMinor,
+        currency: visit.currency,
+      }),
+    );
     orderId = order.orderId;
   }
   await audit(ctx, {
@@ -80,7 +81,7 @@ export async function payOwnHandler({ ctx, input }: { ctx: PatientContext; input
     name: row.organizationName,
     description: describeVisit(row),
     prefill: {
-      name: `${patient.firstName} ${patient.lastName}`.trim(),
+      name: fullName(patient),
       ...(patient.phone ? { contact: patient.phone } : {}),
       ...(patient.email ? { email: patient.email } : {}),
     },

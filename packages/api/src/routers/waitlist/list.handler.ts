@@ -8,7 +8,7 @@ import {
   waitlistEntries,
   waitlistOffers,
 } from '@carelane/db';
-import { and, arrayContains, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { arrayContains, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { StaffContext } from '../../trpc';
 import type { ListWaitlistInput, OfferState } from './list.schema';
@@ -23,13 +23,8 @@ export function offerState(offer: { status: 'open' | 'accepted' | 'lost'; expire
  * times offered to them; plus the clinicians and specialisations to filter and add by.
  */
 export async function listWaitlistHandler({ ctx, input }: { ctx: StaffContext; input: ListWaitlistInput }) {
-  const orgId = ctx.principal.organizationId;
   const wantedProfile = alias(clinicianProfiles, 'wanted_profile');
-  const filters: SQL[] = [
-    eq(waitlistEntries.organizationId, orgId),
-    eq(waitlistEntries.status, input.status),
-    isNull(patients.mergedIntoId),
-  ];
+  const filters: SQL[] = [eq(waitlistEntries.status, input.status), isNull(patients.mergedIntoId)];
   if (input.clinicianId) filters.push(eq(waitlistEntries.clinicianId, input.clinicianId));
   if (input.specialisation) {
     const bySpecialisation = or(
@@ -56,7 +51,7 @@ export async function listWaitlistHandler({ ctx, input }: { ctx: StaffContext; i
     .innerJoin(patients, eq(patients.id, waitlistEntries.patientId))
     .leftJoin(staffUsers, eq(staffUsers.id, waitlistEntries.clinicianId))
     .leftJoin(wantedProfile, eq(wantedProfile.staffUserId, waitlistEntries.clinicianId))
-    .where(and(...filters))
+    .where(ctx.tenant.where(waitlistEntries, ...filters))
     // The line is first come, first served; finished entries read newest first.
     .orderBy(input.status === 'waiting' ? asc(waitlistEntries.createdAt) : desc(waitlistEntries.createdAt))
     .limit(500);
@@ -77,8 +72,8 @@ export async function listWaitlistHandler({ ctx, input }: { ctx: StaffContext; i
         .innerJoin(staffUsers, eq(staffUsers.id, waitlistOffers.clinicianId))
         .innerJoin(centres, eq(centres.id, waitlistOffers.centreId))
         .where(
-          and(
-            eq(waitlistOffers.organizationId, orgId),
+          ctx.tenant.where(
+            waitlistOffers,
             inArray(
               waitlistOffers.entryId,
               rows.map((r) => r.entry.id),
@@ -92,7 +87,7 @@ export async function listWaitlistHandler({ ctx, input }: { ctx: StaffContext; i
     .select({ id: staffUsers.id, name: staffUsers.name, specialisations: clinicianProfiles.specialisations })
     .from(staffUsers)
     .leftJoin(clinicianProfiles, eq(clinicianProfiles.staffUserId, staffUsers.id))
-    .where(and(eq(staffUsers.organizationId, orgId), eq(staffUsers.role, 'clinician'), eq(staffUsers.active, true)))
+    .where(ctx.tenant.where(staffUsers, eq(staffUsers.role, 'clinician'), eq(staffUsers.active, true)))
     .orderBy(asc(staffUsers.name));
 
   const now = new Date();

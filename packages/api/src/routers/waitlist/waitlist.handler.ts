@@ -3,9 +3,9 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
+import { bookForPatient } from '../../scheduling/patient-booking';
 import type { PatientContext, StaffContext } from '../../trpc';
 import { bookableType } from '../appointment-types/bookable-type';
-import { bookHandler } from '../portal/book.handler';
 import type { AcceptOfferInput, AddToWaitlistInput, JoinWaitlistInput, WaitlistIdInput } from './waitlist.schema';
 
 async function insertEntry(
@@ -14,34 +14,28 @@ async function insertEntry(
   input: JoinWaitlistInput & { notes?: string | undefined },
   audience: 'patient' | 'staff',
 ) {
-  const orgId = ctx.principal.organizationId;
-  const type = await bookableType(ctx.db, orgId, input.typeId, audience);
+  const type = await bookableType(ctx.db, ctx.tenant.organizationId, input.typeId, audience);
   if (input.clinicianId) {
     const [clinician] = await ctx.db
       .select({ id: staffUsers.id })
       .from(staffUsers)
-      .where(
-        and(
-          eq(staffUsers.id, input.clinicianId),
-          eq(staffUsers.organizationId, orgId),
-          eq(staffUsers.role, 'clinician'),
-        ),
-      );
+      .where(ctx.tenant.where(staffUsers, eq(staffUsers.id, input.clinicianId), eq(staffUsers.role, 'clinician')));
     if (!clinician) throw notFound('Clinician');
   }
   return ctx.db.transaction(async (tx) => {
     const [entry] = await tx
       .insert(waitlistEntries)
-      .values({
-        organizationId: orgId,
-        patientId,
-        clinicianId: input.clinicianId ?? null,
-        specialisation: input.specialisation ?? null,
-        typeId: type.id,
-        fromDate: input.fromDate,
-        toDate: input.toDate,
-        notes: input.notes || null,
-      })
+      .values(
+        ctx.tenant.row({
+          patientId,
+          clinicianId: input.clinicianId ?? null,
+          specialisation: input.specialisation ?? null,
+          typeId: type.id,
+          fromDate: input.fromDate,
+          toDate: input.toDate,
+          notes: input.notes || null,
+        }),
+      )
       .returning();
     if (!entry) throw new Error('Insert returned no row');
     const action = audience === 'patient' ? 'waitlist.join' : 'waitlist.add';
@@ -58,13 +52,7 @@ export async function addToWaitlistHandler({ ctx, input }: { ctx: StaffContext; 
   const [patient] = await ctx.db
     .select({ id: patients.id })
     .from(patients)
-    .where(
-      and(
-        eq(patients.id, input.patientId),
-        eq(patients.organizationId, ctx.principal.organizationId),
-        isNull(patients.mergedIntoId),
-      ),
-    );
+    .where(ctx.tenant.where(patients, eq(patients.id, input.patientId), isNull(patients.mergedIntoId)));
   if (!patient) throw notFound('Patient');
   return insertEntry(ctx, patient.id, input, 'staff');
 }
@@ -77,8 +65,8 @@ export async function myWaitlistHandler({ ctx }: { ctx: PatientContext }) {
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, waitlistEntries.typeId))
     .leftJoin(staffUsers, eq(staffUsers.id, waitlistEntries.clinicianId))
     .where(
-      and(
-        eq(waitlistEntries.organizationId, ctx.principal.organizationId),
+      ctx.tenant.where(
+        waitlistEntries,
         eq(waitlistEntries.patientId, ctx.principal.patientId),
         eq(waitlistEntries.status, 'waiting'),
       ),
@@ -118,11 +106,11 @@ async function cancelEntry(ctx: PatientContext | StaffContext, id: string, patie
       .update(waitlistEntries)
       .set({ status: 'cancelled' })
       .where(
-        and(
+        ctx.tenant.where(
+          waitlistEntries,
           eq(waitlistEntries.id, id),
-          eq(waitlistEntries.organizationId, ctx.principal.organizationId),
           eq(waitlistEntries.status, 'waiting'),
-          ...(patientId ? [eq(waitlistEntries.patientId, patientId)] : []),
+          patientId ? eq(waitlistEntries.patientId, patientId) : undefined,
         ),
       )
       .returning({ id: waitlistEntries.id });
@@ -143,7 +131,7 @@ export function removeFromWaitlistHandler({ ctx, input }: { ctx: StaffContext; i
 
 /**
  * Takes an offered time. The first patient to accept books it; for the others the booking is a
- * CONFLICT and their offer is marked lost.
+ * CONFLICT and their offer is marked lost. The booking and the entry it settles commit together.
  */
 export async function acceptOfferHandler({ ctx, input }: { ctx: PatientContext; input: AcceptOfferInput }) {
   const [row] = await ctx.db
@@ -151,9 +139,9 @@ export async function acceptOfferHandler({ ctx, input }: { ctx: PatientContext; 
     .from(waitlistOffers)
     .innerJoin(waitlistEntries, eq(waitlistEntries.id, waitlistOffers.entryId))
     .where(
-      and(
+      ctx.tenant.where(
+        waitlistOffers,
         eq(waitlistOffers.id, input.offerId),
-        eq(waitlistOffers.organizationId, ctx.principal.organizationId),
         eq(waitlistEntries.patientId, ctx.principal.patientId),
       ),
     );
@@ -166,11 +154,23 @@ export async function acceptOfferHandler({ ctx, input }: { ctx: PatientContext; 
   if (offer.status !== 'open' || offer.expiresAt <= new Date()) {
     throw new TRPCError({ code: 'CONFLICT', message: 'This offer has ended. You are still on the waitlist.' });
   }
-  let booked: Awaited<ReturnType<typeof bookHandler>>;
+  const slot = { clinicianId: offer.clinicianId, typeId: entry.typeId, startsAt: offer.startsAt };
   try {
-    booked = await bookHandler({
-      ctx,
-      input: { clinicianId: offer.clinicianId, typeId: entry.typeId, startsAt: offer.startsAt },
+    return await bookForPatient(ctx, slot, async (tx) => {
+      await tx.update(waitlistOffers).set({ status: 'accepted' }).where(eq(waitlistOffers.id, offer.id));
+      await tx.update(waitlistEntries).set({ status: 'booked' }).where(eq(waitlistEntries.id, entry.id));
+      await tx
+        .update(waitlistOffers)
+        .set({ status: 'lost' })
+        .where(
+          and(
+            eq(waitlistOffers.clinicianId, offer.clinicianId),
+            eq(waitlistOffers.startsAt, offer.startsAt),
+            eq(waitlistOffers.status, 'open'),
+            ne(waitlistOffers.id, offer.id),
+          ),
+        );
+      await audit(ctx, { action: 'waitlist.accept', entity: 'waitlist_offer', entityId: offer.id }, tx);
     });
   } catch (err) {
     if (err instanceof TRPCError && err.code === 'CONFLICT') {
@@ -182,21 +182,4 @@ export async function acceptOfferHandler({ ctx, input }: { ctx: PatientContext; 
     }
     throw err;
   }
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(waitlistOffers).set({ status: 'accepted' }).where(eq(waitlistOffers.id, offer.id));
-    await tx.update(waitlistEntries).set({ status: 'booked' }).where(eq(waitlistEntries.id, entry.id));
-    await tx
-      .update(waitlistOffers)
-      .set({ status: 'lost' })
-      .where(
-        and(
-          eq(waitlistOffers.clinicianId, offer.clinicianId),
-          eq(waitlistOffers.startsAt, offer.startsAt),
-          eq(waitlistOffers.status, 'open'),
-          ne(waitlistOffers.id, offer.id),
-        ),
-      );
-    await audit(ctx, { action: 'waitlist.accept', entity: 'waitlist_offer', entityId: offer.id }, tx);
-  });
-  return booked;
 }
