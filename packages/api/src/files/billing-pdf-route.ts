@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import { invoiceStatus } from '@carelane/core';
+import { fullName, invoiceStatus } from '@carelane/core';
 import { centres, invoiceLines, invoices, organizations, patients, payments, refunds } from '@carelane/db';
 import { and, asc, eq, inArray, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
@@ -7,16 +7,18 @@ import { audit } from '../audit';
 import { type Context, createContext } from '../context';
 import type { ApiDeps } from '../deps';
 import { NO_STORE, problem, staffFromRequest } from '../http-common';
+import { type Tenant, tenantOf } from '../tenancy';
 import { renderInvoicePdf } from './invoice-pdf';
 import { organizationLogo } from './logo';
 import { renderReceiptPdf } from './receipt-pdf';
 
 type Route = { params: Promise<{ id: string }> };
 /** Whose invoices a request may read: the staff member's organization, or one patient's issued ones. */
-type Scope = { organizationId: string; patientId: string | null };
+type Scope = { tenant: Tenant; patientId: string | null };
 
 /** The clinic as its documents show it: name, zone, logo bytes and the centre's address when known. */
-async function clinicOf(deps: ApiDeps, organizationId: string, centreId: string | null) {
+async function clinicOf(deps: ApiDeps, tenant: Tenant, centreId: string | null) {
+  const { organizationId } = tenant;
   const [org] = await deps.db
     .select({ name: organizations.name, zone: organizations.defaultZone })
     .from(organizations)
@@ -25,9 +27,9 @@ async function clinicOf(deps: ApiDeps, organizationId: string, centreId: string 
     ? await deps.db
         .select({ addressLine: centres.addressLine, city: centres.city })
         .from(centres)
-        .where(and(eq(centres.id, centreId), eq(centres.organizationId, organizationId)))
+        .where(tenant.where(centres, eq(centres.id, centreId)))
     : [];
-  const logo = await organizationLogo(deps, organizationId);
+  const logo = await organizationLogo(deps, tenant);
   const stored = logo && deps.files ? await deps.files.get(logo.storageKey) : null;
   return {
     name: org?.name ?? '',
@@ -47,9 +49,9 @@ async function invoicePdf(deps: ApiDeps, ctx: Context, scope: Scope, id: string)
     .from(invoices)
     .innerJoin(patients, eq(patients.id, invoices.patientId))
     .where(
-      and(
+      scope.tenant.where(
+        invoices,
         eq(invoices.id, id),
-        eq(invoices.organizationId, scope.organizationId),
         scope.patientId ? and(eq(invoices.patientId, scope.patientId), ne(invoices.status, 'draft')) : undefined,
       ),
     );
@@ -60,7 +62,7 @@ async function invoicePdf(deps: ApiDeps, ctx: Context, scope: Scope, id: string)
     .from(invoiceLines)
     .where(eq(invoiceLines.invoiceId, invoice.id))
     .orderBy(asc(invoiceLines.position));
-  const clinic = await clinicOf(deps, scope.organizationId, invoice.centreId);
+  const clinic = await clinicOf(deps, scope.tenant, invoice.centreId);
   const { status, balanceMinor } = invoiceStatus({
     totalMinor: invoice.totalMinor,
     paidMinor: invoice.paidMinor,
@@ -75,7 +77,7 @@ async function invoicePdf(deps: ApiDeps, ctx: Context, scope: Scope, id: string)
     status,
     balanceMinor,
     zone: clinic.zone,
-    patient: { name: `${row.patient.firstName} ${row.patient.lastName}`.trim(), mrn: row.patient.mrn },
+    patient: { name: fullName(row.patient), mrn: row.patient.mrn },
     lines,
   });
   return { pdf, filename: `invoice-${invoice.number ?? 'draft'}.pdf` };
@@ -94,9 +96,9 @@ async function receiptPdf(deps: ApiDeps, ctx: Context, scope: Scope, id: string)
     .from(payments)
     .innerJoin(patients, eq(patients.id, payments.patientId))
     .where(
-      and(
+      scope.tenant.where(
+        payments,
         eq(payments.id, id),
-        eq(payments.organizationId, scope.organizationId),
         inArray(payments.status, RECEIVED),
         scope.patientId ? eq(payments.patientId, scope.patientId) : undefined,
       ),
@@ -125,14 +127,14 @@ async function receiptPdf(deps: ApiDeps, ctx: Context, scope: Scope, id: string)
     .from(refunds)
     .where(eq(refunds.paymentId, payment.id))
     .orderBy(asc(refunds.createdAt));
-  const clinic = await clinicOf(deps, scope.organizationId, invoice?.centreId ?? null);
+  const clinic = await clinicOf(deps, scope.tenant, invoice?.centreId ?? null);
   await audit(ctx, { action: 'payment.receipt', entity: 'payment', entityId: payment.id });
   const pdf = await renderReceiptPdf({
     ...payment,
     paymentId: payment.id,
     clinic,
     zone: clinic.zone,
-    patient: { name: `${row.patient.firstName} ${row.patient.lastName}`.trim(), mrn: row.patient.mrn },
+    patient: { name: fullName(row.patient), mrn: row.patient.mrn },
     invoiceNumber: invoice?.number ?? null,
     balanceAfterMinor: invoice
       ? Math.max(0, invoice.totalMinor - before.reduce((sum, p) => sum + p.amountMinor, 0))
@@ -167,14 +169,14 @@ type MakePdf = (
 const staffScope: SignIn = async (deps, req) => {
   const ctx = await staffFromRequest(deps, req, 'billing:read');
   if (ctx instanceof Response) return ctx;
-  return { ctx, scope: { organizationId: ctx.principal.organizationId, patientId: null } };
+  return { ctx, scope: { tenant: ctx.tenant, patientId: null } };
 };
 
 /** A signed-in patient: their own documents only. */
 const patientScope: SignIn = async (deps, req) => {
   const ctx = await createContext(deps, req);
   if (ctx.principal.kind !== 'patient') return problem(401, 'Please sign in.');
-  return { ctx, scope: { organizationId: ctx.principal.organizationId, patientId: ctx.principal.patientId } };
+  return { ctx, scope: { tenant: tenantOf(ctx.principal.organizationId), patientId: ctx.principal.patientId } };
 };
 
 /** A PDF route: who may ask, what it makes; anything outside the asker's scope is a 404. */

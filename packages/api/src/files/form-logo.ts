@@ -1,6 +1,7 @@
 import type { ApiDeps } from '../deps';
 import { problem } from '../http-common';
-import { findFormLink } from '../routers/forms/public.handler';
+import { findFormLink } from '../routers/forms/find-link';
+import { tenantOf } from '../tenancy';
 import { logoResponse } from './logo';
 
 /**
@@ -13,6 +14,6 @@ export function createFormLogoHandler(getDeps: () => Promise<ApiDeps>) {
     const { token } = await route.params;
     const found = await findFormLink(deps.db, token);
     if (!found) return problem(404, 'This link is not valid.');
-    return logoResponse(deps, found.link.organizationId);
+    return logoResponse(deps, tenantOf(found.link.organizationId));
   };
 }

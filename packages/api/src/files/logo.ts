@@ -7,6 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { audit } from '../audit';
 import type { ApiDeps } from '../deps';
 import { NO_STORE, problem, staffFromRequest } from '../http-common';
+import type { Tenant } from '../tenancy';
 
 /** Shown at most this big (forms, receipts); twice the CSS size for sharp screens. */
 const DISPLAY = { maxWidth: 600, maxHeight: 240 };
@@ -16,14 +17,15 @@ const MAX_BODY_BYTES = LOGO_MAX_BYTES + 64 * 1024;
 type Deps = () => Promise<ApiDeps>;
 
 /** The organization's logo file row, if it has one. */
-export async function organizationLogo(deps: ApiDeps, organizationId: string) {
+export async function organizationLogo(deps: ApiDeps, tenant: Tenant) {
+  const { organizationId } = tenant;
   const [row] = await deps.db
     .select({ id: files.id, storageKey: files.storageKey, contentType: files.contentType })
     .from(organizations)
     .innerJoin(
       files,
       and(
-        eq(files.organizationId, organizations.id),
+        tenant.owns(files),
         eq(files.purpose, 'logo'),
         sql`${files.id}::text = ${organizations.branding} ->> 'logoFileId'`,
       ),
@@ -33,8 +35,8 @@ export async function organizationLogo(deps: ApiDeps, organizationId: string) {
 }
 
 /** The logo's bytes as a response; logos change under a new file id, so a short private cache is safe. */
-export async function logoResponse(deps: ApiDeps, organizationId: string): Promise<Response> {
-  const logo = await organizationLogo(deps, organizationId);
+export async function logoResponse(deps: ApiDeps, tenant: Tenant): Promise<Response> {
+  const logo = await organizationLogo(deps, tenant);
   const stored = logo && deps.files ? await deps.files.get(logo.storageKey) : null;
   if (!logo || !stored) return problem(404, 'This clinic has no logo.');
   return new Response(Readable.toWeb(stored.body) as ReadableStream<Uint8Array>, {
@@ -74,7 +76,7 @@ export function createOrganizationLogoHandlers(getDeps: Deps) {
       const deps = await getDeps();
       const ctx = await staffFromRequest(deps, req, 'profile:read');
       if (ctx instanceof Response) return ctx;
-      return logoResponse(deps, ctx.principal.organizationId);
+      return logoResponse(deps, ctx.tenant);
     },
 
     async POST(req: Request): Promise<Response> {
@@ -94,25 +96,26 @@ export function createOrganizationLogoHandlers(getDeps: Deps) {
         if (error instanceof ImageRejectedError) return problem(400, error.message, 'file');
         throw error;
       }
-      const organizationId = ctx.principal.organizationId;
+      const { organizationId } = ctx.tenant;
       const extension = resized.contentType === 'image/png' ? 'png' : 'jpg';
       const stored = await store.put(`logos/${organizationId}/${randomUUID()}.${extension}`, resized.body, {
         contentType: resized.contentType,
       });
       try {
-        const previous = await organizationLogo(deps, organizationId);
+        const previous = await organizationLogo(deps, ctx.tenant);
         const logoFileId = await deps.db.transaction(async (tx) => {
           const [file] = await tx
             .insert(files)
-            .values({
-              organizationId,
-              purpose: 'logo',
-              storageKey: stored.key,
-              contentType: resized.contentType,
-              size: stored.size,
-              sha256: stored.sha256,
-              createdById: ctx.principal.userId,
-            })
+            .values(
+              ctx.tenant.row({
+                purpose: 'logo' as const,
+                storageKey: stored.key,
+                contentType: resized.contentType,
+                size: stored.size,
+                sha256: stored.sha256,
+                createdById: ctx.principal.userId,
+              }),
+            )
             .returning({ id: files.id });
           if (!file) throw new Error('Insert returned no row');
           await tx
@@ -147,8 +150,8 @@ export function createOrganizationLogoHandlers(getDeps: Deps) {
       const deps = await getDeps();
       const ctx = await staffFromRequest(deps, req, 'settings:manage');
       if (ctx instanceof Response) return ctx;
-      const organizationId = ctx.principal.organizationId;
-      const previous = await organizationLogo(deps, organizationId);
+      const { organizationId } = ctx.tenant;
+      const previous = await organizationLogo(deps, ctx.tenant);
       if (!previous) return new Response(null, { status: 204, headers: NO_STORE });
       await deps.db.transaction(async (tx) => {
         await tx

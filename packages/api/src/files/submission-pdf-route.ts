@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { NO_STORE, problem, staffFromRequest } from '../http-common';
-import { formSubmissionHandler } from '../routers/forms/submission.handler';
+import { type FormSubmission, readFormSubmission } from '../routers/forms/read-submission';
 import { organizationLogo } from './logo';
 import { renderSubmissionPdf } from './submission-pdf';
 
@@ -13,7 +13,7 @@ const dataUrlBytes = (url: string | null) => (url ? Buffer.from(url.slice(url.in
 
 /**
  * `/api/form-submissions/<id>/pdf`: the submission as a PDF download, for those who may read
- * submissions (clinicians and admins). The read goes through the same handler as the page, so it
+ * submissions (clinicians and admins). The read goes through the same function as the page, so it
  * is checked and audited the same way; another organization's submission is a 404.
  */
 export function createSubmissionPdfHandler(getDeps: () => Promise<ApiDeps>) {
@@ -23,19 +23,19 @@ export function createSubmissionPdfHandler(getDeps: () => Promise<ApiDeps>) {
     if (ctx instanceof Response) return ctx;
     const id = z.uuid().safeParse((await route.params).id);
     if (!id.success) return problem(404, 'Form not found.');
-    let submission: Awaited<ReturnType<typeof formSubmissionHandler>>;
+    let submission: FormSubmission;
     try {
-      submission = await formSubmissionHandler({ ctx, input: { id: id.data } });
+      submission = await readFormSubmission(ctx, id.data);
     } catch (error) {
       if (error instanceof TRPCError && error.code === 'NOT_FOUND') return problem(404, error.message);
       throw error;
     }
-    const organizationId = ctx.principal.organizationId;
+    const { organizationId } = ctx.tenant;
     const [org] = await deps.db
       .select({ name: organizations.name, zone: organizations.defaultZone })
       .from(organizations)
       .where(eq(organizations.id, organizationId));
-    const logo = await organizationLogo(deps, organizationId);
+    const logo = await organizationLogo(deps, ctx.tenant);
     const logoFile = logo && deps.files ? await deps.files.get(logo.storageKey) : null;
     const pdf = await renderSubmissionPdf({
       id: submission.id,

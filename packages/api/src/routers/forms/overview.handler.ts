@@ -1,9 +1,9 @@
-import type { FormRequestState } from '@carelane/core';
+import { type FormRequestState, fullName } from '@carelane/core';
 import { formRequests, formSubmissions, patients, questionnaireVersions, staffUsers } from '@carelane/db';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { StaffContext } from '../../trpc';
 import { matchCondition, searchTerms } from '../patients/search-core';
-import { formLinkColumns } from './links.handler';
+import { formLinkColumns } from './link-columns';
 import {
   decodeOverviewCursor,
   encodeOverviewCursor,
@@ -20,12 +20,11 @@ import { formStateSql } from './state-sql';
  */
 export async function formsOverviewHandler({ ctx, input }: { ctx: StaffContext; input: FormsOverviewInput }) {
   const now = new Date();
-  const organizationId = ctx.principal.organizationId;
   const state = formStateSql(now);
   const terms = searchTerms(input.q);
   // The box matches patients (name, record number, phone, email) exactly as the registry search does.
-  const search = terms ? matchCondition(organizationId, terms) : undefined;
-  const scope = and(eq(formRequests.organizationId, organizationId), search) as SQL;
+  const search = terms ? matchCondition(ctx.tenant.organizationId, terms) : undefined;
+  const scope = ctx.tenant.where(formRequests, search);
   const states = input.state === undefined ? null : Array.isArray(input.state) ? input.state : [input.state];
   const cursor = input.cursor ? decodeOverviewCursor(input.cursor) : null;
 
@@ -38,16 +37,10 @@ export async function formsOverviewHandler({ ctx, input }: { ctx: StaffContext; 
       key: sql<string>`${formRequests.createdAt}::text`,
     })
     .from(formRequests)
-    .innerJoin(
-      patients,
-      and(eq(patients.id, formRequests.patientId), eq(patients.organizationId, formRequests.organizationId)),
-    )
+    .innerJoin(patients, and(eq(patients.id, formRequests.patientId), ctx.tenant.owns(patients)))
     .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, formRequests.questionnaireVersionId))
     .innerJoin(staffUsers, eq(staffUsers.id, formRequests.createdById))
-    .leftJoin(
-      formSubmissions,
-      and(eq(formSubmissions.requestId, formRequests.id), eq(formSubmissions.organizationId, organizationId)),
-    )
+    .leftJoin(formSubmissions, ctx.tenant.where(formSubmissions, eq(formSubmissions.requestId, formRequests.id)))
     .where(
       and(
         scope,
@@ -63,10 +56,7 @@ export async function formsOverviewHandler({ ctx, input }: { ctx: StaffContext; 
   const countsQuery = ctx.db
     .select({ state, count: sql<number>`count(*)::int` })
     .from(formRequests)
-    .innerJoin(
-      patients,
-      and(eq(patients.id, formRequests.patientId), eq(patients.organizationId, formRequests.organizationId)),
-    )
+    .innerJoin(patients, and(eq(patients.id, formRequests.patientId), ctx.tenant.owns(patients)))
     .where(scope)
     .groupBy(sql`1`);
 
@@ -79,7 +69,7 @@ export async function formsOverviewHandler({ ctx, input }: { ctx: StaffContext; 
   return {
     items: items.map(({ key: _key, patient, ...item }) => ({
       ...item,
-      patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}`.trim(), mrn: patient.mrn },
+      patient: { id: patient.id, name: fullName(patient), mrn: patient.mrn },
     })),
     nextCursor: rows.length > input.limit && last ? encodeOverviewCursor({ createdAt: last.key, id: last.id }) : null,
     counts,

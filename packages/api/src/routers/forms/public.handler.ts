@@ -4,27 +4,19 @@ import {
   FORM_LINK_MAX_BIRTH_DATE_ATTEMPTS,
   type FormRequestState,
   formRequestState,
-  isFormToken,
   latestToday,
   normaliseAnswers,
   type Questionnaire,
   snapshotQuestions,
 } from '@carelane/core';
-import {
-  type Database,
-  files,
-  formRequests,
-  formSubmissions,
-  organizations,
-  patients,
-  questionnaireVersions,
-} from '@carelane/db';
+import { files, formRequests, formSubmissions, patients, questionnaireVersions } from '@carelane/db';
 import { ImageRejectedError, inspectImage } from '@carelane/integrations/files';
 import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { Context } from '../../context';
 import { fieldError, fieldErrors } from '../../field-error';
+import { findFormLink } from './find-link';
 import type { ConfirmFormInput, OpenFormInput, SubmitFormInput } from './public.schema';
 import { checkFormPass, formTokenHash, issueFormPass } from './token';
 
@@ -57,21 +49,6 @@ async function limit(ctx: Context, token: string) {
     ['formIp', ctx.ip ?? 'unknown'],
     ['formToken', formTokenHash(token)],
   ]);
-}
-
-/** The link a token names, with its clinic as the public page shows it; null for any unknown token. */
-export async function findFormLink(db: Database, token: string) {
-  if (!isFormToken(token)) return null;
-  const [row] = await db
-    .select({ link: formRequests, clinicName: organizations.name, branding: organizations.branding })
-    .from(formRequests)
-    .innerJoin(organizations, eq(organizations.id, formRequests.organizationId))
-    .where(eq(formRequests.tokenHash, formTokenHash(token)));
-  if (!row) return null;
-  const { link, clinicName, branding } = row;
-  // The logo is fetched through the link itself, so the page needs no other credential.
-  const logoUrl = branding.logoFileId ? `/api/forms/${encodeURIComponent(token)}/logo` : null;
-  return { link, clinic: { name: clinicName, logoUrl } };
 }
 
 /** Opening the link: the clinic's name and whether it can be filled in; marks it opened. */

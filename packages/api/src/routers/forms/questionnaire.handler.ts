@@ -1,33 +1,16 @@
 import { DEFAULT_QUESTIONNAIRES, type Questionnaire, questionnaireProblems } from '@carelane/core';
-import { type DbOrTx, questionnaireVersions } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { desc, eq } from 'drizzle-orm';
-import { audit } from '../../audit';
 import { fieldErrors } from '../../field-error';
 import type { StaffContext } from '../../trpc';
 import type { PublishQuestionnaireInput } from './questionnaire.schema';
-
-export type PublishedQuestionnaire = { id: string; version: number; questionnaire: Questionnaire; createdAt: Date };
-
-/** The organization's latest published version, or null before the first. */
-export async function latestQuestionnaire(db: DbOrTx, organizationId: string): Promise<PublishedQuestionnaire | null> {
-  const [row] = await db
-    .select()
-    .from(questionnaireVersions)
-    .where(eq(questionnaireVersions.organizationId, organizationId))
-    .orderBy(desc(questionnaireVersions.version))
-    .limit(1);
-  return row
-    ? { id: row.id, version: row.version, questionnaire: row.questions as Questionnaire, createdAt: row.createdAt }
-    : null;
-}
+import { insertVersion, latestQuestionnaire } from './questionnaire-versions';
 
 /**
  * What the editor starts from: the latest version, or (before anything is published) the
  * general-practice default, unpublished.
  */
 export async function currentQuestionnaireHandler({ ctx }: { ctx: StaffContext }) {
-  const latest = await latestQuestionnaire(ctx.db, ctx.principal.organizationId);
+  const latest = await latestQuestionnaire(ctx.db, ctx.tenant);
   return latest
     ? { version: latest.version, publishedAt: latest.createdAt, questionnaire: latest.questionnaire }
     : { version: null, publishedAt: null, questionnaire: DEFAULT_QUESTIONNAIRES.general };
@@ -66,40 +49,10 @@ export async function publishQuestionnaireHandler({
 
 function publish(ctx: StaffContext, input: PublishQuestionnaireInput, questionnaire: Questionnaire) {
   return ctx.db.transaction(async (tx) => {
-    const latest = await latestQuestionnaire(tx, ctx.principal.organizationId);
+    const latest = await latestQuestionnaire(tx, ctx.tenant);
     // Edited from an older version: publishing would silently undo someone else's changes.
     if ((latest?.version ?? null) !== input.baseVersion) throw changedMeanwhile(latest?.version ?? 0);
     const row = await insertVersion(tx, ctx, (latest?.version ?? 0) + 1, questionnaire);
     return { version: row.version, publishedAt: row.createdAt, questionnaire };
   });
-}
-
-/** Writes a version and audits it (the number of questions, not their text). */
-export async function insertVersion(
-  tx: DbOrTx,
-  ctx: StaffContext,
-  version: number,
-  questionnaire: Questionnaire,
-): Promise<PublishedQuestionnaire> {
-  const [row] = await tx
-    .insert(questionnaireVersions)
-    .values({
-      organizationId: ctx.principal.organizationId,
-      version,
-      questions: questionnaire,
-      createdById: ctx.principal.userId,
-    })
-    .returning();
-  if (!row) throw new Error('Insert returned no row');
-  await audit(
-    ctx,
-    {
-      action: 'questionnaire.publish',
-      entity: 'questionnaire_version',
-      entityId: row.id,
-      changes: { version: { to: version }, questions: { to: questionnaire.questions.length } },
-    },
-    tx,
-  );
-  return { id: row.id, version, questionnaire, createdAt: row.createdAt };
 }

@@ -1,48 +1,8 @@
-import { buffer } from 'node:stream/consumers';
-import type { SnapshotItem } from '@carelane/core';
-import { files, formSubmissions, patients } from '@carelane/db';
-import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
-import { audit } from '../../audit';
-import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
+import { readFormSubmission } from './read-submission';
 import type { FormSubmissionInput } from './submission.schema';
 
-/**
- * One submission as the patient sent it: the questions as shown with the answers, the version,
- * and the signature (a small PNG, inline as a data URL so it travels only with this checked,
- * audited read). Only clinicians and admins read it, like clinical notes.
- */
+/** One submission as the patient sent it; only clinicians and admins read it, like clinical notes. */
 export async function formSubmissionHandler({ ctx, input }: { ctx: StaffContext; input: FormSubmissionInput }) {
-  const [row] = await ctx.db
-    .select({
-      submission: formSubmissions,
-      storageKey: files.storageKey,
-      patientName: patients.firstName,
-      patientLast: patients.lastName,
-      mrn: patients.mrn,
-    })
-    .from(formSubmissions)
-    .innerJoin(files, eq(files.id, formSubmissions.signatureFileId))
-    .innerJoin(patients, eq(patients.id, formSubmissions.patientId))
-    .where(and(eq(formSubmissions.id, input.id), eq(formSubmissions.organizationId, ctx.principal.organizationId)));
-  if (!row) throw notFound('Form');
-  if (!ctx.files) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Forms are not set up on this server.' });
-  const stored = await ctx.files.get(row.storageKey);
-  const signature = stored ? `data:image/png;base64,${(await buffer(stored.body)).toString('base64')}` : null;
-  await audit(ctx, {
-    action: 'form_submission.read',
-    entity: 'form_submission',
-    entityId: row.submission.id,
-    changes: { patientId: { to: row.submission.patientId } },
-  });
-  return {
-    id: row.submission.id,
-    patient: { id: row.submission.patientId, name: `${row.patientName} ${row.patientLast}`.trim(), mrn: row.mrn },
-    version: row.submission.version,
-    submittedAt: row.submission.submittedAt,
-    confirmedBirthDate: row.submission.confirmedBirthDate,
-    answers: row.submission.answers as SnapshotItem[],
-    signature,
-  };
+  return readFormSubmission(ctx, input.id);
 }

@@ -1,5 +1,5 @@
 import { notifications } from '@carelane/db';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { StaffContext } from '../../trpc';
 import {
   decodeMessageCursor,
@@ -27,8 +27,8 @@ export async function messageListHandler({ ctx, input }: { ctx: StaffContext; in
   const cursor = input.cursor ? decodeMessageCursor(input.cursor) : null;
   const rows = await messageRowsQuery(ctx)
     .where(
-      and(
-        eq(notifications.organizationId, ctx.principal.organizationId),
+      ctx.tenant.where(
+        notifications,
         input.patientId ? eq(notifications.patientId, input.patientId) : undefined,
         input.kind ? eq(notifications.kind, input.kind) : undefined,
         input.channel ? eq(notifications.channel, input.channel) : undefined,

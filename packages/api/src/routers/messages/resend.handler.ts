@@ -3,8 +3,8 @@ import { notifications } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { audit } from '../../audit';
 import type { StaffContext } from '../../trpc';
+import { loadMessage, refusalOf } from './load';
 import type { MessageIdInput } from './messages.schema';
-import { loadMessage, refusalOf } from './read.handler';
 
 /**
  * Writes the message again as a new outbox row, due now, for the worker to deliver: same channel,

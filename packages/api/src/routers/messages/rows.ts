@@ -1,15 +1,16 @@
-import { maskRecipient } from '@carelane/core';
+import { fullName, maskRecipient } from '@carelane/core';
 import { notifications, organizations, patients, staffUsers } from '@carelane/db';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 
 /** The organization's zone, in which the page's dates are read. */
 export async function organizationZone(ctx: StaffContext): Promise<string> {
+  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({ zone: organizations.defaultZone })
     .from(organizations)
-    .where(eq(organizations.id, ctx.principal.organizationId));
+    .where(eq(organizations.id, organizationId));
   if (!org) throw notFound('Organization');
   return org.zone;
 }
@@ -21,7 +22,6 @@ export function localMidnight(date: string, zone: string, days = 0): SQL {
 
 /** A message of the session's organization, with its patient and staff recipient when it has one. */
 export function messageRowsQuery(ctx: StaffContext) {
-  const organizationId = ctx.principal.organizationId;
   return ctx.db
     .select({
       id: notifications.id,
@@ -41,11 +41,8 @@ export function messageRowsQuery(ctx: StaffContext) {
       key: sql<string>`${notifications.createdAt}::text`,
     })
     .from(notifications)
-    .leftJoin(patients, and(eq(patients.id, notifications.patientId), eq(patients.organizationId, organizationId)))
-    .leftJoin(
-      staffUsers,
-      and(eq(staffUsers.id, notifications.staffUserId), eq(staffUsers.organizationId, organizationId)),
-    )
+    .leftJoin(patients, ctx.tenant.where(patients, eq(patients.id, notifications.patientId)))
+    .leftJoin(staffUsers, ctx.tenant.where(staffUsers, eq(staffUsers.id, notifications.staffUserId)))
     .$dynamic();
 }
 
@@ -56,9 +53,7 @@ export function messageRow({ key: _key, patient, staffName, recipient, ...row }:
   return {
     ...row,
     recipient: maskRecipient(recipient),
-    patient: patient
-      ? { id: patient.id, name: `${patient.firstName} ${patient.lastName}`.trim(), mrn: patient.mrn }
-      : null,
+    patient: patient ? { id: patient.id, name: fullName(patient), mrn: patient.mrn } : null,
     staffName,
   };
 }

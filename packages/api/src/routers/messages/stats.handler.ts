@@ -33,7 +33,7 @@ export async function messageStatsHandler({ ctx, input }: { ctx: StaffContext; i
         to_char(${notifications.createdAt} at time zone ${zone}, 'YYYY-MM-DD') as day,
         ${notifications.status} as status, ${notifications.deliveryStatus} as delivery
       from ${notifications}
-      where ${notifications.organizationId} = ${ctx.principal.organizationId}
+      where ${ctx.tenant.owns(notifications)}
         and ${notifications.createdAt} >= ${localMidnight(input.from, zone)}
         and ${notifications.createdAt} < ${localMidnight(input.to, zone, 1)}
     )
