@@ -1,10 +1,12 @@
 import { type StaffPrincipal, seesAllCentres } from '@carelane/auth';
 import { centres, type DbOrTx, staffCentres } from '@carelane/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { notFound } from './errors';
+import { tenantOf } from './tenancy';
 
 /** Centres a staff member may see: all of the organization for admins and managers, else their own. */
 export async function visibleCentres(db: DbOrTx, principal: StaffPrincipal) {
+  const tenant = tenantOf(principal.organizationId);
   const columns = {
     id: centres.id,
     name: centres.name,
@@ -16,20 +18,14 @@ export async function visibleCentres(db: DbOrTx, principal: StaffPrincipal) {
     return db
       .select(columns)
       .from(centres)
-      .where(and(eq(centres.organizationId, principal.organizationId), eq(centres.active, true)))
+      .where(tenant.where(centres, eq(centres.active, true)))
       .orderBy(asc(centres.name));
   }
   return db
     .select(columns)
     .from(centres)
     .innerJoin(staffCentres, eq(staffCentres.centreId, centres.id))
-    .where(
-      and(
-        eq(centres.organizationId, principal.organizationId),
-        eq(staffCentres.staffUserId, principal.userId),
-        eq(centres.active, true),
-      ),
-    )
+    .where(tenant.where(centres, eq(staffCentres.staffUserId, principal.userId), eq(centres.active, true)))
     .orderBy(asc(centres.name));
 }
 

@@ -1,9 +1,10 @@
 import { checkPhoneProof } from '@carelane/auth';
 import { nextPatientMrn, patients } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { Context } from '../../context';
+import { tenantOf } from '../../tenancy';
 import type { RegisterInput } from './register.schema';
 import { bookingSiteOrganization } from './site';
 
@@ -15,9 +16,13 @@ export const BOOKING_SITE_LEAD_SOURCE = 'Booking site';
  * phone comes from the proof, never from input; the browser then signs in with the same proof.
  */
 export async function registerHandler({ ctx, input }: { ctx: Context; input: RegisterInput }) {
-  const organizationId = bookingSiteOrganization(ctx);
+  const site = tenantOf(bookingSiteOrganization(ctx));
   return ctx.db.transaction(async (tx) => {
-    const proven = await checkPhoneProof(tx, { proof: input.proof, organizationId, secret: ctx.secret });
+    const proven = await checkPhoneProof(tx, {
+      proof: input.proof,
+      organizationId: site.organizationId,
+      secret: ctx.secret,
+    });
     if (!proven) {
       throw new TRPCError({
         code: 'UNAUTHORIZED',
@@ -26,17 +31,11 @@ export async function registerHandler({ ctx, input }: { ctx: Context; input: Reg
     }
     // The record number lock queues this organization's registrations, so of two at once for
     // one phone the second sees the first here (the unique index stays the last word).
-    const mrn = await nextPatientMrn(tx, organizationId);
+    const mrn = await nextPatientMrn(tx, site.organizationId);
     const [taken] = await tx
       .select({ id: patients.id })
       .from(patients)
-      .where(
-        and(
-          eq(patients.organizationId, organizationId),
-          eq(patients.phone, proven.phone),
-          isNull(patients.mergedIntoId),
-        ),
-      );
+      .where(site.where(patients, eq(patients.phone, proven.phone), isNull(patients.mergedIntoId)));
     if (taken) {
       throw new TRPCError({
         code: 'CONFLICT',
@@ -45,20 +44,21 @@ export async function registerHandler({ ctx, input }: { ctx: Context; input: Reg
     }
     const [patient] = await tx
       .insert(patients)
-      .values({
-        organizationId,
-        mrn,
-        phone: proven.phone,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        email: input.email,
-        birthDate: input.birthDate,
-        leadSource: BOOKING_SITE_LEAD_SOURCE,
-        consentSms: input.consentSms,
-        consentWhatsapp: input.consentWhatsapp,
-        consentEmail: input.consentEmail && input.email !== null,
-        language: input.language,
-      })
+      .values(
+        site.row({
+          mrn,
+          phone: proven.phone,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email,
+          birthDate: input.birthDate,
+          leadSource: BOOKING_SITE_LEAD_SOURCE,
+          consentSms: input.consentSms,
+          consentWhatsapp: input.consentWhatsapp,
+          consentEmail: input.consentEmail && input.email !== null,
+          language: input.language,
+        }),
+      )
       .returning({ id: patients.id });
     if (!patient) throw new Error('Patient insert returned no row');
     // Personal values stay in the patient row; the entry names them without copying them.

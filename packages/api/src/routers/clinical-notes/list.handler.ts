@@ -1,7 +1,7 @@
 import { can } from '@carelane/auth';
 import { mayAmendNote } from '@carelane/core';
 import { appointments, clinicalNotes, staffUsers } from '@carelane/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { StaffContext } from '../../trpc';
 import { loadPatient } from '../patients/load';
@@ -54,7 +54,7 @@ export async function noteListHandler({ ctx, input }: { ctx: StaffContext; input
     .from(clinicalNotes)
     .innerJoin(staffUsers, eq(staffUsers.id, clinicalNotes.authorId))
     .leftJoin(appointments, eq(appointments.id, clinicalNotes.appointmentId))
-    .where(and(eq(clinicalNotes.organizationId, ctx.principal.organizationId), eq(clinicalNotes.patientId, patient.id)))
+    .where(ctx.tenant.where(clinicalNotes, eq(clinicalNotes.patientId, patient.id)))
     .orderBy(asc(clinicalNotes.createdAt), asc(clinicalNotes.id));
   await audit(ctx, { action, entity: 'patient', entityId: patient.id });
 

@@ -1,7 +1,7 @@
 import { mayAmendNote } from '@carelane/core';
 import { appointments, clinicalNotes } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import { fieldError } from '../../field-error';
@@ -11,7 +11,6 @@ import type { NoteAmendInput, NoteCreateInput } from './notes.schema';
 
 /** A note or session record by the signed-in clinician, free-standing or for one of the patient's visits. */
 export async function noteCreateHandler({ ctx, input }: { ctx: StaffContext; input: NoteCreateInput }) {
-  const organizationId = ctx.principal.organizationId;
   return ctx.db.transaction(async (tx) => {
     const patient = await loadPatient(tx, ctx, input.patientId);
     await requireLive(tx, patient);
@@ -19,21 +18,22 @@ export async function noteCreateHandler({ ctx, input }: { ctx: StaffContext; inp
       const [visit] = await tx
         .select({ patientId: appointments.patientId })
         .from(appointments)
-        .where(and(eq(appointments.id, input.appointmentId), eq(appointments.organizationId, organizationId)));
+        .where(ctx.tenant.where(appointments, eq(appointments.id, input.appointmentId)));
       if (!visit) throw notFound('Appointment');
       if (visit.patientId !== patient.id) throw fieldError('appointmentId', 'That visit belongs to another patient');
     }
     const [note] = await tx
       .insert(clinicalNotes)
-      .values({
-        organizationId,
-        patientId: patient.id,
-        appointmentId: input.appointmentId ?? null,
-        authorId: ctx.principal.userId,
-        kind: input.kind,
-        body: input.body,
-        vitals: input.vitals ?? null,
-      })
+      .values(
+        ctx.tenant.row({
+          patientId: patient.id,
+          appointmentId: input.appointmentId ?? null,
+          authorId: ctx.principal.userId,
+          kind: input.kind,
+          body: input.body,
+          vitals: input.vitals ?? null,
+        }),
+      )
       .returning({ id: clinicalNotes.id, createdAt: clinicalNotes.createdAt });
     if (!note) throw new Error('Insert returned no row');
     await audit(
@@ -61,15 +61,17 @@ export async function noteCreateHandler({ ctx, input }: { ctx: StaffContext; inp
  * Only the original's author or an admin may amend (core's mayAmendNote).
  */
 export async function noteAmendHandler({ ctx, input }: { ctx: StaffContext; input: NoteAmendInput }) {
-  const organizationId = ctx.principal.organizationId;
   return ctx.db.transaction(async (tx) => {
     const [target] = await tx
       .select()
       .from(clinicalNotes)
-      .where(and(eq(clinicalNotes.id, input.noteId), eq(clinicalNotes.organizationId, organizationId)));
+      .where(ctx.tenant.where(clinicalNotes, eq(clinicalNotes.id, input.noteId)));
     if (!target) throw notFound('Note');
     const [original] = target.amendsId
-      ? await tx.select().from(clinicalNotes).where(eq(clinicalNotes.id, target.amendsId))
+      ? await tx
+          .select()
+          .from(clinicalNotes)
+          .where(ctx.tenant.where(clinicalNotes, eq(clinicalNotes.id, target.amendsId)))
       : [target];
     if (!original) throw notFound('Note');
     if (!mayAmendNote(ctx.principal, original)) {
@@ -81,17 +83,18 @@ export async function noteAmendHandler({ ctx, input }: { ctx: StaffContext; inpu
     await requireLive(tx, await loadPatient(tx, ctx, original.patientId));
     const [note] = await tx
       .insert(clinicalNotes)
-      .values({
-        organizationId,
-        patientId: original.patientId,
-        appointmentId: original.appointmentId,
-        authorId: ctx.principal.userId,
-        kind: original.kind,
-        body: input.body,
-        vitals: input.vitals ?? null,
-        amendsId: original.id,
-        amendReason: input.reason,
-      })
+      .values(
+        ctx.tenant.row({
+          patientId: original.patientId,
+          appointmentId: original.appointmentId,
+          authorId: ctx.principal.userId,
+          kind: original.kind,
+          body: input.body,
+          vitals: input.vitals ?? null,
+          amendsId: original.id,
+          amendReason: input.reason,
+        }),
+      )
       .returning({ id: clinicalNotes.id, createdAt: clinicalNotes.createdAt, amendsId: clinicalNotes.amendsId });
     if (!note) throw new Error('Insert returned no row');
     await audit(

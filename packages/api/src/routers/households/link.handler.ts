@@ -1,12 +1,12 @@
-import { INVERSE_RELATIONSHIP } from '@carelane/core';
+import { fullName, INVERSE_RELATIONSHIP } from '@carelane/core';
 import { households, patients } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 import { householdMembers, leaveHousehold } from '../patients/household-members';
-import { fullName, loadPatient, requireLive } from '../patients/load';
+import { loadPatient, requireLive } from '../patients/load';
 import type { HouseholdLinkInput, HouseholdUnlinkInput } from './link.schema';
 
 /**
@@ -15,17 +15,11 @@ import type { HouseholdLinkInput, HouseholdUnlinkInput } from './link.schema';
  * silently: the receptionist unlinks one first.
  */
 export async function householdLinkHandler({ ctx, input }: { ctx: StaffContext; input: HouseholdLinkInput }) {
-  const organizationId = ctx.principal.organizationId;
   return ctx.db.transaction(async (tx) => {
     const locked = await tx
       .select({ id: patients.id })
       .from(patients)
-      .where(
-        and(
-          eq(patients.organizationId, organizationId),
-          inArray(patients.id, [input.patientId, input.relatedPatientId]),
-        ),
-      )
+      .where(ctx.tenant.where(patients, inArray(patients.id, [input.patientId, input.relatedPatientId])))
       .orderBy(patients.id)
       .for('update');
     if (locked.length < 2) throw notFound('Patient');
@@ -44,7 +38,7 @@ export async function householdLinkHandler({ ctx, input }: { ctx: StaffContext; 
     if (!householdId) {
       const [created] = await tx
         .insert(households)
-        .values({ organizationId, name: `${related.lastName || related.firstName} household` })
+        .values(ctx.tenant.row({ name: `${related.lastName || related.firstName} household` }))
         .returning({ id: households.id });
       if (!created) throw new Error('Insert returned no row');
       householdId = created.id;
@@ -76,19 +70,18 @@ export async function householdLinkHandler({ ctx, input }: { ctx: StaffContext; 
       },
       tx,
     );
-    return { householdId, members: await householdMembers(tx, organizationId, householdId) };
+    return { householdId, members: await householdMembers(tx, ctx.tenant.organizationId, householdId) };
   });
 }
 
 /** Takes a patient out of their household; a household left with one member is dissolved. */
 export async function householdUnlinkHandler({ ctx, input }: { ctx: StaffContext; input: HouseholdUnlinkInput }) {
-  const organizationId = ctx.principal.organizationId;
   return ctx.db.transaction(async (tx) => {
     const patient = await loadPatient(tx, ctx, input.patientId, true);
     await requireLive(tx, patient);
     const householdId = patient.householdId;
     if (!householdId) return { householdId: null, members: [] };
-    await leaveHousehold(tx, organizationId, patient.id, householdId);
+    await leaveHousehold(tx, ctx.tenant.organizationId, patient.id, householdId);
     await audit(
       ctx,
       {

@@ -41,7 +41,6 @@ function visitsOf(ctx: StaffContext) {
  * while no live invoice has it. Reading it reads the record, so audited.
  */
 export async function billableHandler({ ctx, input }: { ctx: StaffContext; input: PatientBillingInput }) {
-  const organizationId = ctx.principal.organizationId;
   const patient = await loadPatient(ctx.db, ctx, input.patientId).catch(async (error: unknown) => {
     await audit(ctx, { action: 'patient.billable.read', entity: 'patient', entityId: input.patientId, success: false });
     throw error;
@@ -52,8 +51,8 @@ export async function billableHandler({ ctx, input }: { ctx: StaffContext; input
       .from(treatments)
       .leftJoin(procedures, eq(procedures.id, treatments.procedureId))
       .where(
-        and(
-          eq(treatments.organizationId, organizationId),
+        ctx.tenant.where(
+          treatments,
           eq(treatments.patientId, patient.id),
           // As core's treatmentBillingRefusal: work under way or done, or planned in an accepted plan.
           or(
@@ -72,8 +71,8 @@ export async function billableHandler({ ctx, input }: { ctx: StaffContext; input
       .orderBy(asc(treatments.createdAt)),
     visitsOf(ctx)
       .where(
-        and(
-          eq(appointments.organizationId, organizationId),
+        ctx.tenant.where(
+          appointments,
           eq(appointments.patientId, patient.id),
           inArray(appointments.status, ['completed', 'checked_in']),
           gt(appointments.feeMinor, 0),
@@ -88,8 +87,8 @@ export async function billableHandler({ ctx, input }: { ctx: StaffContext; input
       .orderBy(asc(appointments.startsAt)),
     visitsOf(ctx)
       .where(
-        and(
-          eq(appointments.organizationId, organizationId),
+        ctx.tenant.where(
+          appointments,
           eq(appointments.patientId, patient.id),
           or(
             eq(appointments.status, 'no_show'),

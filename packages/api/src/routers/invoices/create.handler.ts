@@ -67,7 +67,6 @@ async function refuseFeeTwice(tx: DbOrTx, kind: 'late_cancellation_fee' | 'no_sh
 
 /** A line as billed: a treatment's or a visit's description and price, unless the line says otherwise. */
 async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, line: Line, i: number): Promise<Resolved> {
-  const organizationId = ctx.principal.organizationId;
   const own = { quantity: line.quantity, ...(line.discount ? { discount: line.discount } : {}) };
   if (line.treatmentId) {
     const [row] = await tx
@@ -75,7 +74,7 @@ async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, lin
       .from(treatments)
       .leftJoin(procedures, eq(procedures.id, treatments.procedureId))
       .leftJoin(treatmentPlans, eq(treatmentPlans.id, treatments.planId))
-      .where(and(eq(treatments.id, line.treatmentId), eq(treatments.organizationId, organizationId)));
+      .where(ctx.tenant.where(treatments, eq(treatments.id, line.treatmentId)));
     if (!row) throw notFound('Treatment');
     if (row.treatment.patientId !== patientId)
       throw fieldError(`lines.${i}.treatmentId`, 'That treatment is another patient’s');
@@ -100,7 +99,7 @@ async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, lin
       .from(appointments)
       .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
       .innerJoin(centres, eq(centres.id, appointments.centreId))
-      .where(and(eq(appointments.id, line.appointmentId), eq(appointments.organizationId, organizationId)));
+      .where(ctx.tenant.where(appointments, eq(appointments.id, line.appointmentId)));
     if (!row) throw notFound('Appointment');
     if (row.visit.patientId !== patientId)
       throw fieldError(`lines.${i}.appointmentId`, 'That visit is another patient’s');
@@ -143,7 +142,7 @@ async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, lin
 
 /** A draft invoice from treatments, visits and free lines, with totals computed exactly by core. */
 export async function invoiceCreateHandler({ ctx, input }: { ctx: StaffContext; input: InvoiceCreateInput }) {
-  const organizationId = ctx.principal.organizationId;
+  const { organizationId } = ctx.tenant;
   return ctx.db.transaction(async (tx) => {
     const patient = await loadPatient(tx, ctx, input.patientId);
     await requireLive(tx, patient);
@@ -151,7 +150,7 @@ export async function invoiceCreateHandler({ ctx, input }: { ctx: StaffContext; 
       const [centre] = await tx
         .select({ id: centres.id })
         .from(centres)
-        .where(and(eq(centres.id, input.centreId), eq(centres.organizationId, organizationId)));
+        .where(ctx.tenant.where(centres, eq(centres.id, input.centreId)));
       if (!centre) throw notFound('Centre');
     }
     const [org] = await tx
@@ -169,25 +168,25 @@ export async function invoiceCreateHandler({ ctx, input }: { ctx: StaffContext; 
     if (!totals.ok) throw fieldError(totals.field, totals.message);
     const [invoice] = await tx
       .insert(invoices)
-      .values({
-        organizationId,
-        centreId: input.centreId ?? null,
-        patientId: patient.id,
-        currency,
-        subtotalMinor: totals.subtotalMinor,
-        discountMinor: totals.discountMinor,
-        taxMinor: totals.taxMinor,
-        totalMinor: totals.totalMinor,
-        notes: input.notes ?? null,
-        createdById: ctx.principal.userId,
-      })
+      .values(
+        ctx.tenant.row({
+          centreId: input.centreId ?? null,
+          patientId: patient.id,
+          currency,
+          subtotalMinor: totals.subtotalMinor,
+          discountMinor: totals.discountMinor,
+          taxMinor: totals.taxMinor,
+          totalMinor: totals.totalMinor,
+          notes: input.notes ?? null,
+          createdById: ctx.principal.userId,
+        }),
+      )
       .returning();
     if (!invoice) throw new Error('Insert returned no row');
     await tx.insert(invoiceLines).values(
       lines.map((line, i) => {
         const computed = totals.lines[i];
-        return {
-          organizationId,
+        return ctx.tenant.row({
           invoiceId: invoice.id,
           position: i + 1,
           kind: line.kind,
@@ -200,7 +199,7 @@ export async function invoiceCreateHandler({ ctx, input }: { ctx: StaffContext; 
           totalMinor: computed?.totalMinor ?? 0,
           treatmentId: line.treatmentId,
           appointmentId: line.appointmentId,
-        };
+        });
       }),
     );
     await audit(

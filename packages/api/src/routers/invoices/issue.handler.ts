@@ -12,7 +12,7 @@ import { lockInvoice } from './load';
  * row is locked by the upsert), so numbers have no gaps and no repeats however many issue at once.
  */
 export async function invoiceIssueHandler({ ctx, input }: { ctx: StaffContext; input: InvoiceIdInput }) {
-  const organizationId = ctx.principal.organizationId;
+  const { organizationId } = ctx.tenant;
   return ctx.db.transaction(async (tx) => {
     const invoice = await lockInvoice(tx, ctx, input.id);
     if (invoice.status !== 'draft') {
@@ -20,7 +20,7 @@ export async function invoiceIssueHandler({ ctx, input }: { ctx: StaffContext; i
     }
     const [sequence] = await tx
       .insert(invoiceSequences)
-      .values({ organizationId, lastNumber: 1 })
+      .values(ctx.tenant.row({ lastNumber: 1 }))
       .onConflictDoUpdate({
         target: invoiceSequences.organizationId,
         set: { lastNumber: sql`${invoiceSequences.lastNumber} + 1` },

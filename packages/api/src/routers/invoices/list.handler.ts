@@ -1,4 +1,4 @@
-import { INVOICE_STATUSES, type InvoiceStatus } from '@carelane/core';
+import { fullName, INVOICE_STATUSES, type InvoiceStatus } from '@carelane/core';
 import { invoices, patients } from '@carelane/db';
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { StaffContext } from '../../trpc';
@@ -40,14 +40,13 @@ function tabCounts(byStatus: Record<InvoiceStatus, number>): Record<InvoiceTab, 
  * forms.overview: no single record is read, so no audit entry; opening an invoice is its own read.
  */
 export async function invoiceListHandler({ ctx, input }: { ctx: StaffContext; input: InvoiceListInput }) {
-  const organizationId = ctx.principal.organizationId;
-  const scope = and(
-    eq(invoices.organizationId, organizationId),
+  const scope = ctx.tenant.where(
+    invoices,
     input.centreId ? eq(invoices.centreId, input.centreId) : undefined,
-    searchCondition(organizationId, input.search),
-  ) as SQL;
+    searchCondition(ctx.tenant.organizationId, input.search),
+  );
   const cursor = input.cursor ? decodeListCursor(input.cursor) : null;
-  const patientJoin = and(eq(patients.id, invoices.patientId), eq(patients.organizationId, invoices.organizationId));
+  const patientJoin = and(eq(patients.id, invoices.patientId), ctx.tenant.owns(patients));
 
   const rowsQuery = ctx.db
     .select({
@@ -95,7 +94,7 @@ export async function invoiceListHandler({ ctx, input }: { ctx: StaffContext; in
   return {
     rows: items.map(({ key: _key, patient, ...row }) => ({
       ...row,
-      patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}`.trim(), mrn: patient.mrn },
+      patient: { id: patient.id, name: fullName(patient), mrn: patient.mrn },
     })),
     counts: tabCounts(byStatus),
     nextCursor: rows.length > input.limit && last ? encodeListCursor({ createdAt: last.key, id: last.id }) : null,

@@ -1,5 +1,5 @@
 import { type DbOrTx, invoices } from '@carelane/db';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 
@@ -8,7 +8,7 @@ export async function lockInvoice(tx: DbOrTx, ctx: StaffContext, id: string) {
   const [row] = await tx
     .select()
     .from(invoices)
-    .where(and(eq(invoices.id, id), eq(invoices.organizationId, ctx.principal.organizationId)))
+    .where(ctx.tenant.where(invoices, eq(invoices.id, id)))
     .for('update');
   if (!row) throw notFound('Invoice');
   return row;

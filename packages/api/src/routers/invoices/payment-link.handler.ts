@@ -1,7 +1,7 @@
 import { channelRefusal, invoiceStatus } from '@carelane/core';
 import { invoices, organizations, patients } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { notFound } from '../../errors';
 import { fieldError } from '../../field-error';
 import { createPaymentLink } from '../../payments/payment-links';
@@ -15,13 +15,13 @@ import type { PaymentLinkInput } from './invoices.schema';
 export async function paymentLinkHandler({ ctx, input }: { ctx: StaffContext; input: PaymentLinkInput }) {
   if (!ctx.payments)
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Online payments are not set up on this server.' });
-  const organizationId = ctx.principal.organizationId;
+  const { organizationId } = ctx.tenant;
   const [row] = await ctx.db
     .select({ invoice: invoices, patient: patients, orgName: organizations.name })
     .from(invoices)
     .innerJoin(patients, eq(patients.id, invoices.patientId))
-    .innerJoin(organizations, eq(organizations.id, invoices.organizationId))
-    .where(and(eq(invoices.id, input.invoiceId), eq(invoices.organizationId, organizationId)));
+    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .where(ctx.tenant.where(invoices, eq(invoices.id, input.invoiceId)));
   if (!row) throw notFound('Invoice');
   const { invoice, patient } = row;
   if (invoice.status !== 'issued') {

@@ -81,7 +81,7 @@ export async function refundHandler({ ctx, input }: { ctx: StaffContext; input: 
     const [payment] = await tx
       .select()
       .from(payments)
-      .where(and(eq(payments.id, input.paymentId), eq(payments.organizationId, ctx.principal.organizationId)))
+      .where(ctx.tenant.where(payments, eq(payments.id, input.paymentId)))
       .for('update');
     if (!payment) throw notFound('Payment');
     const online = payment.method === 'razorpay';

@@ -1,6 +1,6 @@
-import { addMinor, invoiceStatus } from '@carelane/core';
+import { addMinor, fullName, invoiceStatus } from '@carelane/core';
 import { invoiceLines, invoices, patients, payments, refunds } from '@carelane/db';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
@@ -21,8 +21,7 @@ function withStatus(invoice: typeof invoices.$inferSelect) {
 /** A patient's invoices (newest first, each with its status and balance), payments, and what they owe. Audited. */
 export async function patientBillingHandler({ ctx, input }: { ctx: StaffContext; input: PatientBillingInput }) {
   const patient = await loadPatient(ctx.db, ctx, input.patientId);
-  const mine = (table: typeof invoices | typeof payments) =>
-    and(eq(table.organizationId, ctx.principal.organizationId), eq(table.patientId, patient.id));
+  const mine = (table: typeof invoices | typeof payments) => ctx.tenant.where(table, eq(table.patientId, patient.id));
   const [invoiceRows, paymentRows] = await Promise.all([
     ctx.db.select().from(invoices).where(mine(invoices)).orderBy(desc(invoices.createdAt)),
     ctx.db.select().from(payments).where(mine(payments)).orderBy(desc(payments.receivedAt)),
@@ -43,10 +42,10 @@ export async function invoiceByIdHandler({ ctx, input }: { ctx: StaffContext; in
     .select({ invoice: invoices, firstName: patients.firstName, lastName: patients.lastName, mrn: patients.mrn })
     .from(invoices)
     .innerJoin(patients, eq(patients.id, invoices.patientId))
-    .where(and(eq(invoices.id, input.id), eq(invoices.organizationId, ctx.principal.organizationId)));
+    .where(ctx.tenant.where(invoices, eq(invoices.id, input.id)));
   if (!row) throw notFound('Invoice');
   const { invoice } = row;
-  const patient = { id: invoice.patientId, name: `${row.firstName} ${row.lastName}`.trim(), mrn: row.mrn };
+  const patient = { id: invoice.patientId, name: fullName(row), mrn: row.mrn };
   await audit(ctx, { action: 'invoice.read', entity: 'invoice', entityId: invoice.id });
   const [lines, paid] = await Promise.all([
     ctx.db

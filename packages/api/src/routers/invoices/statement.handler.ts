@@ -1,6 +1,6 @@
 import { addMinor } from '@carelane/core';
 import { invoices, payments, refunds } from '@carelane/db';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { eq, inArray, isNotNull } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { StaffContext } from '../../trpc';
 import { loadPatient } from '../patients/load';
@@ -25,7 +25,6 @@ const RECEIVED = ['captured', 'partially_refunded', 'refunded'];
  * received and refunds given, with the running balance after each, in exact minor units.
  */
 export async function statementHandler({ ctx, input }: { ctx: StaffContext; input: PatientBillingInput }) {
-  const organizationId = ctx.principal.organizationId;
   const patient = await loadPatient(ctx.db, ctx, input.patientId).catch(async (error: unknown) => {
     await audit(ctx, {
       action: 'patient.statement.read',
@@ -39,23 +38,11 @@ export async function statementHandler({ ctx, input }: { ctx: StaffContext; inpu
     ctx.db
       .select()
       .from(invoices)
-      .where(
-        and(
-          eq(invoices.organizationId, organizationId),
-          eq(invoices.patientId, patient.id),
-          isNotNull(invoices.issuedAt),
-        ),
-      ),
+      .where(ctx.tenant.where(invoices, eq(invoices.patientId, patient.id), isNotNull(invoices.issuedAt))),
     ctx.db
       .select()
       .from(payments)
-      .where(
-        and(
-          eq(payments.organizationId, organizationId),
-          eq(payments.patientId, patient.id),
-          inArray(payments.status, RECEIVED),
-        ),
-      ),
+      .where(ctx.tenant.where(payments, eq(payments.patientId, patient.id), inArray(payments.status, RECEIVED))),
   ]);
   const refundRows =
     paymentRows.length === 0
@@ -64,8 +51,8 @@ export async function statementHandler({ ctx, input }: { ctx: StaffContext; inpu
           .select()
           .from(refunds)
           .where(
-            and(
-              eq(refunds.organizationId, organizationId),
+            ctx.tenant.where(
+              refunds,
               inArray(
                 refunds.paymentId,
                 paymentRows.map((p) => p.id),

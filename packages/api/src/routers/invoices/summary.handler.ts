@@ -19,7 +19,7 @@ function minor(value: string | number | null): number {
  * Figures only, no patient: no audit entry.
  */
 export async function takingsHandler({ ctx, input }: { ctx: StaffContext; input: TakingsInput }) {
-  const organizationId = ctx.principal.organizationId;
+  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({ zone: organizations.defaultZone, currency: organizations.currency })
     .from(organizations)
@@ -45,13 +45,7 @@ export async function takingsHandler({ ctx, input }: { ctx: StaffContext; input:
         amount: sql<string>`sum(${received})`,
       })
       .from(payments)
-      .where(
-        and(
-          eq(payments.organizationId, organizationId),
-          eq(payments.currency, org.currency),
-          within(payments.receivedAt),
-        ),
-      )
+      .where(ctx.tenant.where(payments, eq(payments.currency, org.currency), within(payments.receivedAt)))
       .groupBy(sql`1`, sql`2`),
     ctx.db
       .select({
@@ -62,8 +56,8 @@ export async function takingsHandler({ ctx, input }: { ctx: StaffContext; input:
       .from(refunds)
       .innerJoin(payments, eq(payments.id, refunds.paymentId))
       .where(
-        and(
-          eq(refunds.organizationId, organizationId),
+        ctx.tenant.where(
+          refunds,
           eq(refunds.status, 'processed'),
           eq(refunds.currency, org.currency),
           sql`coalesce(${refunds.processedAt}, ${refunds.createdAt}) >= ${start}`,

@@ -39,7 +39,7 @@ export async function listTemplatesHandler({ ctx }: { ctx: StaffContext }): Prom
     })
     .from(messageTemplates)
     .leftJoin(staffUsers, eq(staffUsers.id, messageTemplates.updatedById))
-    .where(eq(messageTemplates.organizationId, ctx.principal.organizationId));
+    .where(ctx.tenant.owns(messageTemplates));
   const saved = new Map(rows.map((row) => [`${row.kind}/${row.channel}/${row.language}`, row]));
   const entries: TemplateEntry[] = [];
   for (const language of MESSAGE_LANGUAGES) {

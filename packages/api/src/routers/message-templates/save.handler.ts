@@ -1,14 +1,14 @@
 import { checkTemplate, defaultTemplate } from '@carelane/core';
 import { messageTemplates } from '@carelane/db';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { audit, diff } from '../../audit';
 import { fieldErrors } from '../../field-error';
 import type { StaffContext } from '../../trpc';
 import type { SaveTemplateInput, TemplateKeyInput } from './schema';
 
 function keyOf(ctx: StaffContext, input: TemplateKeyInput) {
-  return and(
-    eq(messageTemplates.organizationId, ctx.principal.organizationId),
+  return ctx.tenant.where(
+    messageTemplates,
     eq(messageTemplates.kind, input.kind),
     eq(messageTemplates.channel, input.channel),
     eq(messageTemplates.language, input.language),
@@ -37,14 +37,7 @@ export async function saveTemplateHandler({ ctx, input }: { ctx: StaffContext; i
     const before = row ?? { subject: fallback.subject ?? null, body: fallback.body };
     const [saved] = await tx
       .insert(messageTemplates)
-      .values({
-        organizationId: ctx.principal.organizationId,
-        kind,
-        channel,
-        language,
-        ...stored,
-        updatedById: ctx.principal.userId,
-      })
+      .values(ctx.tenant.row({ kind, channel, language, ...stored, updatedById: ctx.principal.userId }))
       .onConflictDoUpdate({
         target: [
           messageTemplates.organizationId,
