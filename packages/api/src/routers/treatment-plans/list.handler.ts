@@ -1,6 +1,6 @@
 import { planTotals } from '@carelane/core';
 import { organizations, procedures, staffUsers, treatmentPlans, treatments } from '@carelane/db';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { StaffContext } from '../../trpc';
 import { loadPatient } from '../patients/load';
@@ -8,7 +8,8 @@ import type { PlanListInput } from './treatment-plans.schema';
 
 /** A patient's plans, newest first, each with its treatments (by tooth) and core's totals. */
 export async function planListHandler({ ctx, input }: { ctx: StaffContext; input: PlanListInput }) {
-  const organizationId = ctx.principal.organizationId;
+  const { tenant } = ctx;
+  const { organizationId } = tenant;
   const patient = await loadPatient(ctx.db, ctx, input.patientId).catch(async (error: unknown) => {
     await audit(ctx, { action: 'treatment_plan.list', entity: 'patient', entityId: input.patientId, success: false });
     throw error;
@@ -25,7 +26,7 @@ export async function planListHandler({ ctx, input }: { ctx: StaffContext; input
     })
     .from(treatmentPlans)
     .innerJoin(staffUsers, eq(staffUsers.id, treatmentPlans.createdById))
-    .where(and(eq(treatmentPlans.organizationId, organizationId), eq(treatmentPlans.patientId, patient.id)))
+    .where(tenant.where(treatmentPlans, eq(treatmentPlans.patientId, patient.id)))
     .orderBy(desc(treatmentPlans.createdAt));
   const planIds = plans.map((p) => p.id);
   const [items, [org]] = await Promise.all([
@@ -44,7 +45,7 @@ export async function planListHandler({ ctx, input }: { ctx: StaffContext; input
           })
           .from(treatments)
           .leftJoin(procedures, eq(procedures.id, treatments.procedureId))
-          .where(and(eq(treatments.organizationId, organizationId), inArray(treatments.planId, planIds)))
+          .where(tenant.where(treatments, inArray(treatments.planId, planIds)))
           .orderBy(asc(treatments.tooth), asc(treatments.createdAt))
       : [],
     ctx.db.select({ currency: organizations.currency }).from(organizations).where(eq(organizations.id, organizationId)),

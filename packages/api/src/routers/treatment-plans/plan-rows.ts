@@ -13,7 +13,7 @@ export async function lockPlan(tx: DbOrTx, ctx: StaffContext, id: string): Promi
   const [row] = await tx
     .select()
     .from(treatmentPlans)
-    .where(and(eq(treatmentPlans.id, id), eq(treatmentPlans.organizationId, ctx.principal.organizationId)))
+    .where(ctx.tenant.where(treatmentPlans, eq(treatmentPlans.id, id)))
     .for('update');
   if (!row) throw notFound('Treatment plan');
   return row;
@@ -57,7 +57,7 @@ export async function claimTreatments(
     })
     .from(treatments)
     .leftJoin(treatmentPlans, eq(treatmentPlans.id, treatments.planId))
-    .where(and(inArray(treatments.id, [...ids]), eq(treatments.organizationId, ctx.principal.organizationId)))
+    .where(ctx.tenant.where(treatments, inArray(treatments.id, [...ids])))
     .for('update', { of: treatments });
   if (rows.length !== ids.length) throw notFound('Treatment');
   const from: Record<string, string | null> = {};

@@ -14,12 +14,7 @@ export async function planCreateHandler({ ctx, input }: { ctx: StaffContext; inp
     await requireLive(tx, patient);
     const [plan] = await tx
       .insert(treatmentPlans)
-      .values({
-        organizationId: ctx.principal.organizationId,
-        patientId: patient.id,
-        name: input.name,
-        createdById: ctx.principal.userId,
-      })
+      .values(ctx.tenant.row({ patientId: patient.id, name: input.name, createdById: ctx.principal.userId }))
       .returning();
     if (!plan) throw new Error('Insert returned no row');
     const from = await claimTreatments(tx, ctx, plan, input.treatmentIds, 'treatmentIds');

@@ -1,7 +1,8 @@
 import { linePaidShares } from '@carelane/core';
 import { type DbOrTx, invoiceLines, invoices, procedures, staffUsers, treatments } from '@carelane/db';
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { asc, eq, inArray, ne } from 'drizzle-orm';
 import { audit } from '../../audit';
+import type { Tenant } from '../../tenancy';
 import type { StaffContext } from '../../trpc';
 import { loadPatient } from '../patients/load';
 import type { TreatmentListInput } from './treatments.schema';
@@ -12,20 +13,14 @@ type Billed = { invoiceId: string; invoiceNumber: number | null; paidMinor: numb
  * Where each treatment is billed, and how much of it is paid: its line's share of what its (live)
  * invoice holds, split across the invoice's lines by core's exact allocation.
  */
-async function billingOf(db: DbOrTx, organizationId: string, treatmentIds: string[]): Promise<Map<string, Billed>> {
+async function billingOf(db: DbOrTx, tenant: Tenant, treatmentIds: string[]): Promise<Map<string, Billed>> {
   const billed = new Map<string, Billed>();
   if (treatmentIds.length === 0) return billed;
   const onInvoices = await db
     .select({ invoiceId: invoiceLines.invoiceId })
     .from(invoiceLines)
     .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-    .where(
-      and(
-        eq(invoiceLines.organizationId, organizationId),
-        inArray(invoiceLines.treatmentId, treatmentIds),
-        ne(invoices.status, 'void'),
-      ),
-    );
+    .where(tenant.where(invoiceLines, inArray(invoiceLines.treatmentId, treatmentIds), ne(invoices.status, 'void')));
   const invoiceIds = [...new Set(onInvoices.map((row) => row.invoiceId))];
   if (invoiceIds.length === 0) return billed;
   const lines = await db
@@ -79,11 +74,11 @@ export async function treatmentListHandler({ ctx, input }: { ctx: StaffContext; 
     .from(treatments)
     .leftJoin(procedures, eq(procedures.id, treatments.procedureId))
     .innerJoin(staffUsers, eq(staffUsers.id, treatments.createdById))
-    .where(and(eq(treatments.organizationId, ctx.principal.organizationId), eq(treatments.patientId, patient.id)))
+    .where(ctx.tenant.where(treatments, eq(treatments.patientId, patient.id)))
     .orderBy(asc(treatments.tooth), asc(treatments.createdAt));
   const billed = await billingOf(
     ctx.db,
-    ctx.principal.organizationId,
+    ctx.tenant,
     rows.map((row) => row.id),
   );
   await audit(ctx, { action: 'patient.treatments.read', entity: 'patient', entityId: patient.id });

@@ -1,7 +1,7 @@
 import { checkPlanEditable, checkTreatmentTransition } from '@carelane/core';
 import { appointments, type DbOrTx, invoiceLines, organizations, procedures, treatments } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { audit, diff } from '../../audit';
 import { notFound } from '../../errors';
 import { fieldError } from '../../field-error';
@@ -14,7 +14,7 @@ async function loadTreatment(tx: DbOrTx, ctx: StaffContext, id: string) {
   const [row] = await tx
     .select()
     .from(treatments)
-    .where(and(eq(treatments.id, id), eq(treatments.organizationId, ctx.principal.organizationId)))
+    .where(ctx.tenant.where(treatments, eq(treatments.id, id)))
     .for('update');
   if (!row) throw notFound('Treatment');
   return row;
@@ -22,7 +22,8 @@ async function loadTreatment(tx: DbOrTx, ctx: StaffContext, id: string) {
 
 /** Adds a treatment; from the price list, the name and price are the procedure's unless staff change the price. */
 export async function treatmentCreateHandler({ ctx, input }: { ctx: StaffContext; input: TreatmentCreateInput }) {
-  const organizationId = ctx.principal.organizationId;
+  const { tenant } = ctx;
+  const { organizationId } = tenant;
   return ctx.db.transaction(async (tx) => {
     const patient = await loadPatient(tx, ctx, input.patientId);
     await requireLive(tx, patient);
@@ -31,7 +32,7 @@ export async function treatmentCreateHandler({ ctx, input }: { ctx: StaffContext
       [procedure] = await tx
         .select()
         .from(procedures)
-        .where(and(eq(procedures.id, input.procedureId), eq(procedures.organizationId, organizationId)));
+        .where(tenant.where(procedures, eq(procedures.id, input.procedureId)));
       if (!procedure) throw notFound('Procedure');
       if (procedure.perTooth && input.tooth == null)
         throw fieldError('tooth', `Choose the tooth for ${procedure.name}`);
@@ -40,7 +41,7 @@ export async function treatmentCreateHandler({ ctx, input }: { ctx: StaffContext
       const [visit] = await tx
         .select({ patientId: appointments.patientId })
         .from(appointments)
-        .where(and(eq(appointments.id, input.appointmentId), eq(appointments.organizationId, organizationId)));
+        .where(tenant.where(appointments, eq(appointments.id, input.appointmentId)));
       if (!visit) throw notFound('Appointment');
       if (visit.patientId !== patient.id) throw fieldError('appointmentId', 'That visit belongs to another patient');
     }
@@ -59,7 +60,6 @@ export async function treatmentCreateHandler({ ctx, input }: { ctx: StaffContext
       .from(organizations)
       .where(eq(organizations.id, organizationId));
     const values = {
-      organizationId,
       patientId: patient.id,
       procedureId: procedure?.id ?? null,
       appointmentId: input.appointmentId ?? null,
@@ -74,9 +74,9 @@ export async function treatmentCreateHandler({ ctx, input }: { ctx: StaffContext
       notes: input.notes ?? null,
       createdById: ctx.principal.userId,
     };
-    const [row] = await tx.insert(treatments).values(values).returning();
+    const [row] = await tx.insert(treatments).values(tenant.row(values)).returning();
     if (!row) throw new Error('Insert returned no row');
-    const { organizationId: _o, createdById: _c, notes, ...shown } = values;
+    const { createdById: _c, notes, ...shown } = values;
     await audit(
       ctx,
       {
