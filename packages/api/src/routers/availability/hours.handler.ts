@@ -160,7 +160,9 @@ export async function addExceptionHandler({ ctx, input }: { ctx: StaffContext; i
     }
     await requireCentre(ctx.db, ctx.principal, input.centreId ?? '');
   } else {
-    await requireClinician(ctx.db, ctx, input.clinicianId ?? '', true);
+    const clinician = await requireClinician(ctx.db, ctx, input.clinicianId ?? '', true);
+    // Time off may name one of the clinician's centres; never a centre of another organization.
+    if (input.centreId && !clinician.centreIds.includes(input.centreId)) throw notFound('Centre');
   }
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
