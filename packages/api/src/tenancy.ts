@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@carelane/db';
+import { type DbOrTx, organizations } from '@carelane/db';
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
@@ -19,6 +19,8 @@ export type Tenant = {
   where(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL;
   /** The values of a row to insert, stamped with this tenant. */
   row<T extends object>(values: T): T & { organizationId: string };
+  /** `organizations.id = <this tenant>`: the tenant's own row (it has no organization_id). */
+  organization(): SQL;
 };
 
 export function tenantOf(organizationId: string): Tenant {
@@ -29,6 +31,7 @@ export function tenantOf(organizationId: string): Tenant {
     // `and` of one defined condition is never undefined; the cast keeps callers free of checks.
     where: (table, ...conditions) => and(owns(table), ...conditions) as SQL,
     row: (values) => ({ ...values, organizationId }),
+    organization: () => eq(organizations.id, organizationId),
   };
 }
 

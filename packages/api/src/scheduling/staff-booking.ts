@@ -25,7 +25,7 @@ export async function prepareStaffBooking(ctx: StaffContext, input: StaffBooking
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role cannot overbook. Ask a centre manager.' });
   }
   const centre = await requireCentre(ctx.db, ctx.principal, input.centreId);
-  const type = await bookableType(ctx.db, ctx.tenant.organizationId, input.typeId, 'staff');
+  const type = await bookableType(ctx.db, ctx.tenant, input.typeId, 'staff');
   const [clinician] = await ctx.db
     .select({ id: staffUsers.id, name: staffUsers.name })
     .from(staffUsers)

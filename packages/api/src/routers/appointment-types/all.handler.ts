@@ -1,5 +1,5 @@
 import { appointmentTypes } from '@carelane/db';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc } from 'drizzle-orm';
 import type { StaffContext } from '../../trpc';
 
 /** Every type of the organization, active and archived, with every setting: the settings page. */
@@ -29,6 +29,6 @@ export function allTypesHandler({ ctx }: { ctx: StaffContext }) {
       active: appointmentTypes.active,
     })
     .from(appointmentTypes)
-    .where(eq(appointmentTypes.organizationId, ctx.principal.organizationId))
+    .where(ctx.tenant.owns(appointmentTypes))
     .orderBy(desc(appointmentTypes.active), asc(appointmentTypes.name));
 }

@@ -1,5 +1,5 @@
 import { appointmentTypes, organizations } from '@carelane/db';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { audit, diff } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
@@ -10,11 +10,11 @@ export async function createTypeHandler({ ctx, input }: { ctx: StaffContext; inp
     const [org] = await tx
       .select({ currency: organizations.currency })
       .from(organizations)
-      .where(eq(organizations.id, ctx.principal.organizationId));
+      .where(ctx.tenant.organization());
     if (!org) throw notFound('Organization');
     const [row] = await tx
       .insert(appointmentTypes)
-      .values({ ...input, organizationId: ctx.principal.organizationId, currency: org.currency })
+      .values(ctx.tenant.row({ ...input, currency: org.currency }))
       .returning();
     if (!row) throw new Error('Insert returned no row');
     await audit(
@@ -28,10 +28,7 @@ export async function createTypeHandler({ ctx, input }: { ctx: StaffContext; inp
 
 export async function updateTypeHandler({ ctx, input }: { ctx: StaffContext; input: UpdateTypeInput }) {
   return ctx.db.transaction(async (tx) => {
-    const mine = and(
-      eq(appointmentTypes.id, input.id),
-      eq(appointmentTypes.organizationId, ctx.principal.organizationId),
-    );
+    const mine = ctx.tenant.where(appointmentTypes, eq(appointmentTypes.id, input.id));
     const [before] = await tx.select().from(appointmentTypes).where(mine).for('update');
     if (!before) throw notFound('Appointment type');
     const [row] = await tx.update(appointmentTypes).set(input.values).where(mine).returning();
@@ -52,10 +49,7 @@ export async function updateTypeHandler({ ctx, input }: { ctx: StaffContext; inp
 /** Types are archived, never deleted: existing appointments keep pointing at them. */
 export async function archiveTypeHandler({ ctx, input }: { ctx: StaffContext; input: ArchiveTypeInput }) {
   return ctx.db.transaction(async (tx) => {
-    const mine = and(
-      eq(appointmentTypes.id, input.id),
-      eq(appointmentTypes.organizationId, ctx.principal.organizationId),
-    );
+    const mine = ctx.tenant.where(appointmentTypes, eq(appointmentTypes.id, input.id));
     const [before] = await tx.select().from(appointmentTypes).where(mine).for('update');
     if (!before) throw notFound('Appointment type');
     const [row] = await tx.update(appointmentTypes).set({ active: input.active }).where(mine).returning();

@@ -19,7 +19,7 @@ export async function aggregateSlotsHandler({ ctx, input }: { ctx: Context; inpu
   const { organizationId } = tenant;
   const p = ctx.principal;
   const audience = p.kind === 'staff' ? ('staff' as const) : ('patient' as const);
-  const type = await bookableType(ctx.db, organizationId, input.typeId, audience);
+  const type = await bookableType(ctx.db, tenant, input.typeId, audience);
   const specialisation = input.specialisation ?? type.specialisation;
   let centreZone: string | null = null;
   if (input.centreId) {

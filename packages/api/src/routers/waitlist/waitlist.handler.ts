@@ -14,7 +14,7 @@ async function insertEntry(
   input: JoinWaitlistInput & { notes?: string | undefined },
   audience: 'patient' | 'staff',
 ) {
-  const type = await bookableType(ctx.db, ctx.tenant.organizationId, input.typeId, audience);
+  const type = await bookableType(ctx.db, ctx.tenant, input.typeId, audience);
   if (input.clinicianId) {
     const [clinician] = await ctx.db
       .select({ id: staffUsers.id })
