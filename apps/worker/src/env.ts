@@ -1,15 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { DELIVERY_POLICY } from '@carelane/api';
+import { authEnvShape } from '@carelane/auth/env';
+import { parseEnv } from '@carelane/core';
+import { dbEnvShape } from '@carelane/db/env';
 import { messagingEnvShape } from '@carelane/integrations/messaging/providers';
+import { razorpayEnvShape } from '@carelane/integrations/payments';
 import { z } from 'zod';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The worker's and launcher's configuration, validated once. Nothing else reads process.env. */
 const schema = z.object({
-  DATABASE_URL: z.url({ error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
-  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
-  APP_ENV: z.enum(['development', 'production']).default('development'),
+  // Without DATABASE_URL an embedded server runs; without AUTH_SECRET one is generated (development only).
+  DATABASE_URL: dbEnvShape.DATABASE_URL.optional(),
+  AUTH_SECRET: authEnvShape.AUTH_SECRET.optional(),
+  APP_ENV: authEnvShape.APP_ENV,
   /** Embedded database, generated secret and files live here when no DATABASE_URL is given. */
   DATA_DIR: z.string().default(`${REPO_ROOT}.data`),
   DASHBOARD_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -32,7 +37,7 @@ const schema = z.object({
   /** The first retry's wait after a provider failure (default 30 s); shorter in tests. */
   WORKER_RETRY_BASE_MS: z.coerce.number().int().min(0).optional(),
   /** Real Razorpay keys; without them `pnpm start` runs a local fake Razorpay (development only). */
-  RAZORPAY_KEY_ID: z.string().min(1).optional(),
+  RAZORPAY_KEY_ID: razorpayEnvShape.RAZORPAY_KEY_ID,
   /** Port of the local fake Razorpay; 0 picks a free one. */
   RAZORPAY_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** SMTP_*, TWILIO_*, GALLABOX_*: with none set, `pnpm start` runs local fakes of the three (development only). */
@@ -43,12 +48,7 @@ export type WorkerEnv = z.infer<typeof schema> & { repoRoot: string; dashboardUr
 
 export function loadEnv(): WorkerEnv {
   // biome-ignore lint/style/noProcessEnv: this module is the one reader of the environment
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ');
-    throw new Error(`Invalid configuration:\n  ${problems}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, process.env, 'worker');
   if (e.APP_ENV === 'production' && (!e.DATABASE_URL || !e.AUTH_SECRET)) {
     throw new Error('Invalid configuration: production needs DATABASE_URL and AUTH_SECRET');
   }

@@ -3,6 +3,7 @@ export * from './billing';
 export * from './clinical-notes';
 export * from './consent';
 export * from './constants';
+export { parseEnv } from './env';
 export * from './form-requests';
 export * from './logo';
 export * from './messaging';

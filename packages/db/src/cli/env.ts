@@ -1,21 +1,21 @@
 import { fileURLToPath } from 'node:url';
+import { parseEnv } from '@carelane/core';
 import { z } from 'zod';
+import { dbEnvShape } from '../env';
 
 /**
  * The database CLIs' configuration (`pnpm db:migrate | db:seed | db:studio`), validated once.
  * Nothing else in the CLIs reads process.env.
  */
 const schema = z.object({
-  DATABASE_URL: z.url({ error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
+  // Without it, the embedded server in `<root>/.data` is used.
+  DATABASE_URL: dbEnvShape.DATABASE_URL.optional(),
 });
 
 function load() {
+  // An empty DATABASE_URL counts as unset.
   // biome-ignore lint/style/noProcessEnv: this module is the CLIs' one reader of the environment
-  const parsed = schema.safeParse({ DATABASE_URL: process.env.DATABASE_URL || undefined });
-  if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-  }
-  return parsed.data;
+  return parseEnv(schema, { DATABASE_URL: process.env.DATABASE_URL || undefined }, 'database command');
 }
 
 export const cliEnv = {

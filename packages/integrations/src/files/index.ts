@@ -1,6 +1,7 @@
 // File storage and image checks: a separate entry point, so only code that stores files loads sharp (native).
 
 export { type FilesBucketEnv, filesBucketFromEnv } from './config';
+export { filesEnvShape } from './env';
 export { type FakeS3, startFakeS3 } from './fake-s3';
 export {
   assertValidFileKey,

@@ -2,13 +2,8 @@
 
 export type { MessageAttachment, MessageChannel, MessageChannels, OutgoingMessage } from './channel';
 export { ChannelError, type ChannelErrorKind } from './channel-error';
-export {
-  type MessagingConfig,
-  type MessagingEnv,
-  messagingConfigFromEnv,
-  messagingEnvShape,
-  providerChannels,
-} from './config';
+export { type MessagingConfig, messagingConfigFromEnv, providerChannels } from './config';
+export { type MessagingEnv, messagingEnvShape } from './env';
 export { type FakeGallabox, type FakeGallaboxOptions, type FakeWhatsApp, startFakeGallabox } from './fake-gallabox';
 export type { Callback } from './fake-http';
 export { type FakeMessaging, type FakeMessagingOptions, startFakeMessaging } from './fake-messaging';

@@ -3,13 +3,8 @@
 
 export type { MessageAttachment, MessageChannel, MessageChannels, OutgoingMessage } from './channel';
 export { ChannelError, type ChannelErrorKind } from './channel-error';
-export {
-  type MessagingConfig,
-  type MessagingEnv,
-  messagingConfigFromEnv,
-  messagingEnvShape,
-  providerChannels,
-} from './config';
+export { type MessagingConfig, messagingConfigFromEnv, providerChannels } from './config';
+export { type MessagingEnv, messagingEnvShape } from './env';
 export { type InboxAttachment, type InboxMessage, readFakeInbox } from './inbox';
 export { senderAddress } from './smtp-email';
 export { verifyTwilioSignature } from './twilio-signature';
