@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { signInStaff } from './helpers';
-import { trpc } from './trpc';
+import { signInStaff } from '../../../e2e/helpers';
+import { trpc } from '../../../e2e/trpc';
 
 // This run's own procedure, patient and treatment, so the demo's shared data is untouched.
 const RUN = Date.now().toString(36);

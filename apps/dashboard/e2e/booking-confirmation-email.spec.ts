@@ -1,7 +1,7 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { signInStaff, URLS } from './helpers';
-import { trpc } from './trpc';
+import { signInStaff, URLS } from '../../../e2e/helpers';
+import { trpc } from '../../../e2e/trpc';
 
 const RUN = Date.now().toString(36);
 const EMAIL = `kavya.${RUN}@example.com`;

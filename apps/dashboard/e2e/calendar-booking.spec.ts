@@ -1,7 +1,7 @@
 import { addLocalDays, isoWeekdayOf, localDate } from '@carelane/core';
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { signInStaff, URLS } from './helpers';
+import { signInStaff, URLS } from '../../../e2e/helpers';
 
 // The demo seed books up to 14 days ahead; four weeks on, the calendar is empty but for what
 // this test books. A Monday: Dr. Meera works 09:00–13:00 and 14:00–18:00 on weekdays.

@@ -1,9 +1,15 @@
 import type { Questionnaire } from '@carelane/core';
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { answerQuestions, chooseBirthDate, drawSignature, phoneContext, requiredAnswers } from './form-helpers';
-import { signInStaff, URLS } from './helpers';
-import { trpc } from './trpc';
+import {
+  answerQuestions,
+  chooseBirthDate,
+  drawSignature,
+  phoneContext,
+  requiredAnswers,
+} from '../../../e2e/form-helpers';
+import { signInStaff, URLS } from '../../../e2e/helpers';
+import { trpc } from '../../../e2e/trpc';
 
 // The whole story through the screens: staff change the questions and send a link by SMS
 // from the patient page; the patient answers and signs on a phone; staff read it and get the PDF.

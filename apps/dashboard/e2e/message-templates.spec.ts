@@ -1,6 +1,6 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { signInStaff } from './helpers';
+import { signInStaff } from '../../../e2e/helpers';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `/tmp/shots/templates-${name}.png`, fullPage: true });

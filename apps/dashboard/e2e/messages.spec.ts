@@ -1,7 +1,7 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { signInStaff } from './helpers';
-import { trpc } from './trpc';
+import { signInStaff } from '../../../e2e/helpers';
+import { trpc } from '../../../e2e/trpc';
 
 const RUN = Date.now().toString(36);
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots/messages-${name}.png`, fullPage: true });

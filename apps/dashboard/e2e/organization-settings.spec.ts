@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { signInStaff, URLS } from './helpers';
+import { signInStaff, URLS } from '../../../e2e/helpers';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

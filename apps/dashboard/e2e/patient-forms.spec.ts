@@ -1,8 +1,8 @@
 import { type Answers, type Questionnaire, visibleQuestions } from '@carelane/core';
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { signInStaff } from './helpers';
-import { trpc } from './trpc';
+import { signInStaff } from '../../../e2e/helpers';
+import { trpc } from '../../../e2e/trpc';
 
 const BIRTH_DATE = '1984-07-15';
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/patient-forms-${name}.png`, fullPage: true });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { DEMO } from '@carelane/db/demo';
 import { expect, test } from '@playwright/test';
-import { signInStaff, URLS } from './helpers';
+import { signInStaff, URLS } from '../../../e2e/helpers';
 
 const FIXTURE = fileURLToPath(new URL('../../../packages/api/test/fixtures/patients-messy.csv', import.meta.url));
 

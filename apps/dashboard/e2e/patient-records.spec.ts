@@ -1,8 +1,8 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { signInStaff } from './helpers';
-import { readCsv, readXlsx } from './spreadsheets';
-import { trpc } from './trpc';
+import { signInStaff } from '../../../e2e/helpers';
+import { readCsv, readXlsx } from '../../../e2e/spreadsheets';
+import { trpc } from '../../../e2e/trpc';
 
 // Every patient here is this run's own (a surname no demo patient has, numbers of its own), so
 // the demo patients other specs rely on are never touched, whatever ran before.

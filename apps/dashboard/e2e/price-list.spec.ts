@@ -1,6 +1,6 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { signInStaff } from './helpers';
+import { signInStaff } from '../../../e2e/helpers';
 
 const RUN = Date.now().toString(36);
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/price-list-${name}.png`, fullPage: true });

@@ -1,9 +1,15 @@
 import type { Questionnaire } from '@carelane/core';
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { answerQuestions, chooseBirthDate, drawSignature, phoneContext, requiredAnswers } from './form-helpers';
-import { signInStaff } from './helpers';
-import { trpc } from './trpc';
+import {
+  answerQuestions,
+  chooseBirthDate,
+  drawSignature,
+  phoneContext,
+  requiredAnswers,
+} from '../../../e2e/form-helpers';
+import { signInStaff } from '../../../e2e/helpers';
+import { trpc } from '../../../e2e/trpc';
 
 // The patient here is this run's own, so no demo patient's birth date is touched.
 const RUN = Date.now().toString(36);

@@ -1,8 +1,8 @@
 import type { Questionnaire } from '@carelane/core';
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { signInStaff } from './helpers';
-import { trpc } from './trpc';
+import { signInStaff } from '../../../e2e/helpers';
+import { trpc } from '../../../e2e/trpc';
 
 type Current = { version: number | null; questionnaire: Questionnaire };
 

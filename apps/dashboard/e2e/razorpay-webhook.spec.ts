@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { URLS } from './helpers';
+import { URLS } from '../../../e2e/helpers';
 
 // pnpm start runs a local fake Razorpay when no keys are given, and the dashboard checks its
 // webhooks' signatures: an unsigned or wrongly signed event is refused (503 would mean no gateway).

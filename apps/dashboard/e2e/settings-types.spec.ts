@@ -1,6 +1,6 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, test } from '@playwright/test';
-import { signInStaff, URLS } from './helpers';
+import { signInStaff, URLS } from '../../../e2e/helpers';
 
 test('an appointment type the server refuses says which fields to fix in plain words, prices in the clinic’s currency', async ({
   page,

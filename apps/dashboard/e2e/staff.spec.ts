@@ -1,6 +1,6 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, test } from '@playwright/test';
-import { readCodeFromInbox, signInStaff, URLS } from './helpers';
+import { readCodeFromInbox, signInStaff, URLS } from '../../../e2e/helpers';
 
 test('signed-out staff are sent to sign-in', async ({ page }) => {
   await page.goto(`${URLS.dashboard}/today`);

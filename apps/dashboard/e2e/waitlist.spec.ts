@@ -1,6 +1,6 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, test } from '@playwright/test';
-import { signInStaff } from './helpers';
+import { signInStaff } from '../../../e2e/helpers';
 
 const patientName = `${DEMO.patient.firstName} ${DEMO.patient.lastName}`;
 

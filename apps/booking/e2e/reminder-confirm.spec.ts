@@ -4,8 +4,8 @@ import { signAction } from '@carelane/api/confirm-link';
 import { addLocalDays, localDate } from '@carelane/core';
 import { DEMO } from '@carelane/db/demo';
 import { expect, test } from '@playwright/test';
-import { signInStaff, URLS } from './helpers';
-import { trpc } from './trpc';
+import { signInStaff, URLS } from '../../../e2e/helpers';
+import { trpc } from '../../../e2e/trpc';
 
 const ZONE = 'Asia/Kolkata';
 

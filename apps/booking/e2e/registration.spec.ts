@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readCodeFromInbox, URLS } from './helpers';
+import { readCodeFromInbox, URLS } from '../../../e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

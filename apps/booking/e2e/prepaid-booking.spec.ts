@@ -1,7 +1,7 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, type Page, test } from '@playwright/test';
-import { readCodeFromInbox, signInStaff, URLS } from './helpers';
-import { trpc } from './trpc';
+import { readCodeFromInbox, signInStaff, URLS } from '../../../e2e/helpers';
+import { trpc } from '../../../e2e/trpc';
 
 test.use({ viewport: { width: 390, height: 844 } });
 

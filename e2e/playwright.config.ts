@@ -1,10 +1,12 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { BOOKING_PORT, DASHBOARD_PORT } from './e2e/urls';
+import { BOOKING_PORT, DASHBOARD_PORT } from './urls';
 
 // End-to-end tests run the whole system exactly as `pnpm start` does (built apps, embedded
-// PostgreSQL, demo seed, worker) in a fresh data folder on ports of their own.
+// PostgreSQL, demo seed, worker) in a fresh data folder on ports of their own. Each app keeps the
+// specs that drive it (apps/<app>/e2e); they all run in this one Playwright run against one
+// started system, since starting it takes minutes. Shared helpers live beside this file.
 // biome-ignore lint/style/noProcessEnv: test configuration, read once here
 const dataDir = process.env.E2E_DATA_DIR ?? join(tmpdir(), `carelane-e2e-${Date.now()}`);
 // Test workers load this file again: they must find the same folder (its auth-secret signs links).
@@ -14,7 +16,6 @@ process.env.E2E_DATA_DIR = dataDir;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
-  testDir: './e2e',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -24,6 +25,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: join(tmpdir(), 'carelane-e2e-results'),
   use: {
+    // Paths are the dashboard's, in the booking specs too (their staff steps); the booking site by URLS.booking.
     baseURL: `http://localhost:${DASHBOARD_PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
@@ -38,10 +40,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // Specs share one database, one at a time: the booking site's files in name order, then the
+  // dashboard's (the booking specs sign in as the demo patient whose number patients.spec.ts
+  // changes and puts back).
+  projects: [
+    { name: 'booking', testDir: '../apps/booking/e2e', use: { ...devices['Desktop Chrome'] } },
+    { name: 'dashboard', testDir: '../apps/dashboard/e2e', use: { ...devices['Desktop Chrome'] } },
+  ],
   webServer: {
     command: 'pnpm --filter @carelane/worker run start:all',
-    cwd: '../..',
+    cwd: '..',
     wait: { stdout: /Carelane is running/ },
     timeout: 240_000,
     reuseExistingServer: false,

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type Papa from '../../../packages/api/node_modules/@types/papaparse';
+import type Papa from '../packages/api/node_modules/@types/papaparse';
 // Types only: the libraries are the API package's own (it writes the exports with them), loaded
-// from there so the dashboard does not carry a second copy just for its tests.
-import type ExcelJS from '../../../packages/api/node_modules/exceljs';
+// from there so the end-to-end tests do not carry a second copy.
+import type ExcelJS from '../packages/api/node_modules/exceljs';
 
-const fromApi = createRequire(new URL('../../../packages/api/package.json', import.meta.url));
+const fromApi = createRequire(new URL('../packages/api/package.json', import.meta.url));
 const excel = fromApi('exceljs') as typeof ExcelJS;
 const papa = fromApi('papaparse') as typeof Papa;
 

@@ -1,7 +1,7 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, test } from '@playwright/test';
-import { readCodeFromInbox, signInStaff, URLS } from './helpers';
-import { trpc } from './trpc';
+import { readCodeFromInbox, signInStaff, URLS } from '../../../e2e/helpers';
+import { trpc } from '../../../e2e/trpc';
 
 // This run's own patient, so the demo patient's bills stay as seeded.
 const PHONE = `93${String(Date.now() % 100_000_000).padStart(8, '0')}`;

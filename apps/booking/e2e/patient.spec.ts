@@ -1,6 +1,6 @@
 import { DEMO } from '@carelane/db/demo';
 import { expect, test } from '@playwright/test';
-import { dragBy, minutesBetween, readCodeFromInbox, signInStaff, twelveHour, URLS } from './helpers';
+import { dragBy, minutesBetween, readCodeFromInbox, signInStaff, twelveHour, URLS } from '../../../e2e/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
