@@ -9,6 +9,7 @@ import {
   staffUsers,
 } from '@carelane/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tenant } from '../tenancy';
 import { notifyPatient } from './notify-patient';
 
 /** Who made the change: a patient's own online change also tells the clinician. */
@@ -20,7 +21,8 @@ export type ChangedBy = {
 
 type Visit = Awaited<ReturnType<typeof loadVisit>>;
 
-async function loadVisit(tx: DbOrTx, appointmentId: string) {
+async function loadVisit(tx: DbOrTx, tenant: Tenant, appointmentId: string) {
+  const { organizationId } = tenant;
   const [row] = await tx
     .select({
       id: appointments.id,
@@ -39,8 +41,8 @@ async function loadVisit(tx: DbOrTx, appointmentId: string) {
     .from(appointments)
     .innerJoin(centres, eq(centres.id, appointments.centreId))
     .innerJoin(staffUsers, eq(staffUsers.id, appointments.clinicianId))
-    .innerJoin(organizations, eq(organizations.id, appointments.organizationId))
-    .where(eq(appointments.id, appointmentId));
+    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .where(tenant.where(appointments, eq(appointments.id, appointmentId)));
   if (!row) throw new Error('Appointment not found for its messages');
   return row;
 }
@@ -106,8 +108,8 @@ async function staffNotice(tx: DbOrTx, visit: Visit, change: 'booked' | 'resched
  * planned, in the booking's transaction. A visit still waiting for its prepayment gets neither
  * yet (its payment link is its message); the payment calls this again once it is confirmed.
  */
-export async function visitBooked(tx: DbOrTx, appointmentId: string, by: ChangedBy) {
-  const visit = await loadVisit(tx, appointmentId);
+export async function visitBooked(tx: DbOrTx, tenant: Tenant, appointmentId: string, by: ChangedBy) {
+  const visit = await loadVisit(tx, tenant, appointmentId);
   if (visit.status !== 'confirmed' || visit.startsAt <= visit.now) return;
   if (by.confirm !== false) {
     await notifyPatient(tx, {
@@ -123,8 +125,14 @@ export async function visitBooked(tx: DbOrTx, appointmentId: string, by: Changed
 }
 
 /** A visit moved: the old reminders stop, the patient is told, new reminders are planned. */
-export async function visitMoved(tx: DbOrTx, appointmentId: string, previousStartsAt: Date, by: ChangedBy) {
-  const visit = await loadVisit(tx, appointmentId);
+export async function visitMoved(
+  tx: DbOrTx,
+  tenant: Tenant,
+  appointmentId: string,
+  previousStartsAt: Date,
+  by: ChangedBy,
+) {
+  const visit = await loadVisit(tx, tenant, appointmentId);
   await stopPending(tx, appointmentId, ['reminder'], 'The visit moved; reminders for the new time replace it.');
   if (visit.startsAt.getTime() === previousStartsAt.getTime() || visit.startsAt <= visit.now) return;
   if (visit.status === 'confirmed') {
@@ -142,8 +150,8 @@ export async function visitMoved(tx: DbOrTx, appointmentId: string, previousStar
 }
 
 /** A visit was cancelled: what has not gone stops, and the patient is told (unless it is already past). */
-export async function visitCancelled(tx: DbOrTx, appointmentId: string, by: ChangedBy) {
-  const visit = await loadVisit(tx, appointmentId);
+export async function visitCancelled(tx: DbOrTx, tenant: Tenant, appointmentId: string, by: ChangedBy) {
+  const visit = await loadVisit(tx, tenant, appointmentId);
   await stopPending(
     tx,
     appointmentId,

@@ -1,5 +1,6 @@
 import { notifications } from '@carelane/db';
 import { and, asc, eq, lt, lte, or, sql } from 'drizzle-orm';
+import { unscoped } from '../tenancy';
 import { type DeliveryDeps, deliverNotification } from './deliver';
 
 /**
@@ -7,7 +8,7 @@ import { type DeliveryDeps, deliverNotification } from './deliver';
  * ran out. Oldest first.
  */
 export async function dueNotificationIds(deps: Pick<DeliveryDeps, 'db'>, limit = 50): Promise<string[]> {
-  const rows = await deps.db
+  const rows = await unscoped(deps.db, 'the worker delivers the messages of every organization')
     .select({ id: notifications.id })
     .from(notifications)
     .where(

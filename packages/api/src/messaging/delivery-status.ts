@@ -7,6 +7,7 @@ import {
 } from '@carelane/core';
 import { auditLog, type Database, notifications } from '@carelane/db';
 import { and, eq } from 'drizzle-orm';
+import { unscoped } from '../tenancy';
 import { writeFallback } from './deliver';
 
 export type DeliveryProvider = 'twilio' | 'gallabox';
@@ -35,7 +36,7 @@ export async function recordDeliveryStatus(
   report: DeliveryReport,
 ): Promise<'updated' | 'unchanged' | 'unknown'> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
+    const [row] = await unscoped(tx, "the provider's message id names the message, before its organization is known")
       .select()
       .from(notifications)
       .where(

@@ -1,6 +1,7 @@
 import { channelOrder, channelRecipient, isMessageLanguage, type MessageKind } from '@carelane/core';
 import { type DbOrTx, enqueueNotification, organizations, patients } from '@carelane/db';
 import { eq } from 'drizzle-orm';
+import { tenantOf } from '../tenancy';
 
 export type PatientMessage = {
   organizationId: string;
@@ -22,21 +23,20 @@ export type Queued = { id: string; channel: string } | { id: null; reason: strin
  * as its fallback. A patient reachable on no channel gets nothing (and the reason is returned).
  */
 export async function notifyPatient(tx: DbOrTx, message: PatientMessage): Promise<Queued> {
+  const { organizationId } = message;
   const [found] = await tx
     .select({ patient: patients, order: organizations.channelOrder })
     .from(patients)
-    .innerJoin(organizations, eq(organizations.id, patients.organizationId))
-    .where(eq(patients.id, message.patientId));
-  if (!found || found.patient.organizationId !== message.organizationId) {
-    return { id: null, reason: 'No such patient.' };
-  }
+    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .where(tenantOf(organizationId).where(patients, eq(patients.id, message.patientId)));
+  if (!found) return { id: null, reason: 'No such patient.' };
   const { patient } = found;
   const channels = channelOrder(patient, found.order);
   const [first, ...rest] = channels;
   if (!first) return { id: null, reason: `${patient.firstName} has not agreed to messages on any channel.` };
   const recipientOf = (channel: typeof first) => channelRecipient(patient, channel) ?? '';
   const id = await enqueueNotification(tx, {
-    organizationId: message.organizationId,
+    organizationId,
     channel: first,
     kind: message.kind,
     language: isMessageLanguage(patient.language) ? patient.language : 'en',

@@ -1,23 +1,25 @@
 import { formatMoney } from '@carelane/core';
 import { type DbOrTx, invoices, organizations, payments } from '@carelane/db';
 import { eq } from 'drizzle-orm';
+import type { Tenant } from '../tenancy';
 import { notifyPatient } from './notify-patient';
 
 /**
  * Thanks the patient for money received (at the desk or online), in the transaction that records
  * it; once per payment, whatever later events add to it.
  */
-export async function paymentReceipt(tx: DbOrTx, paymentId: string) {
+export async function paymentReceipt(tx: DbOrTx, tenant: Tenant, paymentId: string) {
+  const { organizationId } = tenant;
   const [row] = await tx
     .select({ payment: payments, invoiceNumber: invoices.number, zone: organizations.defaultZone })
     .from(payments)
-    .innerJoin(organizations, eq(organizations.id, payments.organizationId))
+    .innerJoin(organizations, eq(organizations.id, organizationId))
     .leftJoin(invoices, eq(invoices.id, payments.invoiceId))
-    .where(eq(payments.id, paymentId));
+    .where(tenant.where(payments, eq(payments.id, paymentId)));
   if (!row || row.payment.creditedMinor <= 0) return;
   const { payment } = row;
   await notifyPatient(tx, {
-    organizationId: payment.organizationId,
+    organizationId,
     patientId: payment.patientId,
     kind: 'receipt',
     idempotencyKey: `receipt:${payment.id}`,

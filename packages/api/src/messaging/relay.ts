@@ -1,5 +1,6 @@
 import type { Database } from '@carelane/db';
 import { sql } from 'drizzle-orm';
+import { unscoped } from '../tenancy';
 
 export type RelayOptions = {
   /** At most this many rows per call. */
@@ -19,7 +20,8 @@ export type RelayOptions = {
  * A duplicate job is harmless anyway: deliverNotification's claim lets only one through.
  */
 export async function markDueNotifications(db: Database, options: RelayOptions): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(sql`
+  const outbox = unscoped(db, 'the relay queues the due messages of every organization');
+  const rows = await outbox.execute<{ id: string }>(sql`
     update notifications set queued_at = now()
     where id in (
       select id from notifications

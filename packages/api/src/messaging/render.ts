@@ -9,7 +9,8 @@ import {
 } from '@carelane/core';
 import { type Database, messageTemplates, type notifications } from '@carelane/db';
 import { appointmentIcs, type MessageAttachment } from '@carelane/integrations';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { type Tenant, tenantOf } from '../tenancy';
 import { type LinkConfig, loadMessageFacts, type MessageFacts, messageValues } from './values';
 
 type Notification = typeof notifications.$inferSelect;
@@ -31,18 +32,18 @@ export type RenderedMessage = { subject?: string | undefined; body: string; atta
 /** The organization's wording, or the default when it has not written its own. */
 export async function templateFor(
   db: Database,
-  organizationId: string | null,
+  tenant: Tenant | null,
   kind: MessageKind,
   channel: NotificationChannel,
   language: 'en' | 'hi',
 ): Promise<MessageTemplate> {
-  if (organizationId) {
+  if (tenant) {
     const [own] = await db
       .select({ subject: messageTemplates.subject, body: messageTemplates.body })
       .from(messageTemplates)
       .where(
-        and(
-          eq(messageTemplates.organizationId, organizationId),
+        tenant.where(
+          messageTemplates,
           eq(messageTemplates.kind, kind),
           eq(messageTemplates.channel, channel),
           eq(messageTemplates.language, language),
@@ -93,7 +94,8 @@ export async function renderNotification(
   if (!isMessageKind(row.kind)) throw new Error(`Unknown message kind ${row.kind}`);
   const language = isMessageLanguage(row.language) ? row.language : 'en';
   const known = facts ?? (await loadMessageFacts(deps.db, row));
-  const template = await templateFor(deps.db, row.organizationId, row.kind, row.channel, language);
+  const tenant = row.organizationId ? tenantOf(row.organizationId) : null;
+  const template = await templateFor(deps.db, tenant, row.kind, row.channel, language);
   const values = messageValues(row, secret, known, deps);
   // The values hold every variable of the kind (messageValues), which is what renderMessage asks.
   const message = renderMessage(row.kind, template, values as Parameters<typeof renderMessage>[2]);

@@ -1,5 +1,6 @@
 import {
   type ContactConsent,
+  fullName,
   isMessageKind,
   KIND_VARIABLES,
   localDateTimeParts,
@@ -49,8 +50,9 @@ export type LinkConfig = { secret: string; bookingUrl: string };
 
 /** The facts a message's variables are made of, read at delivery. */
 export async function loadMessageFacts(db: Database, row: Notification): Promise<MessageFacts> {
-  const [org] = row.organizationId
-    ? await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, row.organizationId))
+  const { organizationId } = row;
+  const [org] = organizationId
+    ? await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId))
     : [];
   const [patient] = row.patientId
     ? await db
@@ -91,7 +93,7 @@ export async function loadMessageFacts(db: Database, row: Notification): Promise
     : [];
   return {
     organizationName: org?.name ?? 'Carelane',
-    patientName: patient ? `${patient.firstName} ${patient.lastName}`.trim() : null,
+    patientName: patient ? fullName(patient) : null,
     patientContact: patient ?? null,
     visit: visit
       ? {

@@ -22,6 +22,7 @@ import {
 import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { visitBooked } from '../messaging/appointment-messages';
 import { paymentReceipt } from '../messaging/receipt-message';
+import { type Tenant, tenantOf, unscoped } from '../tenancy';
 import { type ParsedGatewayEvent, parseGatewayEvent } from './gateway-event';
 import { RELEASED_UNPAID_REASON } from './release-unpaid';
 
@@ -49,12 +50,13 @@ type Owner = {
 
 /** The order or payment link a gateway payment was made for, and so whose money it is. */
 async function findOwner(tx: DbOrTx, parsed: ParsedGatewayEvent): Promise<Owner | null> {
+  const db = unscoped(tx, "the gateway's order or link id names whose money it is");
   if (parsed.orderId) {
-    const [order] = await tx.select().from(gatewayOrders).where(eq(gatewayOrders.gatewayOrderId, parsed.orderId));
+    const [order] = await db.select().from(gatewayOrders).where(eq(gatewayOrders.gatewayOrderId, parsed.orderId));
     if (order) return order;
   }
   if (parsed.paymentLinkId) {
-    const [link] = await tx.select().from(paymentLinks).where(eq(paymentLinks.gatewayLinkId, parsed.paymentLinkId));
+    const [link] = await db.select().from(paymentLinks).where(eq(paymentLinks.gatewayLinkId, parsed.paymentLinkId));
     if (link) return link;
   }
   return null;
@@ -63,46 +65,49 @@ async function findOwner(tx: DbOrTx, parsed: ParsedGatewayEvent): Promise<Owner 
 /** The payments row of a gateway payment, locked; created (crediting nothing yet) on its first event. */
 async function lockPayment(tx: DbOrTx, parsed: ParsedGatewayEvent) {
   const paymentId = parsed.event.paymentId;
-  const find = () => tx.select().from(payments).where(eq(payments.gatewayPaymentId, paymentId)).for('update');
+  const byGatewayId = unscoped(tx, "the gateway's payment id names the payment, before its organization is known");
+  const find = () => byGatewayId.select().from(payments).where(eq(payments.gatewayPaymentId, paymentId)).for('update');
   const [existing] = await find();
   if (existing) return existing;
   const owner = await findOwner(tx, parsed);
   if (!owner) return null;
   await tx
     .insert(payments)
-    .values({
-      organizationId: owner.organizationId,
-      patientId: owner.patientId,
-      invoiceId: owner.invoiceId,
-      appointmentId: owner.appointmentId,
-      method: 'razorpay',
-      amountMinor: owner.amountMinor,
-      currency: parsed.event.currency,
-      status: 'created',
-      gatewayOrderId: parsed.orderId,
-      gatewayPaymentId: paymentId,
-      gatewayState: newPaymentState(paymentId),
-    })
+    .values(
+      tenantOf(owner.organizationId).row({
+        patientId: owner.patientId,
+        invoiceId: owner.invoiceId,
+        appointmentId: owner.appointmentId,
+        method: 'razorpay',
+        amountMinor: owner.amountMinor,
+        currency: parsed.event.currency,
+        status: 'created',
+        gatewayOrderId: parsed.orderId,
+        gatewayPaymentId: paymentId,
+        gatewayState: newPaymentState(paymentId),
+      }),
+    )
     .onConflictDoNothing();
   const [created] = await find();
   return created ?? null;
 }
 
 /** A refund heard from the gateway is kept as a row (made here or in Razorpay's dashboard), once by its id. */
-async function recordGatewayRefund(tx: DbOrTx, payment: typeof payments.$inferSelect, parsed: ParsedGatewayEvent) {
+async function recordGatewayRefund(tx: DbOrTx, tenant: Tenant, paymentId: string, parsed: ParsedGatewayEvent) {
   if (parsed.event.type !== 'refund.processed') return;
   const processedAt = new Date();
   await tx
     .insert(refunds)
-    .values({
-      organizationId: payment.organizationId,
-      paymentId: payment.id,
-      amountMinor: parsed.event.amountMinor,
-      currency: parsed.event.currency,
-      status: 'processed',
-      gatewayRefundId: parsed.event.refundId,
-      processedAt,
-    })
+    .values(
+      tenant.row({
+        paymentId,
+        amountMinor: parsed.event.amountMinor,
+        currency: parsed.event.currency,
+        status: 'processed',
+        gatewayRefundId: parsed.event.refundId,
+        processedAt,
+      }),
+    )
     .onConflictDoUpdate({
       target: refunds.gatewayRefundId,
       targetWhere: sql`${refunds.gatewayRefundId} is not null`,
@@ -114,12 +119,12 @@ async function recordGatewayRefund(tx: DbOrTx, payment: typeof payments.$inferSe
  * A visit's payment status from all its payments; a prepaid booking waiting as pending is
  * confirmed once they credit its prepayment.
  */
-async function settleVisit(tx: DbOrTx, appointmentId: string) {
+async function settleVisit(tx: DbOrTx, tenant: Tenant, appointmentId: string) {
   const [row] = await tx
     .select({ visit: appointments, type: appointmentTypes })
     .from(appointments)
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
-    .where(eq(appointments.id, appointmentId))
+    .where(tenant.where(appointments, eq(appointments.id, appointmentId)))
     .for('update', { of: appointments });
   if (!row) return;
   const [sums] = await tx
@@ -128,7 +133,7 @@ async function settleVisit(tx: DbOrTx, appointmentId: string) {
       refunded: sql<number>`coalesce(sum(${payments.amountMinor} - ${payments.creditedMinor}) filter (where ${payments.status} in ('captured', 'partially_refunded', 'refunded')), 0)::int`,
     })
     .from(payments)
-    .where(eq(payments.appointmentId, appointmentId));
+    .where(tenant.where(payments, eq(payments.appointmentId, appointmentId)));
   const credited = sums?.credited ?? 0;
   const paymentStatus = visitPaymentStatus({
     feeMinor: row.visit.feeMinor,
@@ -144,9 +149,9 @@ async function settleVisit(tx: DbOrTx, appointmentId: string) {
     })
     .where(eq(appointments.id, appointmentId));
   const byPatient = row.visit.source === 'booking_site';
-  if (prepaid && row.visit.status === 'pending') await visitBooked(tx, appointmentId, { byPatient });
+  if (prepaid && row.visit.status === 'pending') await visitBooked(tx, tenant, appointmentId, { byPatient });
   if (prepaid && row.visit.status === 'cancelled' && row.visit.cancellationReason === RELEASED_UNPAID_REASON) {
-    if (await restoreReleasedVisit(tx, appointmentId)) await visitBooked(tx, appointmentId, { byPatient });
+    if (await restoreReleasedVisit(tx, appointmentId)) await visitBooked(tx, tenant, appointmentId, { byPatient });
   }
 }
 
@@ -175,7 +180,8 @@ async function restoreReleasedVisit(tx: DbOrTx, appointmentId: string): Promise<
 async function applyOne(tx: DbOrTx, parsed: ParsedGatewayEvent): Promise<'applied' | 'waiting'> {
   const payment = await lockPayment(tx, parsed);
   if (!payment) return 'waiting';
-  await recordGatewayRefund(tx, payment, parsed);
+  const tenant = tenantOf(payment.organizationId);
+  await recordGatewayRefund(tx, tenant, payment.id, parsed);
   const before = (payment.gatewayState as PaymentState | null) ?? newPaymentState(parsed.event.paymentId);
   const effect = paymentEventEffect(before, parsed.event);
   if (!effect.changed) return 'applied';
@@ -210,8 +216,8 @@ async function applyOne(tx: DbOrTx, parsed: ParsedGatewayEvent): Promise<'applie
       await tx.update(paymentLinks).set(paid).where(eq(paymentLinks.gatewayLinkId, state.paymentLinkId));
     }
   }
-  if (effect.creditDeltaMinor > 0) await paymentReceipt(tx, payment.id);
-  if (payment.appointmentId) await settleVisit(tx, payment.appointmentId);
+  if (effect.creditDeltaMinor > 0) await paymentReceipt(tx, tenant, payment.id);
+  if (payment.appointmentId) await settleVisit(tx, tenant, payment.appointmentId);
   return 'applied';
 }
 

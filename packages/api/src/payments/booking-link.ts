@@ -1,5 +1,6 @@
 import { firstAllowedChannel, prepaymentDueMinor, UNPAID_BOOKING_HOLD_MINUTES } from '@carelane/core';
 import type { Context } from '../context';
+import type { Tenant } from '../tenancy';
 import { createPaymentLink } from './payment-links';
 import { describeVisit, loadVisitForPayment } from './visit-payment';
 
@@ -8,16 +9,16 @@ import { describeVisit, loadVisitForPayment } from './visit-payment';
  * patient on the first channel they agreed to, valid while the time is held: a way to pay from
  * their phone if they leave Checkout. Best effort: the booking stands without it.
  */
-export async function sendBookingPaymentLink(ctx: Context, organizationId: string, appointmentId: string) {
+export async function sendBookingPaymentLink(ctx: Context, tenant: Tenant, appointmentId: string) {
   if (!ctx.payments) return null;
   try {
-    const row = await loadVisitForPayment(ctx.db, organizationId, appointmentId);
+    const row = await loadVisitForPayment(ctx.db, tenant, appointmentId);
     if (row?.visit.status !== 'pending') return null;
     const amountMinor = prepaymentDueMinor(row.type, row.visit.feeMinor, row.creditedMinor);
     if (amountMinor <= 0) return null;
     return await createPaymentLink(ctx, {
       gateway: ctx.payments,
-      organizationId,
+      organizationId: tenant.organizationId,
       organizationName: row.organizationName,
       patient: row.patient,
       amountMinor,

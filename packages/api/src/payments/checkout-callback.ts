@@ -3,6 +3,7 @@ import { gatewayOrders } from '@carelane/db';
 import type { GatewayPayment } from '@carelane/integrations/payments';
 import { eq } from 'drizzle-orm';
 import type { ApiDeps } from '../deps';
+import { tenantOf, unscoped } from '../tenancy';
 import { applyPaymentFact } from './apply-events';
 import { cancelOpenVisitLinks } from './payment-links';
 
@@ -56,7 +57,10 @@ export function createCheckoutCallbackHandler(getDeps: () => Promise<ApiDeps>) {
     const form = new URLSearchParams(raw);
     const orderId = form.get('razorpay_order_id') ?? orderOfFailure(form);
     const [order] = orderId
-      ? await deps.db.select().from(gatewayOrders).where(eq(gatewayOrders.gatewayOrderId, orderId))
+      ? await unscoped(deps.db, "the gateway's order id names the order, before its organization is known")
+          .select()
+          .from(gatewayOrders)
+          .where(eq(gatewayOrders.gatewayOrderId, orderId))
       : [];
     const visit = order?.appointmentId ? `&appointment=${order.appointmentId}` : '';
     const paymentId = form.get('razorpay_payment_id');
@@ -76,7 +80,7 @@ export function createCheckoutCallbackHandler(getDeps: () => Promise<ApiDeps>) {
     if (!event) return back(`payment=processing${visit}`);
     await applyPaymentFact(deps.db, { event, orderId, paymentLinkId: null });
     if (event.type === 'payment.captured' && order.appointmentId) {
-      await cancelOpenVisitLinks(deps.db, deps.payments, order.appointmentId);
+      await cancelOpenVisitLinks(deps.db, tenantOf(order.organizationId), deps.payments, order.appointmentId);
     }
     return back(`payment=${event.type === 'payment.captured' ? 'paid' : 'processing'}${visit}`);
   };

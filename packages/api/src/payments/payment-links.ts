@@ -5,6 +5,7 @@ import type { PaymentGateway } from '@carelane/integrations/payments';
 import { and, eq } from 'drizzle-orm';
 import { audit } from '../audit';
 import type { Context } from '../context';
+import type { Tenant } from '../tenancy';
 
 const LINK_DAYS = 7;
 
@@ -113,11 +114,18 @@ export async function createPaymentLink(ctx: Context, request: PaymentLinkReques
  * Stops a visit's unpaid links once it is paid another way (Checkout), so the patient cannot pay
  * twice. Best effort: a link the gateway will not cancel expires with the booking's hold.
  */
-export async function cancelOpenVisitLinks(db: Database, gateway: PaymentGateway, appointmentId: string) {
+export async function cancelOpenVisitLinks(
+  db: Database,
+  tenant: Tenant,
+  gateway: PaymentGateway,
+  appointmentId: string,
+) {
   const open = await db
     .select()
     .from(paymentLinks)
-    .where(and(eq(paymentLinks.appointmentId, appointmentId), eq(paymentLinks.status, 'created')));
+    .where(
+      tenant.where(paymentLinks, eq(paymentLinks.appointmentId, appointmentId), eq(paymentLinks.status, 'created')),
+    );
   for (const link of open) {
     try {
       await gateway.cancelPaymentLink(link.gatewayLinkId);

@@ -2,6 +2,7 @@ import { UNPAID_BOOKING_HOLD_MINUTES } from '@carelane/core';
 import { appointments, appointmentTypes, auditLog, type Database } from '@carelane/db';
 import { and, eq, exists, lt, sql } from 'drizzle-orm';
 import { visitCancelled } from '../messaging/appointment-messages';
+import { tenantOf, unscoped } from '../tenancy';
 
 export const RELEASED_UNPAID_REASON = 'Not paid in time: the time was released for others.';
 
@@ -13,7 +14,7 @@ export const RELEASED_UNPAID_REASON = 'Not paid in time: the time was released f
 export async function releaseUnpaidBookings(db: Database, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - UNPAID_BOOKING_HOLD_MINUTES * 60_000);
   return db.transaction(async (tx) => {
-    const released = await tx
+    const released = await unscoped(tx, 'the worker releases the unpaid bookings of every organization')
       .update(appointments)
       .set({ status: 'cancelled', cancelledAt: now, cancellationReason: RELEASED_UNPAID_REASON })
       .where(
@@ -32,7 +33,9 @@ export async function releaseUnpaidBookings(db: Database, now = new Date()): Pro
       )
       .returning({ id: appointments.id, organizationId: appointments.organizationId });
     // The patient hears the booking lapsed; the message says so in their language.
-    for (const visit of released) await visitCancelled(tx, visit.id, { byPatient: false });
+    for (const visit of released) {
+      await visitCancelled(tx, tenantOf(visit.organizationId), visit.id, { byPatient: false });
+    }
     if (released.length > 0) {
       await tx.insert(auditLog).values(
         released.map((visit) => ({

@@ -9,10 +9,12 @@ import {
   patients,
   payments,
 } from '@carelane/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { Tenant } from '../tenancy';
 
 /** A visit with what paying for it online needs: its patient, type, clinic, and what its payments credit. */
-export async function loadVisitForPayment(db: DbOrTx, organizationId: string, appointmentId: string) {
+export async function loadVisitForPayment(db: DbOrTx, tenant: Tenant, appointmentId: string) {
+  const { organizationId } = tenant;
   const [row] = await db
     .select({
       visit: appointments,
@@ -29,8 +31,8 @@ export async function loadVisitForPayment(db: DbOrTx, organizationId: string, ap
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
     .innerJoin(patients, eq(patients.id, appointments.patientId))
     .innerJoin(centres, eq(centres.id, appointments.centreId))
-    .innerJoin(organizations, eq(organizations.id, appointments.organizationId))
-    .where(and(eq(appointments.id, appointmentId), eq(appointments.organizationId, organizationId)));
+    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .where(tenant.where(appointments, eq(appointments.id, appointmentId)));
   return row ?? null;
 }
 

@@ -61,7 +61,7 @@ export async function bookForPatient(
       },
       tx,
     );
-    await visitBooked(tx, row.id, { byPatient: true });
+    await visitBooked(tx, ctx.tenant, row.id, { byPatient: true });
     await andThen(tx);
     return {
       id: row.id,
@@ -73,6 +73,6 @@ export async function bookForPatient(
       currency: row.currency,
     };
   });
-  if (booked.prepaymentMinor > 0) await sendBookingPaymentLink(ctx, organizationId, booked.id);
+  if (booked.prepaymentMinor > 0) await sendBookingPaymentLink(ctx, ctx.tenant, booked.id);
   return booked;
 }

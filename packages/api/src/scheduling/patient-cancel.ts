@@ -70,7 +70,7 @@ export async function cancelByPatient(
     })
     .where(eq(appointments.id, row.appointment.id))
     .returning({ id: appointments.id, status: appointments.status, lateCancellation: appointments.lateCancellation });
-  await visitCancelled(tx, row.appointment.id, { byPatient: true });
+  await visitCancelled(tx, tenantOf(who.organizationId), row.appointment.id, { byPatient: true });
   await offerFreedSlot(tx, ctx, { ...row.appointment, zone: row.zone });
   await audit(
     ctx,

@@ -31,7 +31,7 @@ export async function cancelHandler({ ctx, input }: { ctx: StaffContext; input: 
       },
       tx,
     );
-    await visitCancelled(tx, appointment.id, { byPatient: false });
+    await visitCancelled(tx, ctx.tenant, appointment.id, { byPatient: false });
     await offerFreedSlot(tx, ctx, { ...appointment, zone });
     return updated;
   });

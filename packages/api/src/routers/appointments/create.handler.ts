@@ -32,7 +32,7 @@ export async function createAppointmentHandler({ ctx, input }: { ctx: StaffConte
       },
       tx,
     );
-    await visitBooked(tx, row.id, { byPatient: false });
+    await visitBooked(tx, ctx.tenant, row.id, { byPatient: false });
     return row;
   });
 }

@@ -21,7 +21,7 @@ export async function appointmentPaymentLinkHandler({
 }) {
   if (!ctx.payments)
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Online payments are not set up on this server.' });
-  const row = await loadVisitForPayment(ctx.db, ctx.principal.organizationId, input.appointmentId);
+  const row = await loadVisitForPayment(ctx.db, ctx.tenant, input.appointmentId);
   if (!row) throw notFound('Appointment');
   const { visit, patient } = row;
   if (visit.status === 'cancelled' || visit.status === 'no_show') {

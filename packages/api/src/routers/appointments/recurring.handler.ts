@@ -84,7 +84,7 @@ export async function recurringHandler({ ctx, input }: { ctx: StaffContext; inpu
     const booked = occurrences.filter((o) => o.appointmentId);
     // Every visit gets its reminders; one confirmation (the first visit's) stands for the series.
     for (const [i, o] of booked.entries()) {
-      if (o.appointmentId) await visitBooked(tx, o.appointmentId, { byPatient: false, confirm: i === 0 });
+      if (o.appointmentId) await visitBooked(tx, ctx.tenant, o.appointmentId, { byPatient: false, confirm: i === 0 });
     }
     await audit(
       ctx,

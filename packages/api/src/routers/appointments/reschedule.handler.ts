@@ -67,7 +67,7 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
         },
         tx,
       );
-      await visitMoved(tx, appointment.id, appointment.startsAt, { byPatient: false });
+      await visitMoved(tx, ctx.tenant, appointment.id, appointment.startsAt, { byPatient: false });
       // The time it left may suit someone on the waitlist.
       await offerFreedSlot(tx, ctx, { ...appointment, zone });
       return updated;

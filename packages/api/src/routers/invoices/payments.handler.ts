@@ -50,7 +50,7 @@ export async function recordPaymentHandler({ ctx, input }: { ctx: StaffContext; 
       .update(invoices)
       .set({ paidMinor: sql`${invoices.paidMinor} + ${input.amountMinor}` })
       .where(eq(invoices.id, invoice.id));
-    await paymentReceipt(tx, payment.id);
+    await paymentReceipt(tx, ctx.tenant, payment.id);
     await audit(
       ctx,
       {

@@ -50,7 +50,7 @@ export async function rescheduleOwnHandler({ ctx, input }: { ctx: PatientContext
         .set({ startsAt: input.startsAt, endsAt, centreId, lateCancellation: row.appointment.lateCancellation || late })
         .where(eq(appointments.id, row.appointment.id))
         .returning({ id: appointments.id, startsAt: appointments.startsAt, endsAt: appointments.endsAt });
-      await visitMoved(tx, row.appointment.id, row.appointment.startsAt, { byPatient: true });
+      await visitMoved(tx, ctx.tenant, row.appointment.id, row.appointment.startsAt, { byPatient: true });
       await offerFreedSlot(tx, ctx, { ...row.appointment, zone: row.zone });
       await audit(
         ctx,

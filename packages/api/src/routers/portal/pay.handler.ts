@@ -23,8 +23,8 @@ export async function payOwnHandler({ ctx, input }: { ctx: PatientContext; input
       message: 'Online payment is not available. Please pay at the clinic.',
     });
   }
-  const { organizationId, patientId } = ctx.principal;
-  const row = await loadVisitForPayment(ctx.db, organizationId, input.appointmentId);
+  const { patientId } = ctx.principal;
+  const row = await loadVisitForPayment(ctx.db, ctx.tenant, input.appointmentId);
   if (!row || row.visit.patientId !== patientId) throw notFound('Appointment');
   const { visit, type, patient } = row;
   if (visit.status !== 'pending') {
