@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type ContactConsent, channelRecipient, formatMoney, type NotificationChannel } from '@carelane/core';
+import { type ContactConsent, channelRecipient, formatMoney, fullName, type NotificationChannel } from '@carelane/core';
 import { type Database, enqueueNotification, paymentLinks } from '@carelane/db';
 import type { PaymentGateway } from '@carelane/integrations/payments';
 import { and, eq } from 'drizzle-orm';
@@ -42,7 +42,7 @@ export async function createPaymentLink(ctx: Context, request: PaymentLinkReques
     currency: request.currency,
     description: `${request.organizationName}: ${request.what}`,
     customer: {
-      name: `${patient.firstName} ${patient.lastName}`.trim(),
+      name: fullName(patient),
       ...(patient.phone ? { contact: patient.phone } : {}),
       ...(patient.email ? { email: patient.email } : {}),
     },
