@@ -1,4 +1,5 @@
 import { APPOINTMENT_STATUS_LABELS, type AppointmentStatus, initials } from '@carelane/core';
+import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 const STATUS_STYLES: Record<AppointmentStatus, string> = {
@@ -10,17 +11,22 @@ const STATUS_STYLES: Record<AppointmentStatus, string> = {
   no_show: 'bg-red-100 text-red-900 ring-red-300',
 };
 
-export function StatusBadge({ status }: { status: AppointmentStatus }) {
+/** A state as a coloured pill with its word, so colour is never the only signal; `tone` gives the colours. */
+export function Pill({ tone, children }: { tone: string; children: ReactNode }) {
   return (
     <span
       className={cn(
-        'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset',
-        STATUS_STYLES[status],
+        'inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset',
+        tone,
       )}
     >
-      {APPOINTMENT_STATUS_LABELS[status]}
+      {children}
     </span>
   );
+}
+
+export function StatusBadge({ status }: { status: AppointmentStatus }) {
+  return <Pill tone={STATUS_STYLES[status]}>{APPOINTMENT_STATUS_LABELS[status]}</Pill>;
 }
 
 const BADGE_TONES = {
@@ -29,7 +35,7 @@ const BADGE_TONES = {
   success: 'bg-emerald-100 text-emerald-900',
 } as const;
 
-export function Badge({ children, tone = 'neutral' }: { children: React.ReactNode; tone?: keyof typeof BADGE_TONES }) {
+export function Badge({ children, tone = 'neutral' }: { children: ReactNode; tone?: keyof typeof BADGE_TONES }) {
   return (
     <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', BADGE_TONES[tone])}>
       {children}

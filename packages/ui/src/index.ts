@@ -1,4 +1,4 @@
-export { Avatar, Badge, StatusBadge } from './badges';
+export { Avatar, Badge, Pill, StatusBadge } from './badges';
 export { Button, Spinner } from './button';
 export { CheckboxField } from './checkbox-field';
 export { cn } from './cn';

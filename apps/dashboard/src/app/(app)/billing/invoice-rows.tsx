@@ -3,24 +3,12 @@ import type { RouterOutputs } from '@carelane/api/client';
 import { formatMoney, localDate } from '@carelane/core';
 import { cn } from '@carelane/ui';
 import Link from 'next/link';
-import { formatDay, statusLabel, statusTone } from './billing-format';
+import { formatDay } from '@/components/format-day';
+import { InvoiceStatusBadge } from '@/components/invoices/payments-format';
 
 export type InvoiceRow = RouterOutputs['invoices']['list']['rows'][number];
 
 const LINK = 'font-semibold text-teal-800 hover:underline focus-visible:outline-2 focus-visible:outline-teal-700';
-
-function StatusBadge({ row }: { row: InvoiceRow }) {
-  return (
-    <span
-      className={cn(
-        'inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset',
-        statusTone(row.status),
-      )}
-    >
-      {statusLabel(row.status)}
-    </span>
-  );
-}
 
 /** "#12", or "Draft" before a number is given at issue. */
 function numberText(row: InvoiceRow): string {
@@ -95,7 +83,7 @@ export function InvoiceRows({ rows, zone }: { rows: InvoiceRow[]; zone: string |
                   {money(row.balanceMinor, row)}
                 </td>
                 <td className="px-4 py-3">
-                  <StatusBadge row={row} />
+                  <InvoiceStatusBadge status={row.status} />
                 </td>
               </tr>
             ))}
@@ -111,7 +99,7 @@ export function InvoiceRows({ rows, zone }: { rows: InvoiceRow[]; zone: string |
                 <PatientLink row={row} />
               </div>
               <div className="shrink-0 text-right">
-                <StatusBadge row={row} />
+                <InvoiceStatusBadge status={row.status} />
               </div>
             </div>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-800">

@@ -3,7 +3,7 @@ import type { RouterOutputs } from '@carelane/api/client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { addLocalDays, formatMoney, localDate } from '@carelane/core';
 import { ErrorState, Skeleton } from '@carelane/ui';
-import { formatDay } from './billing-format';
+import { formatDay } from '@/components/format-day';
 
 type Method = { method: string; label: string; receivedMinor: number; refundedMinor: number; netMinor: number };
 

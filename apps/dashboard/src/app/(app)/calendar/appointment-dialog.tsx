@@ -10,7 +10,7 @@ import {
 } from '@carelane/core';
 import { Alert, Button, SelectField, StatusBadge, TextField } from '@carelane/ui';
 import { useState } from 'react';
-import { Modal } from './modal';
+import { Modal } from '@/components/modal';
 import type { CalendarAppointment, CalendarColumn, CalendarView } from './types';
 import { VisitPayment } from './visit-payment';
 

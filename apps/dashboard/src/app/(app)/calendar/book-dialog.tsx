@@ -4,8 +4,8 @@ import { formatLocalTime, localDate, zonedTime } from '@carelane/core';
 import { Alert, Button, TextField } from '@carelane/ui';
 import { useState } from 'react';
 import { AppointmentTypeField, useAppointmentTypeChoice } from '@/components/appointment-type-choice';
+import { Modal } from '@/components/modal';
 import { PatientPicker, type PickedPatient } from '@/components/patient-picker';
-import { Modal } from './modal';
 import type { SlotTarget } from './types';
 
 /** Book from the calendar: find the patient, choose the type, check the time, add notes. */

@@ -2,8 +2,8 @@
 import type { RouterOutputs } from '@carelane/api/client';
 import { FORM_LINK_MAX_BIRTH_DATE_ATTEMPTS } from '@carelane/core';
 import Link from 'next/link';
-import { channelNames, formWhen } from '../patients/[id]/form-format';
-import { FormStateBadge } from '../patients/[id]/form-requests-list';
+import { channelNames, formWhen } from '@/components/forms/form-format';
+import { FormStateBadge } from '@/components/forms/form-state-badge';
 
 export type OverviewItem = RouterOutputs['forms']['overview']['items'][number];
 

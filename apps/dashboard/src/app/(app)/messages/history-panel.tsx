@@ -4,12 +4,12 @@ import { trpc } from '@carelane/api/react';
 import { Button, EmptyState, SelectField, TextField } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
+import { MessageDialog } from '@/components/messages/message-dialog';
+import { CHANNEL_OPTIONS, KIND_OPTIONS, STATUS_OPTIONS } from '@/components/messages/message-format';
+import { MessageRows } from '@/components/messages/message-rows';
 import { PagedList } from '@/components/paged-list';
 import { PatientPicker } from '@/components/patient-picker';
 import { useQueryParams } from '@/components/use-query-params';
-import { MessageDialog } from './message-dialog';
-import { CHANNEL_OPTIONS, KIND_OPTIONS, STATUS_OPTIONS } from './message-format';
-import { MessageRows } from './message-rows';
 
 const PAGE = 50;
 

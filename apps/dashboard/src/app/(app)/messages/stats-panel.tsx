@@ -4,8 +4,8 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { addLocalDays, localDate } from '@carelane/core';
 import { ErrorState, Skeleton, TextField } from '@carelane/ui';
 import { useState } from 'react';
-import { formatDay } from '../billing/billing-format';
-import { CHANNEL_LABELS, kindLabel } from './message-format';
+import { formatDay } from '@/components/format-day';
+import { CHANNEL_LABELS, kindLabel } from '@/components/messages/message-format';
 
 type Stats = RouterOutputs['messages']['stats'];
 type Counts = Stats['totals'];

@@ -3,7 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { minorDigits } from '@carelane/core';
 import { Alert, Button, CheckboxField, TextField } from '@carelane/ui';
 import { useEffect, useRef, useState } from 'react';
-import { Modal } from '../calendar/modal';
+import { Modal } from '@/components/modal';
 import {
   API_FIELDS,
   NEW_PROCEDURE,

@@ -3,7 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { minorDigits } from '@carelane/core';
 import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/ui';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { Modal } from '../calendar/modal';
+import { Modal } from '@/components/modal';
 import { detailsOf, serverErrors } from './server-errors';
 import {
   type AppointmentTypeRow,

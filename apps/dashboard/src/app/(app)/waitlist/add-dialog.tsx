@@ -4,8 +4,8 @@ import { addLocalDays, localDate } from '@carelane/core';
 import { Alert, Button, SelectField, TextField } from '@carelane/ui';
 import { useId, useState } from 'react';
 import { AppointmentTypeField, useAppointmentTypeChoice } from '@/components/appointment-type-choice';
+import { Modal } from '@/components/modal';
 import { PatientPicker, type PickedPatient } from '@/components/patient-picker';
-import { Modal } from '../calendar/modal';
 
 type Clinician = { id: string; name: string; specialisations: string[] };
 type Detail = { field: string; message: string };

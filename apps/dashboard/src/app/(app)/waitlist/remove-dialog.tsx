@@ -1,7 +1,7 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { Alert, Button } from '@carelane/ui';
-import { Modal } from '../calendar/modal';
+import { Modal } from '@/components/modal';
 import type { WaitlistEntry } from './format';
 
 /** Asks before taking someone off the waitlist: they stop getting offers and it cannot be undone. */

@@ -1,6 +1,6 @@
 import { basisPointsToText, formatMoney } from '@carelane/core';
-import { PaymentsTable } from '../../patients/[id]/payments-table';
-import type { Invoice, Payment } from './invoice-format';
+import type { Invoice, Payment } from '@/components/invoices/invoice-format';
+import { PaymentsTable } from '@/components/invoices/payments-table';
 
 const cell = 'px-3 py-2 text-left';
 const num = `${cell} text-right tabular-nums`;

@@ -3,12 +3,12 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { Alert, Button, ErrorState, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
-import { InvoiceStatusBadge, invoiceName, showDate } from '../../patients/[id]/payments-format';
-import { type Payment, refreshInvoice } from './invoice-format';
+import { type Payment, refreshInvoice } from '@/components/invoices/invoice-format';
+import { InvoiceStatusBadge, invoiceName, showDate } from '@/components/invoices/payments-format';
+import { RefundDialog } from '@/components/invoices/refund-dialog';
 import { LinesTable, PaymentsList, TotalsList } from './invoice-tables';
 import { LinkDialog } from './link-dialog';
 import { PaymentDialog } from './payment-dialog';
-import { RefundDialog } from './refund-dialog';
 import { VoidDialog } from './void-dialog';
 
 type Dialog = { kind: 'pay' } | { kind: 'void' } | { kind: 'link' } | { kind: 'refund'; payment: Payment };

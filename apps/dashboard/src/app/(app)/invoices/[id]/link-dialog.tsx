@@ -3,8 +3,8 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { formatMoney } from '@carelane/core';
 import { Alert, Button, SelectField } from '@carelane/ui';
 import { useState } from 'react';
-import { Modal } from '../../calendar/modal';
-import type { Invoice } from './invoice-format';
+import type { Invoice } from '@/components/invoices/invoice-format';
+import { Modal } from '@/components/modal';
 
 type Channel = '' | 'sms' | 'whatsapp' | 'email';
 const CHANNEL_LABELS: Record<string, string> = { sms: 'SMS', whatsapp: 'WhatsApp', email: 'email' };

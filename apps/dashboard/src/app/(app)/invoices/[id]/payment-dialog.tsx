@@ -3,8 +3,8 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { minorToText, textToMinor } from '@carelane/core';
 import { Alert, Button, SelectField, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
-import { Modal } from '../../calendar/modal';
-import { fieldErrors, type Invoice, refreshInvoice } from './invoice-format';
+import { fieldErrors, type Invoice, refreshInvoice } from '@/components/invoices/invoice-format';
+import { Modal } from '@/components/modal';
 
 const METHODS = [
   { value: 'cash', label: 'Cash' },

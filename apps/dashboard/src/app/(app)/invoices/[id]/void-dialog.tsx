@@ -2,8 +2,8 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { Alert, Button, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
-import { Modal } from '../../calendar/modal';
-import { fieldErrors, type Invoice, refreshInvoice } from './invoice-format';
+import { fieldErrors, type Invoice, refreshInvoice } from '@/components/invoices/invoice-format';
+import { Modal } from '@/components/modal';
 
 /** Voids the invoice for good, with the reason; what it billed can then be billed again. */
 export function VoidDialog({ invoice, onClose }: { invoice: Invoice; onClose: (message: string | null) => void }) {

@@ -1,7 +1,7 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { Alert, Button } from '@carelane/ui';
-import { Modal } from '../../calendar/modal';
+import { Modal } from '@/components/modal';
 import { fullName, type PatientRecord } from './types';
 
 /** Archive hides a patient from the list and pickers, keeping everything; restore brings them back. */

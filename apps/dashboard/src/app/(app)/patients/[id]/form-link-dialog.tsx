@@ -9,8 +9,8 @@ import {
 import { Alert, Button, TextField } from '@carelane/ui';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Modal } from '../../calendar/modal';
-import { CHANNEL_LABELS, channelNames, formWhen } from './form-format';
+import { CHANNEL_LABELS, channelNames, formWhen } from '@/components/forms/form-format';
+import { Modal } from '@/components/modal';
 import { fullName, type PatientRecord } from './types';
 
 type Detail = { field: string; message: string };

@@ -2,26 +2,12 @@
 import type { RouterOutputs } from '@carelane/api/client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { FORM_LINK_MAX_BIRTH_DATE_ATTEMPTS } from '@carelane/core';
-import { Alert, Button, cn } from '@carelane/ui';
-import { Modal } from '../../calendar/modal';
-import { channelNames, FORM_STATES, formWhen } from './form-format';
+import { Alert, Button } from '@carelane/ui';
+import { channelNames, formWhen } from '@/components/forms/form-format';
+import { FormStateBadge } from '@/components/forms/form-state-badge';
+import { Modal } from '@/components/modal';
 
 export type FormLink = RouterOutputs['forms']['forPatient']['links'][number];
-
-/** The state as a coloured pill with its word, so colour is never the only signal. */
-export function FormStateBadge({ state }: { state: FormLink['state'] }) {
-  const { label, className } = FORM_STATES[state];
-  return (
-    <span
-      className={cn(
-        'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset',
-        className,
-      )}
-    >
-      {label}
-    </span>
-  );
-}
 
 /** What happened to the link, each step on the clinic's clock. */
 function linkFacts(link: FormLink, zone: string | undefined): string[] {

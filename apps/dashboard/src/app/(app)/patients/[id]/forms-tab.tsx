@@ -3,7 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { Alert, Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
-import { formWhen } from './form-format';
+import { formWhen } from '@/components/forms/form-format';
 import { FormLinkDialog } from './form-link-dialog';
 import { type FormLink, FormRequestsList, RevokeLinkDialog } from './form-requests-list';
 import type { PatientRecord } from './types';

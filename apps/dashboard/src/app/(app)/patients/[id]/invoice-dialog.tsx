@@ -3,9 +3,9 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { basisPointsToText, formatMoney, invoiceTotals } from '@carelane/core';
 import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/ui';
 import { useState } from 'react';
-import { Modal } from '../../calendar/modal';
+import { showDate } from '@/components/invoices/payments-format';
+import { Modal } from '@/components/modal';
 import { buildLines, emptyLine, type FreeLine, invoiceDiscountOf } from './invoice-lines';
-import { showDate } from './payments-format';
 
 type Item = { key: string; label: string; hint: string };
 

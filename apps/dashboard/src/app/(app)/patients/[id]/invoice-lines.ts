@@ -1,5 +1,5 @@
 import { type Discount, type InvoiceLineInput, textToBasisPoints, textToMinor } from '@carelane/core';
-import type { Billable } from './payments-format';
+import type { Billable } from '@/components/invoices/payments-format';
 
 /** A line typed by hand; every figure still text until it is checked. */
 export type FreeLine = {

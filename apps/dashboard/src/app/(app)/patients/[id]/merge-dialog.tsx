@@ -2,8 +2,8 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { Alert, Button } from '@carelane/ui';
 import { useState } from 'react';
+import { Modal } from '@/components/modal';
 import { PatientPicker, type PickedPatient } from '@/components/patient-picker';
-import { Modal } from '../../calendar/modal';
 import { fullName, type PatientRecord } from './types';
 
 /**

@@ -4,9 +4,9 @@ import { EmptyState } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { MessageDialog } from '@/components/messages/message-dialog';
+import { MessageRows } from '@/components/messages/message-rows';
 import { PagedList } from '@/components/paged-list';
-import { MessageDialog } from '../../messages/message-dialog';
-import { MessageRows } from '../../messages/message-rows';
 
 const PAGE = 20;
 

@@ -2,7 +2,7 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { formatMoney } from '@carelane/core';
 import { ErrorState, Skeleton } from '@carelane/ui';
-import { showDate } from './payments-format';
+import { showDate } from '@/components/invoices/payments-format';
 
 const cell = 'px-3 py-2 text-left';
 const money = `${cell} text-right tabular-nums`;

@@ -4,11 +4,11 @@ import { formatMoney } from '@carelane/core';
 import { Alert, Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
-import { RefundDialog } from '../../invoices/[id]/refund-dialog';
+import { InvoiceStatusBadge, invoiceName, type PatientBilling, showDate } from '@/components/invoices/payments-format';
+import { PaymentsTable } from '@/components/invoices/payments-table';
+import { RefundDialog } from '@/components/invoices/refund-dialog';
 import { InvoiceDialog } from './invoice-dialog';
-import { InvoiceStatusBadge, invoiceName, type PatientBilling, showDate } from './payments-format';
 import { PaymentsStatement } from './payments-statement';
-import { PaymentsTable } from './payments-table';
 
 const cell = 'px-3 py-2 text-left';
 const money = `${cell} text-right tabular-nums`;

@@ -3,7 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { formatMoney } from '@carelane/core';
 import { Alert, Button } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
-import { Modal } from '../../calendar/modal';
+import { Modal } from '@/components/modal';
 import type { Plan } from './plan-format';
 
 /** Records the patient's yes or no to a plan, after a confirmation; a no may carry the reason. */

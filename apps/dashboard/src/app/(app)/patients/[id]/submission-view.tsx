@@ -3,8 +3,8 @@ import type { RouterOutputs } from '@carelane/api/client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { Button, ErrorState, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
+import { formWhen } from '@/components/forms/form-format';
 import { calendarDay } from '../format';
-import { formWhen } from './form-format';
 
 type Item = RouterOutputs['forms']['submission']['answers'][number];
 

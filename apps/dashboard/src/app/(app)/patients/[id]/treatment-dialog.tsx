@@ -3,7 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { formatMoney, TREATMENT_STATUSES, type TreatmentStatus } from '@carelane/core';
 import { Alert, Button, SelectField, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
-import { Modal } from '../../calendar/modal';
+import { Modal } from '@/components/modal';
 import { minorToText, type Procedure, statusLabel, textToMinor, toothTitle } from './treatment-format';
 
 type Field = 'procedureId' | 'description' | 'priceMinor' | 'discountMinor' | 'status' | 'performedOn' | 'notes';

@@ -2,7 +2,7 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { Alert, Button, ErrorState, Skeleton } from '@carelane/ui';
 import { useState } from 'react';
-import { Modal } from '../calendar/modal';
+import { Modal } from '@/components/modal';
 import { addresseeName, CHANNEL_LABELS, formatTime, kindLabel } from './message-format';
 import { MessageStatusBadge } from './status-badge';
 

@@ -3,7 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { formatMoney, minorToText, textToMinor } from '@carelane/core';
 import { Alert, Button, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
-import { Modal } from '../../calendar/modal';
+import { Modal } from '@/components/modal';
 import { fieldErrors, refreshInvoice } from './invoice-format';
 
 /**

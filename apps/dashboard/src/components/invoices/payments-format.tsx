@@ -1,5 +1,6 @@
 import type { RouterOutputs } from '@carelane/api/client';
 import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '@carelane/core';
+import { Pill } from '@carelane/ui';
 
 export type PatientBilling = RouterOutputs['invoices']['forPatient'];
 export type Billable = RouterOutputs['invoices']['billable'];
@@ -15,13 +16,7 @@ const STATUS_STYLES: Record<InvoiceStatus, string> = {
 };
 
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
-  return (
-    <span
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS_STYLES[status]}`}
-    >
-      {INVOICE_STATUS_LABELS[status]}
-    </span>
-  );
+  return <Pill tone={STATUS_STYLES[status]}>{INVOICE_STATUS_LABELS[status]}</Pill>;
 }
 
 export const METHOD_LABELS: Record<string, string> = {
