@@ -70,7 +70,7 @@ export async function householdLinkHandler({ ctx, input }: { ctx: StaffContext; 
       },
       tx,
     );
-    return { householdId, members: await householdMembers(tx, ctx.tenant.organizationId, householdId) };
+    return { householdId, members: await householdMembers(tx, ctx.tenant, householdId) };
   });
 }
 
@@ -81,7 +81,7 @@ export async function householdUnlinkHandler({ ctx, input }: { ctx: StaffContext
     await requireLive(tx, patient);
     const householdId = patient.householdId;
     if (!householdId) return { householdId: null, members: [] };
-    await leaveHousehold(tx, ctx.tenant.organizationId, patient.id, householdId);
+    await leaveHousehold(tx, ctx.tenant, patient.id, householdId);
     await audit(
       ctx,
       {

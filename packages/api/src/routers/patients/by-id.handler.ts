@@ -29,7 +29,7 @@ export async function patientByIdHandler({ ctx, input }: { ctx: StaffContext; in
   const now = new Date();
   const mine = tenant.where(appointments, eq(appointments.patientId, patient.id));
   const [members, upcoming, last, [visits], [notes], mergedInto] = await Promise.all([
-    patient.householdId ? householdMembers(ctx.db, tenant.organizationId, patient.householdId, patient.id) : [],
+    patient.householdId ? householdMembers(ctx.db, tenant, patient.householdId, patient.id) : [],
     visitsQuery(ctx)
       .where(and(mine, gte(appointments.startsAt, now), inArray(appointments.status, ['pending', 'confirmed'])))
       .orderBy(asc(appointments.startsAt))

@@ -111,7 +111,7 @@ export async function mergePatientsHandler({ ctx, input }: { ctx: StaffContext; 
         ? await tx.update(patients).set(filled).where(eq(patients.id, survivor.id)).returning()
         : [survivor];
     if (!row) throw notFound('Patient');
-    if (duplicate.householdId) await leaveHousehold(tx, tenant.organizationId, duplicate.id, duplicate.householdId);
+    if (duplicate.householdId) await leaveHousehold(tx, tenant, duplicate.id, duplicate.householdId);
 
     const counts = Object.fromEntries(Object.entries(moved).map(([k, n]) => [k, { to: n }]));
     await audit(
