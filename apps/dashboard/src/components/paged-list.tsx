@@ -25,6 +25,7 @@ export function PagedList({
   isEmpty,
   loadingLabel,
   rowHeight = 'h-12',
+  moreLabel = 'Load more',
   children,
 }: {
   list: PagedQuery;
@@ -34,6 +35,8 @@ export function PagedList({
   /** For screen readers while loading, e.g. "Loading messages…". */
   loadingLabel: string;
   rowHeight?: 'h-12' | 'h-14';
+  /** The next-page button's words, e.g. "Show older appointments". */
+  moreLabel?: string;
   children: ReactNode;
 }) {
   if (list.error && !list.data) {
@@ -58,7 +61,7 @@ export function PagedList({
       {list.error ? <ErrorState message={errorMessage(list.error)} onRetry={() => void list.fetchNextPage()} /> : null}
       {list.hasNextPage ? (
         <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          Load more
+          {moreLabel}
         </Button>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 'use client';
 import { cn } from '@carelane/ui';
-import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 
 export type Tab = { id: string; label: string };
 
@@ -13,16 +13,25 @@ export function Tabs({
   tabs,
   selected,
   onSelect,
+  keepSelectedInView = false,
   children,
 }: {
   label: string;
   tabs: Tab[];
   selected: string;
   onSelect: (id: string) => void;
+  /** Scroll the chosen tab into sight, for a row of tabs that scrolls sideways on a phone. */
+  keepSelectedInView?: boolean;
   children: ReactNode;
 }) {
   const base = useId();
   const listRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!keepSelectedInView) return;
+    listRef.current
+      ?.querySelector(`#${CSS.escape(`${base}-tab-${selected}`)}`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [keepSelectedInView, base, selected]);
   function onKeyDown(event: KeyboardEvent) {
     const index = tabs.findIndex((t) => t.id === selected);
     const next =

@@ -2,9 +2,9 @@
 import { trpc } from '@carelane/api/react';
 import { EmptyState, TextField } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
 import { PagedList } from '@/components/paged-list';
 import { Tabs } from '@/components/tabs';
+import { useDebouncedSearch } from '@/components/use-debounced-search';
 import { useQueryParams } from '@/components/use-query-params';
 import { BILLING_TABS, tabOf } from './billing-format';
 import { InvoiceRows } from './invoice-rows';
@@ -31,16 +31,7 @@ export function BillingOverview() {
   const profile = trpc.me.profile.useQuery();
   const zone = profile.data?.organization.zone;
 
-  // Search as you type: the box answers at once, the query string (and so the list) a moment later.
-  const [text, setText] = useState(q);
-  const navigateRef = useRef(navigate);
-  navigateRef.current = navigate;
-  useEffect(() => {
-    const next = text.trim();
-    if (next === q) return;
-    const timer = setTimeout(() => navigateRef.current({ q: next }), 250);
-    return () => clearTimeout(timer);
-  }, [text, q]);
+  const [text, setText] = useDebouncedSearch(q, (next) => navigate({ q: next }));
 
   const list = trpc.invoices.list.useInfiniteQuery(
     { tab, limit: PAGE, ...(q ? { search: q } : {}) },
@@ -49,13 +40,6 @@ export function BillingOverview() {
   const counts = list.data?.pages[0]?.counts;
   const rows = list.data?.pages.flatMap((p) => p.rows) ?? [];
   const tabs = BILLING_TABS.map((t) => ({ id: t.id, label: counts ? `${t.label} (${counts[t.id]})` : t.label }));
-  // On a phone the tabs scroll sideways: keep the chosen one in sight.
-  const tabsRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    tabsRef.current
-      ?.querySelector(`[role="tab"][id$="-tab-${tab}"]`)
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [tab]);
 
   return (
     <div className="space-y-5">
@@ -80,23 +64,27 @@ export function BillingOverview() {
         />
       </search>
 
-      <div ref={tabsRef}>
-        <Tabs label="Invoices by status" tabs={tabs} selected={tab} onSelect={(id) => navigate({ tab: id })}>
-          <PagedList
-            list={list}
-            isEmpty={rows.length === 0}
-            loadingLabel="Loading invoices…"
-            rowHeight="h-14"
-            empty={
-              <EmptyState title={q ? 'No invoice matches' : 'No invoices here'}>
-                {q ? 'Try fewer letters of the name, the record number, or the invoice number.' : EMPTY[tab]}
-              </EmptyState>
-            }
-          >
-            <InvoiceRows rows={rows} zone={zone} />
-          </PagedList>
-        </Tabs>
-      </div>
+      <Tabs
+        label="Invoices by status"
+        keepSelectedInView
+        tabs={tabs}
+        selected={tab}
+        onSelect={(id) => navigate({ tab: id })}
+      >
+        <PagedList
+          list={list}
+          isEmpty={rows.length === 0}
+          loadingLabel="Loading invoices…"
+          rowHeight="h-14"
+          empty={
+            <EmptyState title={q ? 'No invoice matches' : 'No invoices here'}>
+              {q ? 'Try fewer letters of the name, the record number, or the invoice number.' : EMPTY[tab]}
+            </EmptyState>
+          }
+        >
+          <InvoiceRows rows={rows} zone={zone} />
+        </PagedList>
+      </Tabs>
     </div>
   );
 }

@@ -3,9 +3,9 @@ import { trpc } from '@carelane/api/react';
 import { EmptyState, TextField } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
 import { PagedList } from '@/components/paged-list';
 import { Tabs } from '@/components/tabs';
+import { useDebouncedSearch } from '@/components/use-debounced-search';
 import { useQueryParams } from '@/components/use-query-params';
 import { FormRows } from './form-rows';
 import { VIEWS, viewCount, viewOf } from './views';
@@ -24,28 +24,12 @@ export function FormsOverview() {
   const permissions = profile.data?.permissions ?? [];
   const zone = profile.data?.organization.zone;
 
-  // Search as you type: the box answers at once, the query string (and so the list) a moment later.
-  const [text, setText] = useState(q);
-  const navigateRef = useRef(navigate);
-  navigateRef.current = navigate;
-  useEffect(() => {
-    const next = text.trim();
-    if (next === q) return;
-    const timer = setTimeout(() => navigateRef.current({ q: next }), 250);
-    return () => clearTimeout(timer);
-  }, [text, q]);
+  const [text, setText] = useDebouncedSearch(q, (next) => navigate({ q: next }));
 
   const list = trpc.forms.overview.useInfiniteQuery(
     { limit: PAGE, ...(view.states ? { state: [...view.states] } : {}), ...(q ? { q } : {}) },
     { getNextPageParam: (last) => last.nextCursor ?? undefined, placeholderData: keepPreviousData },
   );
-  // On a phone the tabs scroll sideways: keep the chosen one (All, at the end, by default) in sight.
-  const tabsRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    tabsRef.current
-      ?.querySelector(`[role="tab"][id$="-tab-${view.id}"]`)
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [view.id]);
   const counts = list.data?.pages[0]?.counts;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const tabs = VIEWS.map((v) => ({ id: v.id, label: counts ? `${v.label} (${viewCount(v, counts)})` : v.label }));
@@ -82,29 +66,33 @@ export function FormsOverview() {
         />
       </search>
 
-      <div ref={tabsRef}>
-        <Tabs label="Form links by state" tabs={tabs} selected={view.id} onSelect={(id) => navigate({ tab: id })}>
-          <PagedList
-            list={list}
-            isEmpty={items.length === 0}
-            loadingLabel="Loading form links…"
-            rowHeight="h-14"
-            empty={
-              <EmptyState
-                title={
-                  q ? 'No form link matches' : `No ${view.id === 'all' ? '' : `${view.label.toLowerCase()} `}form links`
-                }
-              >
-                {q
-                  ? 'Try fewer letters of the name, or the record number.'
-                  : 'Links appear here once someone sends a patient a form from the patient’s Forms tab.'}
-              </EmptyState>
-            }
-          >
-            <FormRows items={items} zone={zone} canReadSubmissions={permissions.includes('form_submissions:read')} />
-          </PagedList>
-        </Tabs>
-      </div>
+      <Tabs
+        label="Form links by state"
+        keepSelectedInView
+        tabs={tabs}
+        selected={view.id}
+        onSelect={(id) => navigate({ tab: id })}
+      >
+        <PagedList
+          list={list}
+          isEmpty={items.length === 0}
+          loadingLabel="Loading form links…"
+          rowHeight="h-14"
+          empty={
+            <EmptyState
+              title={
+                q ? 'No form link matches' : `No ${view.id === 'all' ? '' : `${view.label.toLowerCase()} `}form links`
+              }
+            >
+              {q
+                ? 'Try fewer letters of the name, or the record number.'
+                : 'Links appear here once someone sends a patient a form from the patient’s Forms tab.'}
+            </EmptyState>
+          }
+        >
+          <FormRows items={items} zone={zone} canReadSubmissions={permissions.includes('form_submissions:read')} />
+        </PagedList>
+      </Tabs>
     </div>
   );
 }

@@ -1,13 +1,8 @@
 'use client';
 import type { RouterInputs } from '@carelane/api/client';
-import { trpc } from '@carelane/api/react';
 import { Button, EmptyState, SelectField, TextField } from '@carelane/ui';
-import { keepPreviousData } from '@tanstack/react-query';
-import { useState } from 'react';
-import { MessageDialog } from '@/components/messages/message-dialog';
 import { CHANNEL_OPTIONS, KIND_OPTIONS, STATUS_OPTIONS } from '@/components/messages/message-format';
-import { MessageRows } from '@/components/messages/message-rows';
-import { PagedList } from '@/components/paged-list';
+import { MessageList } from '@/components/messages/message-list';
 import { PatientPicker } from '@/components/patient-picker';
 import { useQueryParams } from '@/components/use-query-params';
 
@@ -32,13 +27,6 @@ export function HistoryPanel({ zone, canSend }: { zone: string | undefined; canS
   const [params, navigate] = useQueryParams();
   const filters = filtersOf(params);
   const patientName = params.get('patientName');
-  const [openId, setOpenId] = useState<string | null>(null);
-
-  const list = trpc.messages.list.useInfiniteQuery(
-    { ...filters, limit: PAGE },
-    { getNextPageParam: (last) => last.nextCursor ?? undefined, placeholderData: keepPreviousData },
-  );
-  const rows = list.data?.pages.flatMap((p) => p.rows) ?? [];
   const filtered = Object.keys(filters).length > 0;
 
   return (
@@ -89,10 +77,10 @@ export function HistoryPanel({ zone, canSend }: { zone: string | undefined; canS
         ) : null}
       </search>
 
-      <PagedList
-        list={list}
-        isEmpty={rows.length === 0}
-        loadingLabel="Loading messages…"
+      <MessageList
+        query={{ ...filters, limit: PAGE }}
+        zone={zone}
+        canSend={canSend}
         empty={
           <EmptyState title={filtered ? 'No message matches' : 'No messages yet'}>
             {filtered
@@ -100,19 +88,7 @@ export function HistoryPanel({ zone, canSend }: { zone: string | undefined; canS
               : 'Confirmations, reminders, form links and payment links appear here once they are sent.'}
           </EmptyState>
         }
-      >
-        <MessageRows rows={rows} zone={zone} onOpen={setOpenId} />
-      </PagedList>
-      {openId ? (
-        <MessageDialog
-          key={openId}
-          id={openId}
-          zone={zone}
-          canSend={canSend}
-          onClose={() => setOpenId(null)}
-          onOpen={setOpenId}
-        />
-      ) : null}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { formatPhone } from '@carelane/core';
+import { formatPhone, fullName } from '@carelane/core';
 import { Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
@@ -170,7 +170,7 @@ export function PatientRows({ filters, onClearFilters }: { filters: PatientFilte
                           href={`/patients/${p.id}`}
                           className="font-semibold text-slate-900 after:absolute after:inset-0 focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-teal-700"
                         >
-                          {`${p.firstName} ${p.lastName}`.trim()}
+                          {fullName(p)}
                         </Link>
                         <span className="block text-xs text-slate-600">
                           {p.mrn}

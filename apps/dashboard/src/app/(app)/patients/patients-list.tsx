@@ -2,10 +2,11 @@
 import { trpc } from '@carelane/api/react';
 import { TextField } from '@carelane/ui';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useDebouncedSearch } from '@/components/use-debounced-search';
 import { useQueryParams } from '@/components/use-query-params';
+import { ExportMenu } from './export-menu';
 import { FilterBar } from './filter-bar';
-import { clearedFilters, exportQuery, readFilters } from './filters';
+import { clearedFilters, readFilters } from './filters';
 import { PatientRows } from './patient-rows';
 import { StatsCards } from './stats-cards';
 
@@ -19,16 +20,9 @@ export function PatientsList() {
   const profile = trpc.me.profile.useQuery();
   const canWrite = profile.data?.permissions.includes('patients:write') ?? false;
 
-  // Search as you type: the box answers at once, the query string (and so the list) a moment later.
-  const [text, setText] = useState(filters.q ?? '');
-  const navigateRef = useRef(navigate);
-  navigateRef.current = navigate;
-  useEffect(() => {
-    const next = text.trim();
-    if (next === (filters.q ?? '')) return;
-    const timer = setTimeout(() => navigateRef.current({ q: next, sort: undefined, dir: undefined }), 250);
-    return () => clearTimeout(timer);
-  }, [text, filters.q]);
+  const [text, setText] = useDebouncedSearch(filters.q ?? '', (next) =>
+    navigate({ q: next, sort: undefined, dir: undefined }),
+  );
 
   return (
     <div className="space-y-5">
@@ -53,26 +47,10 @@ export function PatientsList() {
               </Link>
             </>
           ) : null}
-          <details className="relative">
-            <summary
-              className={`${LINK_BUTTON} cursor-pointer list-none border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}
-            >
-              Export
-            </summary>
-            <div className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-              {(['csv', 'xlsx'] as const).map((format) => (
-                <a
-                  key={format}
-                  href={`/api/patients/export?${exportQuery(filters, format)}`}
-                  // A download leaves the page as it was; close the menu so it does not hang open.
-                  onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}
-                  className="block rounded px-3 py-2 text-sm text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-700"
-                >
-                  This list as {format.toUpperCase()}
-                </a>
-              ))}
-            </div>
-          </details>
+          <ExportMenu
+            filters={filters}
+            buttonClassName={`${LINK_BUTTON} cursor-pointer border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}
+          />
         </div>
       </div>
 

@@ -103,9 +103,6 @@ export const NEW_TYPE: FormState = {
   noShowFeeMinor: '0',
 };
 
-// The patient page's treatment form imports it from here.
-export { minorToText };
-
 export function toFormState(row: AppointmentTypeRow): FormState {
   return {
     name: row.name,

@@ -1,6 +1,7 @@
 'use client';
-import { errorMessage, trpc } from '@carelane/api/react';
-import { Button, EmptyState, ErrorState, Skeleton, StatusBadge } from '@carelane/ui';
+import { trpc } from '@carelane/api/react';
+import { EmptyState, StatusBadge } from '@carelane/ui';
+import { PagedList } from '@/components/paged-list';
 
 /** A visit's time on its centre's clock (the viewer's computer may be set to another zone). */
 const when = (startsAt: Date | string, zone: string) =>
@@ -14,12 +15,15 @@ export function AppointmentsTab({ patientId }: { patientId: string }) {
     { patientId, limit: 20 },
     { getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
-  if (list.error) return <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />;
-  if (!list.data) return <Skeleton className="h-40" />;
-  const items = list.data.pages.flatMap((p) => p.items);
-  if (!items.length) return <EmptyState title="No appointments yet">Book one from the calendar.</EmptyState>;
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <div className="space-y-3">
+    <PagedList
+      list={list}
+      isEmpty={items.length === 0}
+      loadingLabel="Loading appointments…"
+      moreLabel="Show older appointments"
+      empty={<EmptyState title="No appointments yet">Book one from the calendar.</EmptyState>}
+    >
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
         {items.map((a) => (
           <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
@@ -33,11 +37,6 @@ export function AppointmentsTab({ patientId }: { patientId: string }) {
           </li>
         ))}
       </ul>
-      {list.hasNextPage ? (
-        <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          Show older appointments
-        </Button>
-      ) : null}
-    </div>
+    </PagedList>
   );
 }

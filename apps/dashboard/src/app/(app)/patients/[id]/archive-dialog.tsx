@@ -1,8 +1,9 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
+import { fullName } from '@carelane/core';
 import { Alert, Button } from '@carelane/ui';
 import { Modal } from '@/components/modal';
-import { fullName, type PatientRecord } from './types';
+import type { PatientRecord } from './types';
 
 /** Archive hides a patient from the list and pickers, keeping everything; restore brings them back. */
 export function ArchiveDialog({

@@ -3,6 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import {
   channelRefusal,
   FORM_LINK_DEFAULT_DAYS,
+  fullName,
   NOTIFICATION_CHANNELS,
   type NotificationChannel,
 } from '@carelane/core';
@@ -11,7 +12,7 @@ import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { CHANNEL_LABELS, channelNames, formWhen } from '@/components/forms/form-format';
 import { Modal } from '@/components/modal';
-import { fullName, type PatientRecord } from './types';
+import type { PatientRecord } from './types';
 
 type Detail = { field: string; message: string };
 

@@ -2,6 +2,7 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import {
   formatPhone,
+  fullName,
   type HouseholdRelationship,
   INVERSE_RELATIONSHIP,
   LINK_RELATIONSHIPS,
@@ -11,7 +12,7 @@ import { Alert, Button, EmptyState, SelectField } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
 import { PatientPicker, type PickedPatient } from '@/components/patient-picker';
-import { fullName, type PatientRecord } from './types';
+import type { PatientRecord } from './types';
 
 const RELATIONSHIP_LABELS: Record<string, string> = {
   self: 'Main contact',

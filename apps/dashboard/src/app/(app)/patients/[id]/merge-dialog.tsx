@@ -1,10 +1,11 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
+import { fullName } from '@carelane/core';
 import { Alert, Button } from '@carelane/ui';
 import { useState } from 'react';
 import { Modal } from '@/components/modal';
 import { PatientPicker, type PickedPatient } from '@/components/patient-picker';
-import { fullName, type PatientRecord } from './types';
+import type { PatientRecord } from './types';
 
 /**
  * Folds a duplicate record into this one: its visits, notes, forms, treatments and payments move

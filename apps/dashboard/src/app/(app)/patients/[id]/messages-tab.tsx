@@ -1,12 +1,7 @@
 'use client';
-import { trpc } from '@carelane/api/react';
 import { EmptyState } from '@carelane/ui';
-import { keepPreviousData } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
-import { MessageDialog } from '@/components/messages/message-dialog';
-import { MessageRows } from '@/components/messages/message-rows';
-import { PagedList } from '@/components/paged-list';
+import { MessageList } from '@/components/messages/message-list';
 
 const PAGE = 20;
 
@@ -22,12 +17,6 @@ export function MessagesTab({
   zone: string | undefined;
   canSend: boolean;
 }) {
-  const [openId, setOpenId] = useState<string | null>(null);
-  const list = trpc.messages.list.useInfiniteQuery(
-    { patientId, limit: PAGE },
-    { getNextPageParam: (last) => last.nextCursor ?? undefined, placeholderData: keepPreviousData },
-  );
-  const rows = list.data?.pages.flatMap((p) => p.rows) ?? [];
   const filtersLink = `/messages?${new URLSearchParams({ patientId, patientName }).toString()}`;
 
   return (
@@ -38,28 +27,16 @@ export function MessagesTab({
           Filter in Messages
         </Link>
       </div>
-      <PagedList
-        list={list}
-        isEmpty={rows.length === 0}
-        loadingLabel="Loading messages…"
+      <MessageList
+        query={{ patientId, limit: PAGE }}
+        zone={zone}
+        canSend={canSend}
         empty={
           <EmptyState title="No messages yet">
             Booking confirmations, reminders, form and payment links sent to this patient appear here.
           </EmptyState>
         }
-      >
-        <MessageRows rows={rows} zone={zone} onOpen={setOpenId} />
-      </PagedList>
-      {openId ? (
-        <MessageDialog
-          key={openId}
-          id={openId}
-          zone={zone}
-          canSend={canSend}
-          onClose={() => setOpenId(null)}
-          onOpen={setOpenId}
-        />
-      ) : null}
+      />
     </div>
   );
 }

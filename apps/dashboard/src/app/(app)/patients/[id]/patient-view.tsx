@@ -1,6 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { formatPhone } from '@carelane/core';
+import { formatPhone, fullName } from '@carelane/core';
 import { Alert, Avatar, Badge, Button, ErrorState, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -17,7 +17,6 @@ import { NotesTab } from './notes-tab';
 import { OverviewTab } from './overview-tab';
 import { PaymentsTab } from './payments-tab';
 import { TreatmentsTab } from './treatments-tab';
-import { fullName } from './types';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },

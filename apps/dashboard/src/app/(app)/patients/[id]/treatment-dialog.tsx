@@ -1,10 +1,10 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { formatMoney, TREATMENT_STATUSES, type TreatmentStatus } from '@carelane/core';
+import { formatMoney, minorToText, TREATMENT_STATUSES, type TreatmentStatus, textToMinor } from '@carelane/core';
 import { Alert, Button, SelectField, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
 import { Modal } from '@/components/modal';
-import { minorToText, type Procedure, statusLabel, textToMinor, toothTitle } from './treatment-format';
+import { type Procedure, statusLabel, toothTitle } from './treatment-format';
 
 type Field = 'procedureId' | 'description' | 'priceMinor' | 'discountMinor' | 'status' | 'performedOn' | 'notes';
 type Errors = Partial<Record<Field, string>>;

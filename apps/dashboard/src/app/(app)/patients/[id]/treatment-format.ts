@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@carelane/api/client';
-import { minorDigits, TREATMENT_STATUS_LABELS, type TreatmentStatus, toothName, universalToFdi } from '@carelane/core';
+import { TREATMENT_STATUS_LABELS, type TreatmentStatus, toothName, universalToFdi } from '@carelane/core';
 
 export type Treatment = RouterOutputs['treatments']['forPatient'][number];
 export type Procedure = RouterOutputs['procedures']['list'][number];
@@ -28,18 +28,6 @@ export function statusCounts(items: readonly Treatment[]): string {
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${statusLabel(s).toLowerCase()}`);
   return parts.length ? parts.join(', ') : 'no treatments';
-}
-
-// The price form of the settings already turns minor units into typed text; one helper for both.
-export { minorToText } from '../../settings/type-values';
-
-/** What was typed, in minor units; null when it is not an amount (the caller names the field). */
-export function textToMinor(text: string, currency: string): number | null {
-  const digits = minorDigits(currency);
-  const amount = digits ? new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`) : /^\d+$/;
-  const trimmed = text.trim();
-  if (!amount.test(trimmed)) return null;
-  return Math.round(Number(trimmed) * 10 ** digits);
 }
 
 /** Today's date where the browser is, as the API's ISO date. */

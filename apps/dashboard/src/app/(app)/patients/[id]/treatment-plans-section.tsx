@@ -1,5 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
+import { fullName } from '@carelane/core';
 import { Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
 import { useState } from 'react';
 import { type PlanAction, PlanCard } from './plan-card';
@@ -7,7 +8,6 @@ import { PlanDecisionDialog } from './plan-decision-dialog';
 import { PlanDialog } from './plan-dialog';
 import { type Plan, plannable } from './plan-format';
 import type { Treatment } from './treatment-format';
-import { fullName } from './types';
 
 // Printing shows only the chosen plan: everything else is hidden by visibility so the card keeps its layout.
 const PRINT_CSS = `@media print {

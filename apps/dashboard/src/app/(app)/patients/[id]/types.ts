@@ -1,5 +1,3 @@
 import type { RouterOutputs } from '@carelane/api/client';
 
 export type PatientRecord = RouterOutputs['patients']['byId'];
-
-export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();

@@ -1,5 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
+import { fullName } from '@carelane/core';
 import { ErrorState, Skeleton } from '@carelane/ui';
 import { toFormValues } from '../../form-values';
 import { PatientForm } from '../../patient-form';
@@ -19,7 +20,7 @@ export function EditPatient({ id }: { id: string }) {
   const p = patient.data;
   return (
     <div className="max-w-3xl space-y-5">
-      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Edit {`${p.firstName} ${p.lastName}`.trim()}</h1>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Edit {fullName(p)}</h1>
       <PatientForm id={id} initial={toFormValues(p)} />
     </div>
   );
