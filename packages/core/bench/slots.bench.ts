@@ -9,7 +9,7 @@ import {
   computeSlots,
   type SlotQuery,
   type WeeklyRule,
-} from '../src';
+} from '../src/slots';
 
 const RUNS = 200;
 const DAY = 86_400_000;

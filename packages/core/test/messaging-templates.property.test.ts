@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NOTIFICATION_CHANNELS } from '../src';
 import {
   checkTemplate,
   DEFAULT_TEMPLATES,
@@ -7,11 +8,10 @@ import {
   KIND_VARIABLES,
   MESSAGE_KINDS,
   MESSAGE_LANGUAGES,
-  NOTIFICATION_CHANNELS,
   parseTemplate,
   previewTemplate,
   renderTemplate,
-} from '../src';
+} from '../src/messaging';
 
 const kind = fc.constantFrom(...MESSAGE_KINDS);
 const channel = fc.constantFrom(...NOTIFICATION_CHANNELS);

@@ -11,7 +11,7 @@ import {
   parseBirthDate,
   parseImportRow,
   splitName,
-} from '../src';
+} from '../src/patient-import';
 
 const TODAY = '2026-11-21';
 const options = { country: 'IN', today: TODAY };
