@@ -3,14 +3,6 @@ import type { RouterOutputs } from '@carelane/api/client';
 export type Invoice = RouterOutputs['invoices']['byId'];
 export type Payment = Invoice['payments'][number];
 
-/** Field errors of a failed mutation, by field name. */
-export function fieldErrors(error: unknown): Record<string, string> {
-  const details = (error as { data?: { details?: Array<{ field: string; message: string }> } } | null)?.data?.details;
-  const found: Record<string, string> = {};
-  for (const d of details ?? []) found[d.field] ??= d.message;
-  return found;
-}
-
 /** Invalidates what shows this invoice: its page and its patient's Payments tab. */
 export async function refreshInvoice(
   utils: {

@@ -4,7 +4,8 @@ import { formatMoney, minorToText, textToMinor } from '@carelane/core';
 import { Alert, Button, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
 import { Modal } from '@/components/modal';
-import { fieldErrors, refreshInvoice } from './invoice-format';
+import { fieldErrors } from '@/components/server-errors';
+import { refreshInvoice } from './invoice-format';
 
 /**
  * Gives back part or all of what a payment still credits, with the reason: from an invoice, or

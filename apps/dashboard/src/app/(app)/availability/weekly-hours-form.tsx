@@ -3,6 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { addLocalDays, localDate } from '@carelane/core';
 import { Alert, Button, Card, TextField } from '@carelane/ui';
 import { useState } from 'react';
+import { detailsOf } from '@/components/server-errors';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -43,8 +44,7 @@ export function WeeklyHoursForm({
       void utils.calendar.view.invalidate();
     },
   });
-  const details =
-    (save.error?.data as { details?: Array<{ field: string; message: string }> } | undefined)?.details ?? [];
+  const details = detailsOf(save.error);
   const problem = (index: number, field: string) =>
     details.find((d) => d.field === `entries.${index}.${field}`)?.message;
 

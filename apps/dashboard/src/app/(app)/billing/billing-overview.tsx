@@ -1,10 +1,10 @@
 'use client';
 import { trpc } from '@carelane/api/react';
-import { EmptyState, TextField } from '@carelane/ui';
+import { EmptyState } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
 import { PagedList } from '@/components/paged-list';
+import { SearchField } from '@/components/search-field';
 import { Tabs } from '@/components/tabs';
-import { useDebouncedSearch } from '@/components/use-debounced-search';
 import { useQueryParams } from '@/components/use-query-params';
 import { BILLING_TABS, tabOf } from './billing-format';
 import { InvoiceRows } from './invoice-rows';
@@ -31,8 +31,6 @@ export function BillingOverview() {
   const profile = trpc.me.profile.useQuery();
   const zone = profile.data?.organization.zone;
 
-  const [text, setText] = useDebouncedSearch(q, (next) => navigate({ q: next }));
-
   const list = trpc.invoices.list.useInfiniteQuery(
     { tab, limit: PAGE, ...(q ? { search: q } : {}) },
     { getNextPageParam: (last) => last.nextCursor ?? undefined, placeholderData: keepPreviousData },
@@ -53,14 +51,11 @@ export function BillingOverview() {
       <TakingsPanel zone={zone} />
 
       <search>
-        <TextField
+        <SearchField
           label="Search invoices"
-          type="search"
           placeholder="Patient name, record number or invoice number"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          autoComplete="off"
-          maxLength={80}
+          current={q}
+          onSearch={(next) => navigate({ q: next })}
         />
       </search>
 

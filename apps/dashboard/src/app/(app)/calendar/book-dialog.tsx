@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { AppointmentTypeField, useAppointmentTypeChoice } from '@/components/appointment-type-choice';
 import { Modal } from '@/components/modal';
 import { PatientPicker, type PickedPatient } from '@/components/patient-picker';
+import { detailsOf } from '@/components/server-errors';
 import type { SlotTarget } from './types';
 
 /** Book from the calendar: find the patient, choose the type, check the time, add notes. */
@@ -90,11 +91,7 @@ export function BookDialog({
     );
   }
 
-  const fieldError = (field: string) =>
-    create.error?.data && 'details' in create.error.data
-      ? ((create.error.data.details as Array<{ field: string; message: string }>).find((d) => d.field === field)
-          ?.message ?? null)
-      : null;
+  const fieldError = (field: string) => detailsOf(create.error).find((d) => d.field === field)?.message ?? null;
 
   return (
     <Modal title={`Book with ${target.clinicianName}`} onClose={() => onClose(null)}>

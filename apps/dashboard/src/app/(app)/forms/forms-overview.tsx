@@ -1,11 +1,11 @@
 'use client';
 import { trpc } from '@carelane/api/react';
-import { EmptyState, TextField } from '@carelane/ui';
+import { EmptyState } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
 import Link from 'next/link';
 import { PagedList } from '@/components/paged-list';
+import { SearchField } from '@/components/search-field';
 import { Tabs } from '@/components/tabs';
-import { useDebouncedSearch } from '@/components/use-debounced-search';
 import { useQueryParams } from '@/components/use-query-params';
 import { FormRows } from './form-rows';
 import { VIEWS, viewCount, viewOf } from './views';
@@ -23,8 +23,6 @@ export function FormsOverview() {
   const profile = trpc.me.profile.useQuery();
   const permissions = profile.data?.permissions ?? [];
   const zone = profile.data?.organization.zone;
-
-  const [text, setText] = useDebouncedSearch(q, (next) => navigate({ q: next }));
 
   const list = trpc.forms.overview.useInfiniteQuery(
     { limit: PAGE, ...(view.states ? { state: [...view.states] } : {}), ...(q ? { q } : {}) },
@@ -55,14 +53,11 @@ export function FormsOverview() {
       </div>
 
       <search>
-        <TextField
+        <SearchField
           label="Search by patient"
-          type="search"
           placeholder="Name or record number"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          autoComplete="off"
-          maxLength={80}
+          current={q}
+          onSearch={(next) => navigate({ q: next })}
         />
       </search>
 

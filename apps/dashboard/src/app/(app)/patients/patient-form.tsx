@@ -7,11 +7,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
+import { detailsOf } from '@/components/server-errors';
 import { EMPTY_FORM, type FormValues, patientFormResolver } from './form-values';
 import { SEX_LABELS } from './format';
-
-type Detail = { field: string; message: string };
-type ErrorData = { details?: Detail[]; code?: string };
 
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
   return (
@@ -48,11 +46,10 @@ export function PatientForm({ id, initial }: { id: string | null; initial: FormV
   const { register, handleSubmit, setError, formState } = form;
   const e = formState.errors;
 
-  const data = mutation.error?.data as ErrorData | undefined;
   const conflict = mutation.error?.data?.code === 'CONFLICT';
   // The patient who already holds the number (always one of this organization).
   const existing = mutation.error?.data?.existing ?? null;
-  const unplaced = (data?.details ?? []).filter((d) => !isField(d.field.replace(/^values\./, '')));
+  const unplaced = detailsOf(mutation.error).filter((d) => !isField(d.field.replace(/^values\./, '')));
 
   const submit = handleSubmit(async (values) => {
     try {
@@ -60,12 +57,11 @@ export function PatientForm({ id, initial }: { id: string | null; initial: FormV
       await utils.patients.invalidate();
       router.push(`/patients/${saved.id}?saved=1`);
     } catch (error) {
-      const details = ((error as { data?: ErrorData }).data?.details ?? []) as Detail[];
-      for (const d of details) {
+      for (const d of detailsOf(error)) {
         const field = d.field.replace(/^values\./, '');
         if (isField(field)) setError(field, { message: d.message }, { shouldFocus: true });
       }
-      if ((error as { data?: ErrorData }).data?.code === 'CONFLICT') {
+      if ((error as { data?: { code?: string } }).data?.code === 'CONFLICT') {
         setError('phone', { message: errorMessage(error) }, { shouldFocus: true });
       }
     }
@@ -158,7 +154,7 @@ export function PatientForm({ id, initial }: { id: string | null; initial: FormV
           {e.notes?.message ? <p className="text-sm font-medium text-red-700">{e.notes.message}</p> : null}
         </div>
       </Group>
-      {mutation.error && !conflict && !(data?.details ?? []).length ? (
+      {mutation.error && !conflict && !detailsOf(mutation.error).length ? (
         <Alert>{errorMessage(mutation.error)}</Alert>
       ) : null}
       {unplaced.length ? <Alert>{unplaced.map((d) => d.message).join(' ')}</Alert> : null}

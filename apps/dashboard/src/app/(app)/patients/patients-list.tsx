@@ -1,8 +1,7 @@
 'use client';
 import { trpc } from '@carelane/api/react';
-import { TextField } from '@carelane/ui';
 import Link from 'next/link';
-import { useDebouncedSearch } from '@/components/use-debounced-search';
+import { SearchField } from '@/components/search-field';
 import { useQueryParams } from '@/components/use-query-params';
 import { ExportMenu } from './export-menu';
 import { FilterBar } from './filter-bar';
@@ -19,10 +18,6 @@ export function PatientsList() {
   const filters = readFilters(params);
   const profile = trpc.me.profile.useQuery();
   const canWrite = profile.data?.permissions.includes('patients:write') ?? false;
-
-  const [text, setText] = useDebouncedSearch(filters.q ?? '', (next) =>
-    navigate({ q: next, sort: undefined, dir: undefined }),
-  );
 
   return (
     <div className="space-y-5">
@@ -57,14 +52,11 @@ export function PatientsList() {
       <StatsCards />
 
       <search className="space-y-3">
-        <TextField
+        <SearchField
           label="Search patients"
-          type="search"
           placeholder="Name, phone, email or record number"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          autoComplete="off"
-          maxLength={80}
+          current={filters.q ?? ''}
+          onSearch={(next) => navigate({ q: next, sort: undefined, dir: undefined })}
         />
         <FilterBar filters={filters} navigate={navigate} />
       </search>

@@ -5,6 +5,7 @@ import { knownZones } from '@carelane/core';
 import { Alert, Button, TextField } from '@carelane/ui';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
+import { detailsOf } from '@/components/server-errors';
 
 type Field = 'name' | 'zone';
 type Errors = Partial<Record<Field, string>>;
@@ -51,8 +52,7 @@ export function OrganizationForm({ name, zone }: { name: string; zone: string })
         router.refresh();
       },
       onError: (error) => {
-        const details = (error.data as { details?: Array<{ field: string; message: string }> } | undefined)?.details;
-        const found = fieldErrors(details ?? []);
+        const found = fieldErrors(detailsOf(error));
         setErrors(found);
         if (Object.keys(found).length === 0) setNotice({ tone: 'error', text: errorMessage(error) });
       },

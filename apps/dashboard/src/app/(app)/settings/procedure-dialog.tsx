@@ -4,6 +4,7 @@ import { minorDigits } from '@carelane/core';
 import { Alert, Button, CheckboxField, TextField } from '@carelane/ui';
 import { useEffect, useRef, useState } from 'react';
 import { Modal } from '@/components/modal';
+import { detailsOf, serverErrors } from '@/components/server-errors';
 import {
   API_FIELDS,
   NEW_PROCEDURE,
@@ -13,7 +14,6 @@ import {
   toProcedureForm,
   toProcedureValues,
 } from './procedure-values';
-import { detailsOf, serverErrors } from './server-errors';
 import { currencySymbol } from './type-values';
 
 function isApiField(field: string): field is keyof typeof API_FIELDS {

@@ -4,7 +4,7 @@ import { minorDigits } from '@carelane/core';
 import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/ui';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Modal } from '@/components/modal';
-import { detailsOf, serverErrors } from './server-errors';
+import { detailsOf, serverErrors } from '@/components/server-errors';
 import {
   type AppointmentTypeRow,
   checkFieldsMessage,

@@ -6,9 +6,9 @@ import { useId, useState } from 'react';
 import { AppointmentTypeField, useAppointmentTypeChoice } from '@/components/appointment-type-choice';
 import { Modal } from '@/components/modal';
 import { PatientPicker, type PickedPatient } from '@/components/patient-picker';
+import { detailsOf } from '@/components/server-errors';
 
 type Clinician = { id: string; name: string; specialisations: string[] };
-type Detail = { field: string; message: string };
 
 /** Puts a patient on the waitlist for a clinician, or any clinician of a specialisation. */
 export function AddDialog({
@@ -50,7 +50,7 @@ export function AddDialog({
   );
   const chosenType = typeChoice.chosen;
 
-  const details = (add.error?.data as { details?: Detail[] } | undefined)?.details ?? [];
+  const details = detailsOf(add.error);
   const fieldError = (field: string) => details.find((d) => d.field === field)?.message ?? null;
   const wantedError = fieldError('clinicianId') ?? fieldError('specialisation');
 

@@ -3,8 +3,9 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { minorToText, textToMinor } from '@carelane/core';
 import { Alert, Button, SelectField, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
-import { fieldErrors, type Invoice, refreshInvoice } from '@/components/invoices/invoice-format';
+import { type Invoice, refreshInvoice } from '@/components/invoices/invoice-format';
 import { Modal } from '@/components/modal';
+import { fieldErrors } from '@/components/server-errors';
 
 const METHODS = [
   { value: 'cash', label: 'Cash' },

@@ -2,8 +2,9 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { Alert, Button, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
-import { fieldErrors, type Invoice, refreshInvoice } from '@/components/invoices/invoice-format';
+import { type Invoice, refreshInvoice } from '@/components/invoices/invoice-format';
 import { Modal } from '@/components/modal';
+import { fieldErrors } from '@/components/server-errors';
 
 /** Voids the invoice for good, with the reason; what it billed can then be billed again. */
 export function VoidDialog({ invoice, onClose }: { invoice: Invoice; onClose: (message: string | null) => void }) {

@@ -12,9 +12,8 @@ import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { CHANNEL_LABELS, channelNames, formWhen } from '@/components/forms/form-format';
 import { Modal } from '@/components/modal';
+import { detailsOf } from '@/components/server-errors';
 import type { PatientRecord } from './types';
-
-type Detail = { field: string; message: string };
 
 /** The link shown once, with a Copy button; where the clipboard is refused, the text is selected to copy by hand. */
 function CreatedLink({
@@ -93,7 +92,7 @@ export function FormLinkDialog({
   const [days, setDays] = useState(String(FORM_LINK_DEFAULT_DAYS));
   const [channel, setChannel] = useState<NotificationChannel | ''>('');
   const group = useId();
-  const details = ((create.error?.data as { details?: Detail[] } | undefined)?.details ?? []) as Detail[];
+  const details = detailsOf(create.error);
   const fieldError = (field: string) => details.find((d) => d.field === field)?.message ?? null;
   // Only a missing birth date is fixed on the edit page (the other precondition is the server's set-up).
   const needsBirthDate = create.error?.data?.code === 'PRECONDITION_FAILED' && !patient.birthDate;

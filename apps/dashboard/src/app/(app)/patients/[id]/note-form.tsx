@@ -6,6 +6,7 @@ import { Alert, Button, SelectField, TextField } from '@carelane/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { detailsOf } from '@/components/server-errors';
 
 /** The create and amend schemas share body and vitals; the reason matters only for an amendment. */
 const noteFormSchema = z.object({
@@ -62,8 +63,7 @@ export function NoteForm({
       await utils.clinicalNotes.list.invalidate({ patientId });
       onDone(amends ? 'Amended; the original is kept.' : 'Note added.');
     } catch (error) {
-      for (const d of (error as { data?: { details?: Array<{ field: string; message: string }> } }).data?.details ??
-        []) {
+      for (const d of detailsOf(error)) {
         if (d.field === 'body' || d.field === 'reason') setError(d.field, { message: d.message });
         else if (d.field.startsWith('vitals.'))
           setError(d.field as `vitals.${(typeof VITAL_NAMES)[number]}`, { message: d.message });
@@ -117,9 +117,7 @@ export function NoteForm({
         </fieldset>
       ) : null}
       {amends ? <TextField label="Why it is amended" {...register('reason')} error={e.reason?.message} /> : null}
-      {mutation.error && !(mutation.error.data as { details?: unknown[] } | undefined)?.details?.length ? (
-        <Alert>{errorMessage(mutation.error)}</Alert>
-      ) : null}
+      {mutation.error && !detailsOf(mutation.error).length ? <Alert>{errorMessage(mutation.error)}</Alert> : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" busy={formState.isSubmitting}>
           {amends ? 'Save amendment' : 'Add note'}

@@ -4,6 +4,7 @@ import { formatMoney, minorToText, TREATMENT_STATUSES, type TreatmentStatus, tex
 import { Alert, Button, SelectField, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
 import { Modal } from '@/components/modal';
+import { detailsOf } from '@/components/server-errors';
 import { type Procedure, statusLabel, toothTitle } from './treatment-format';
 
 type Field = 'procedureId' | 'description' | 'priceMinor' | 'discountMinor' | 'status' | 'performedOn' | 'notes';
@@ -17,10 +18,6 @@ const FIELDS: readonly string[] = [
   'performedOn',
   'notes',
 ];
-
-function detailsOf(error: { data?: unknown }): Array<{ field: string; message: string }> {
-  return (error.data as { details?: Array<{ field: string; message: string }> } | undefined)?.details ?? [];
-}
 
 /** Adds a treatment on one tooth, or general work with no tooth; a procedure fills in its price. */
 export function TreatmentDialog({

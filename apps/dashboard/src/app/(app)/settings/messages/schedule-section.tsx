@@ -3,7 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@carelane/core';
 import { Alert, Button, Card, CheckboxField, ErrorState, SelectField, Skeleton, TextField } from '@carelane/ui';
 import { useEffect, useState } from 'react';
-import { detailsOf } from '../server-errors';
+import { detailsOf } from '@/components/server-errors';
 import { CHANNEL_LABELS, moved, OFFSET_UNITS, type OffsetUnit, offsetLabel, offsetMinutes } from './offsets';
 
 type Settings = {

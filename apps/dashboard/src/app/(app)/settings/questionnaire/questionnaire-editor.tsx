@@ -4,6 +4,7 @@ import { type ClinicKind, DEFAULT_QUESTIONNAIRES, type Questionnaire, questionna
 import { Alert, Button, ErrorState, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
+import { detailsOf } from '@/components/server-errors';
 import { type DraftQuestion, fromDraft, newQuestion, removeQuestion, toDraft, updateQuestion } from './draft';
 import { QuestionnairePreview } from './preview';
 import type { FieldProblems } from './question-card';
@@ -142,9 +143,8 @@ export function QuestionnaireEditor() {
         onError: (error) => {
           const conflict = error.data?.code === 'CONFLICT';
           setNotice({ tone: 'error', text: errorMessage(error), conflict });
-          const details = (error.data as { details?: Array<{ field: string; message: string }> } | undefined)?.details;
           const mapped = new Map<string, FieldProblems>();
-          for (const d of details ?? []) {
+          for (const d of detailsOf(error)) {
             const [, index, field] = /^questions\.(\d+)\.(\w+)/.exec(d.field) ?? [];
             const key = sent[Number(index)]?.key;
             if (key && field) mapped.set(key, { ...mapped.get(key), [field]: d.message });

@@ -1,8 +1,15 @@
 type Detail = { field: string; message: string };
 
 /** The `{ field, message }` list the API attaches to BAD_REQUEST (empty for other failures). */
-export function detailsOf(error: { data?: unknown } | null | undefined): Detail[] {
-  return (error?.data as { details?: Detail[] } | undefined)?.details ?? [];
+export function detailsOf(error: unknown): Detail[] {
+  return (error as { data?: { details?: Detail[] } } | null | undefined)?.data?.details ?? [];
+}
+
+/** The first message for each field of a failed mutation, by field name. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const d of detailsOf(error)) found[d.field] ??= d.message;
+  return found;
 }
 
 /**
