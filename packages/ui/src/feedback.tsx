@@ -42,6 +42,18 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
   );
 }
 
+/** Placeholders while data loads, marked busy, with `label` (e.g. "Loading the invoice…") read out. */
+export function Loading({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={className} aria-busy="true">
+      <p className="sr-only" role="status">
+        {label}
+      </p>
+      {children}
+    </div>
+  );
+}
+
 /** Grey placeholder blocks while data loads. */
 export function Skeleton({ className }: { className?: string }) {
   return (

@@ -1,6 +1,6 @@
 'use client';
 import { errorMessage } from '@carelane/api/react';
-import { Button, ErrorState, Skeleton } from '@carelane/ui';
+import { Button, ErrorState, Loading, Skeleton } from '@carelane/ui';
 import type { ReactNode } from 'react';
 
 /** The parts of a tRPC infinite query a paged list shows. */
@@ -44,14 +44,11 @@ export function PagedList({
   }
   if (!list.data) {
     return (
-      <div className="space-y-2" aria-busy="true">
-        <p className="sr-only" role="status">
-          {loadingLabel}
-        </p>
+      <Loading label={loadingLabel} className="space-y-2">
         <Skeleton className={rowHeight} />
         <Skeleton className={rowHeight} />
         <Skeleton className={rowHeight} />
-      </div>
+      </Loading>
     );
   }
   if (isEmpty) return empty;

@@ -1,6 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { Alert, Button, ErrorState, Skeleton } from '@carelane/ui';
+import { Alert, Button, ErrorState, Loading, Skeleton } from '@carelane/ui';
 import { useState } from 'react';
 import { Modal } from '@/components/modal';
 import { addresseeName, CHANNEL_LABELS, formatTime, kindLabel } from './message-format';
@@ -44,12 +44,9 @@ export function MessageDialog({
       {message.error ? (
         <ErrorState message={errorMessage(message.error)} onRetry={() => void message.refetch()} />
       ) : !m ? (
-        <div aria-busy="true" className="space-y-2">
-          <p className="sr-only" role="status">
-            Loading the message…
-          </p>
+        <Loading label="Loading the message…" className="space-y-2">
           <Skeleton className="h-20" />
-        </div>
+        </Loading>
       ) : (
         <div className="space-y-4 text-sm">
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-800">

@@ -2,7 +2,7 @@
 import type { RouterOutputs } from '@carelane/api/client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { addLocalDays, formatMoney, localDate } from '@carelane/core';
-import { ErrorState, Skeleton } from '@carelane/ui';
+import { ErrorState, Loading, Skeleton } from '@carelane/ui';
 import { formatDay } from '@/components/format-day';
 
 type Method = { method: string; label: string; receivedMinor: number; refundedMinor: number; netMinor: number };
@@ -48,14 +48,11 @@ export function TakingsPanel({ zone }: { zone: string | undefined }) {
       {takings.error ? (
         <ErrorState message={errorMessage(takings.error)} onRetry={() => void takings.refetch()} />
       ) : !takings.data ? (
-        <div className="mt-3 grid gap-4 md:grid-cols-3" aria-busy="true">
-          <p className="sr-only" role="status">
-            Loading takings…
-          </p>
+        <Loading label="Loading takings…" className="mt-3 grid gap-4 md:grid-cols-3">
           <Skeleton className="h-24" />
           <Skeleton className="h-24" />
           <Skeleton className="h-24" />
-        </div>
+        </Loading>
       ) : (
         <TakingsBody data={takings.data} />
       )}

@@ -2,7 +2,7 @@
 import type { RouterOutputs } from '@carelane/api/client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { addLocalDays, localDate } from '@carelane/core';
-import { ErrorState, Skeleton, TextField } from '@carelane/ui';
+import { ErrorState, Loading, Skeleton, TextField } from '@carelane/ui';
 import { useState } from 'react';
 import { formatDay } from '@/components/format-day';
 import { CHANNEL_LABELS, kindLabel } from '@/components/messages/message-format';
@@ -129,13 +129,10 @@ export function StatsPanel({ zone }: { zone: string | undefined }) {
       {stats.error ? (
         <ErrorState message={errorMessage(stats.error)} onRetry={() => void stats.refetch()} />
       ) : !stats.data ? (
-        <div aria-busy="true" className="space-y-2">
-          <p className="sr-only" role="status">
-            Loading figures…
-          </p>
+        <Loading label="Loading figures…" className="space-y-2">
           <Skeleton className="h-32" />
           <Skeleton className="h-40" />
-        </div>
+        </Loading>
       ) : (
         <div className="space-y-4">
           <CountsTable

@@ -1,7 +1,7 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { formatPhone, fullName } from '@carelane/core';
-import { Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
+import { Button, EmptyState, ErrorState, Loading, Skeleton } from '@carelane/ui';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
@@ -92,15 +92,12 @@ export function PatientRows({ filters, onClearFilters }: { filters: PatientFilte
   }
   if (!list.data) {
     return (
-      <div className="space-y-2" aria-busy="true">
-        <p className="sr-only" role="status">
-          Loading patients…
-        </p>
+      <Loading label="Loading patients…" className="space-y-2">
         {Array.from({ length: 6 }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have nothing else to tell them apart
           <Skeleton key={i} className="h-14" />
         ))}
-      </div>
+      </Loading>
     );
   }
   const narrowed = Boolean(filters.q) || activeFilterCount(filters) > 0;

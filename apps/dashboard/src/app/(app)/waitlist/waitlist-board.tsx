@@ -1,6 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { Alert, Button, EmptyState, ErrorState, SelectField, Skeleton } from '@carelane/ui';
+import { Alert, Button, EmptyState, ErrorState, Loading, SelectField, Skeleton } from '@carelane/ui';
 import { useRef, useState } from 'react';
 import { useQueryParams } from '@/components/use-query-params';
 import { AddDialog } from './add-dialog';
@@ -111,14 +111,11 @@ export function WaitlistBoard() {
       {list.error ? (
         <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
       ) : !list.data || !zone ? (
-        <div className="space-y-3" aria-busy="true">
-          <p className="sr-only" role="status">
-            Loading the waitlist…
-          </p>
+        <Loading label="Loading the waitlist…" className="space-y-3">
           <Skeleton className="h-36" />
           <Skeleton className="h-36" />
           <Skeleton className="h-36" />
-        </div>
+        </Loading>
       ) : list.data.entries.length === 0 ? (
         filtered ? (
           <EmptyState title="No one matches these filters">

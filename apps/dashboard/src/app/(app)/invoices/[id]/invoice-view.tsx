@@ -1,6 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { Alert, Button, ErrorState, Skeleton } from '@carelane/ui';
+import { Alert, Button, ErrorState, Loading, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
 import { type Payment, refreshInvoice } from '@/components/invoices/invoice-format';
@@ -28,13 +28,10 @@ export function InvoiceView({ id }: { id: string }) {
   }
   if (!invoice.data) {
     return (
-      <div className="space-y-4" aria-busy="true">
-        <p className="sr-only" role="status">
-          Loading the invoice…
-        </p>
+      <Loading label="Loading the invoice…" className="space-y-4">
         <Skeleton className="h-12 w-72" />
         <Skeleton className="h-48" />
-      </div>
+      </Loading>
     );
   }
   const inv = invoice.data;

@@ -1,6 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { Alert, Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
+import { Alert, Button, EmptyState, ErrorState, Loading, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
 import { formWhen } from '@/components/forms/form-format';
@@ -36,13 +36,10 @@ export function FormsTab({
   if (forms.error) return <ErrorState message={errorMessage(forms.error)} onRetry={() => void forms.refetch()} />;
   if (!forms.data) {
     return (
-      <div className="space-y-3" aria-busy="true">
-        <p className="sr-only" role="status">
-          Loading forms…
-        </p>
+      <Loading label="Loading forms…" className="space-y-3">
         <Skeleton className="h-24" />
         <Skeleton className="h-24" />
-      </div>
+      </Loading>
     );
   }
   const { links, submissions } = forms.data;

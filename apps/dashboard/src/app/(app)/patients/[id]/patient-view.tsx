@@ -1,7 +1,7 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { formatPhone, fullName } from '@carelane/core';
-import { Alert, Avatar, Badge, Button, ErrorState, Skeleton } from '@carelane/ui';
+import { Alert, Avatar, Badge, Button, ErrorState, Loading, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Tabs } from '@/components/tabs';
@@ -46,14 +46,11 @@ export function PatientView({ id }: { id: string }) {
   }
   if (!patient.data) {
     return (
-      <div className="space-y-4" aria-busy="true">
-        <p className="sr-only" role="status">
-          Loading the patient…
-        </p>
+      <Loading label="Loading the patient…" className="space-y-4">
         <Skeleton className="h-16 w-80" />
         <Skeleton className="h-10" />
         <Skeleton className="h-64" />
-      </div>
+      </Loading>
     );
   }
   const p = patient.data;

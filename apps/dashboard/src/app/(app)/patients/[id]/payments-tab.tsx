@@ -1,7 +1,7 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { formatMoney } from '@carelane/core';
-import { Alert, Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
+import { Alert, Button, EmptyState, ErrorState, Loading, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
 import { InvoiceStatusBadge, invoiceName, type PatientBilling, showDate } from '@/components/invoices/payments-format';
@@ -78,13 +78,10 @@ export function PaymentsTab({
   }
   if (!billing.data) {
     return (
-      <div className="space-y-3" aria-busy="true">
-        <p className="sr-only" role="status">
-          Loading payments…
-        </p>
+      <Loading label="Loading payments…" className="space-y-3">
         <Skeleton className="h-16" />
         <Skeleton className="h-40" />
-      </div>
+      </Loading>
     );
   }
   const { invoices, payments, balanceMinor } = billing.data;

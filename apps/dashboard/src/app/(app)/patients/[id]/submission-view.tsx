@@ -1,7 +1,7 @@
 'use client';
 import type { RouterOutputs } from '@carelane/api/client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { Button, ErrorState, Skeleton } from '@carelane/ui';
+import { Button, ErrorState, Loading, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { formWhen } from '@/components/forms/form-format';
 import { calendarDay } from '../format';
@@ -47,13 +47,10 @@ export function SubmissionView({ patientId, submissionId }: { patientId: string;
   }
   if (!submission.data) {
     return (
-      <div className="space-y-4" aria-busy="true">
-        <p className="sr-only" role="status">
-          Loading the form…
-        </p>
+      <Loading label="Loading the form…" className="space-y-4">
         <Skeleton className="h-10 w-72" />
         <Skeleton className="h-96" />
-      </div>
+      </Loading>
     );
   }
   const s = submission.data;

@@ -1,7 +1,7 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { formatMoney, planTotals } from '@carelane/core';
-import { Alert, Button, EmptyState, ErrorState, Skeleton } from '@carelane/ui';
+import { Alert, Button, EmptyState, ErrorState, Loading, Skeleton } from '@carelane/ui';
 import { useState } from 'react';
 import { ToothChart } from './tooth-chart';
 import { ToothTreatmentsPanel } from './tooth-treatments-panel';
@@ -49,13 +49,10 @@ export function TreatmentsTab({
   }
   if (!treatments.data) {
     return (
-      <div className="space-y-3" aria-busy="true">
-        <p className="sr-only" role="status">
-          Loading treatments…
-        </p>
+      <Loading label="Loading treatments…" className="space-y-3">
         <Skeleton className="h-48" />
         <Skeleton className="h-24" />
-      </div>
+      </Loading>
     );
   }
   const items = treatments.data;
