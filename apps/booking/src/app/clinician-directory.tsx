@@ -1,7 +1,7 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { formatMoney } from '@carelane/core';
-import { Avatar, Badge, Card, EmptyState, ErrorState, SelectField, Skeleton } from '@carelane/ui';
+import { Avatar, Badge, Card, EmptyState, ErrorState, Loading, SelectField, Skeleton } from '@carelane/ui';
 import Link from 'next/link';
 import { useState } from 'react';
 
@@ -67,16 +67,11 @@ export function ClinicianDirectory() {
       {directory.error ? (
         <ErrorState message={errorMessage(directory.error)} onRetry={() => void directory.refetch()} />
       ) : !data ? (
-        <div
-          className="grid gap-4 md:grid-cols-2 lg:grid-cols-3"
-          role="status"
-          aria-busy="true"
-          aria-label="Loading clinicians"
-        >
+        <Loading label="Loading clinicians…" className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           {[0, 1, 2, 3, 4, 5].map((i) => (
             <Skeleton key={i} className="h-48" />
           ))}
-        </div>
+        </Loading>
       ) : data.clinicians.length === 0 ? (
         <EmptyState title="No clinicians match these filters">Try another specialisation or centre.</EmptyState>
       ) : (

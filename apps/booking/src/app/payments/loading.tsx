@@ -1,13 +1,10 @@
-import { Skeleton } from '@carelane/ui';
+import { Loading, Skeleton } from '@carelane/ui';
 
 export default function PaymentsLoading() {
   return (
-    <div className="space-y-8" aria-busy="true">
+    <Loading label="Loading your payments…" className="space-y-8">
       <div className="space-y-2">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Payments</h1>
-        <p className="sr-only" role="status">
-          Loading your payments…
-        </p>
         <Skeleton className="h-5 w-56" />
       </div>
       {['To pay', 'Payments'].map((title) => (
@@ -16,6 +13,6 @@ export default function PaymentsLoading() {
           <Skeleton className="h-24 w-full" />
         </section>
       ))}
-    </div>
+    </Loading>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { formatLocalTime } from '@carelane/core';
-import { Card, EmptyState, ErrorState, SelectField, Skeleton, StatusBadge } from '@carelane/ui';
+import { Card, EmptyState, ErrorState, Loading, SelectField, Skeleton, StatusBadge } from '@carelane/ui';
 import { useState } from 'react';
 
 /** The signed-in user's centre's appointments for today, by clinician; refreshed every 30 s. */
@@ -47,16 +47,11 @@ export function TodayBoard() {
       {profile.error || day.error ? (
         <ErrorState message={errorMessage(profile.error ?? day.error)} onRetry={() => void day.refetch()} />
       ) : !day.data ? (
-        <div
-          className="grid gap-4 md:grid-cols-2 xl:grid-cols-3"
-          role="status"
-          aria-busy="true"
-          aria-label="Loading appointments"
-        >
+        <Loading label="Loading appointments…" className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {[0, 1, 2].map((i) => (
             <Skeleton key={i} className="h-64" />
           ))}
-        </div>
+        </Loading>
       ) : day.data.clinicians.length === 0 ? (
         <EmptyState title="No clinicians at this centre">
           Add clinicians to this centre to see their day here.
