@@ -12,8 +12,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-// A tenant filter written by hand: `eq(patients.organizationId, ...)` or `eq(x, t.organizationId)`.
-const HAND_WRITTEN_FILTER = /\beq\(\s*[\w.]+\.organizationId\b|\beq\([^()]*,\s*[\w.]+\.organizationId\s*\)/;
+// A tenant filter written by hand: `eq(patients.organizationId, ...)`, `eq(x, t.organizationId)`,
+// or the tenant's own row `eq(organizations.id, ...)` (tenant.organization() says it).
+const HAND_WRITTEN_FILTER =
+  /\beq\(\s*[\w.]+\.organizationId\b|\beq\([^()]*,\s*[\w.]+\.organizationId\s*\)|\beq\(\s*organizations\.id\b/;
 
 describe('one tenancy guard', () => {
   it('no query in the API compares organizationId by hand: tenant-scoped access goes through tenancy.ts', () => {

@@ -18,11 +18,10 @@ type Scope = { tenant: Tenant; patientId: string | null };
 
 /** The clinic as its documents show it: name, zone, logo bytes and the centre's address when known. */
 async function clinicOf(deps: ApiDeps, tenant: Tenant, centreId: string | null) {
-  const { organizationId } = tenant;
   const [org] = await deps.db
     .select({ name: organizations.name, zone: organizations.defaultZone })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(tenant.organization());
   const [centre] = centreId
     ? await deps.db
         .select({ addressLine: centres.addressLine, city: centres.city })

@@ -18,7 +18,6 @@ type Deps = () => Promise<ApiDeps>;
 
 /** The organization's logo file row, if it has one. */
 export async function organizationLogo(deps: ApiDeps, tenant: Tenant) {
-  const { organizationId } = tenant;
   const [row] = await deps.db
     .select({ id: files.id, storageKey: files.storageKey, contentType: files.contentType })
     .from(organizations)
@@ -30,7 +29,7 @@ export async function organizationLogo(deps: ApiDeps, tenant: Tenant) {
         sql`${files.id}::text = ${organizations.branding} ->> 'logoFileId'`,
       ),
     )
-    .where(eq(organizations.id, organizationId));
+    .where(tenant.organization());
   return row ?? null;
 }
 
@@ -121,7 +120,7 @@ export function createOrganizationLogoHandlers(getDeps: Deps) {
           await tx
             .update(organizations)
             .set({ branding: sql`${organizations.branding} || jsonb_build_object('logoFileId', ${file.id}::text)` })
-            .where(eq(organizations.id, organizationId));
+            .where(ctx.tenant.organization());
           if (previous) await tx.delete(files).where(eq(files.id, previous.id));
           await audit(
             ctx,
@@ -157,7 +156,7 @@ export function createOrganizationLogoHandlers(getDeps: Deps) {
         await tx
           .update(organizations)
           .set({ branding: sql`${organizations.branding} - 'logoFileId'` })
-          .where(eq(organizations.id, organizationId));
+          .where(ctx.tenant.organization());
         await tx.delete(files).where(eq(files.id, previous.id));
         await audit(
           ctx,

@@ -1,7 +1,6 @@
 import { buffer } from 'node:stream/consumers';
 import { organizations } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { NO_STORE, problem, staffFromRequest } from '../http-common';
@@ -30,11 +29,10 @@ export function createSubmissionPdfHandler(getDeps: () => Promise<ApiDeps>) {
       if (error instanceof TRPCError && error.code === 'NOT_FOUND') return problem(404, error.message);
       throw error;
     }
-    const { organizationId } = ctx.tenant;
     const [org] = await deps.db
       .select({ name: organizations.name, zone: organizations.defaultZone })
       .from(organizations)
-      .where(eq(organizations.id, organizationId));
+      .where(ctx.tenant.organization());
     const logo = await organizationLogo(deps, ctx.tenant);
     const logoFile = logo && deps.files ? await deps.files.get(logo.storageKey) : null;
     const pdf = await renderSubmissionPdf({

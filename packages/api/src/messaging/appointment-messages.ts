@@ -22,7 +22,6 @@ export type ChangedBy = {
 type Visit = Awaited<ReturnType<typeof loadVisit>>;
 
 async function loadVisit(tx: DbOrTx, tenant: Tenant, appointmentId: string) {
-  const { organizationId } = tenant;
   const [row] = await tx
     .select({
       id: appointments.id,
@@ -41,7 +40,7 @@ async function loadVisit(tx: DbOrTx, tenant: Tenant, appointmentId: string) {
     .from(appointments)
     .innerJoin(centres, eq(centres.id, appointments.centreId))
     .innerJoin(staffUsers, eq(staffUsers.id, appointments.clinicianId))
-    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .innerJoin(organizations, tenant.organization())
     .where(tenant.where(appointments, eq(appointments.id, appointmentId)));
   if (!row) throw new Error('Appointment not found for its messages');
   return row;

@@ -23,12 +23,12 @@ export type Queued = { id: string; channel: string } | { id: null; reason: strin
  * as its fallback. A patient reachable on no channel gets nothing (and the reason is returned).
  */
 export async function notifyPatient(tx: DbOrTx, message: PatientMessage): Promise<Queued> {
-  const { organizationId } = message;
+  const tenant = tenantOf(message.organizationId);
   const [found] = await tx
     .select({ patient: patients, order: organizations.channelOrder })
     .from(patients)
-    .innerJoin(organizations, eq(organizations.id, organizationId))
-    .where(tenantOf(organizationId).where(patients, eq(patients.id, message.patientId)));
+    .innerJoin(organizations, tenant.organization())
+    .where(tenant.where(patients, eq(patients.id, message.patientId)));
   if (!found) return { id: null, reason: 'No such patient.' };
   const { patient } = found;
   const channels = channelOrder(patient, found.order);
@@ -36,7 +36,7 @@ export async function notifyPatient(tx: DbOrTx, message: PatientMessage): Promis
   if (!first) return { id: null, reason: `${patient.firstName} has not agreed to messages on any channel.` };
   const recipientOf = (channel: typeof first) => channelRecipient(patient, channel) ?? '';
   const id = await enqueueNotification(tx, {
-    organizationId,
+    organizationId: tenant.organizationId,
     channel: first,
     kind: message.kind,
     language: isMessageLanguage(patient.language) ? patient.language : 'en',

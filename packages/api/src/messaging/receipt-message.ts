@@ -13,7 +13,7 @@ export async function paymentReceipt(tx: DbOrTx, tenant: Tenant, paymentId: stri
   const [row] = await tx
     .select({ payment: payments, invoiceNumber: invoices.number, zone: organizations.defaultZone })
     .from(payments)
-    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .innerJoin(organizations, tenant.organization())
     .leftJoin(invoices, eq(invoices.id, payments.invoiceId))
     .where(tenant.where(payments, eq(payments.id, paymentId)));
   if (!row || row.payment.creditedMinor <= 0) return;

@@ -19,6 +19,7 @@ import {
   staffUsers,
 } from '@carelane/db';
 import { eq } from 'drizzle-orm';
+import { tenantOf } from '../tenancy';
 import { signAction } from './confirm-link';
 
 type Notification = typeof notifications.$inferSelect;
@@ -52,7 +53,7 @@ export type LinkConfig = { secret: string; bookingUrl: string };
 export async function loadMessageFacts(db: Database, row: Notification): Promise<MessageFacts> {
   const { organizationId } = row;
   const [org] = organizationId
-    ? await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId))
+    ? await db.select({ name: organizations.name }).from(organizations).where(tenantOf(organizationId).organization())
     : [];
   const [patient] = row.patientId
     ? await db

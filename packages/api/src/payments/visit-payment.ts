@@ -14,7 +14,6 @@ import type { Tenant } from '../tenancy';
 
 /** A visit with what paying for it online needs: its patient, type, clinic, and what its payments credit. */
 export async function loadVisitForPayment(db: DbOrTx, tenant: Tenant, appointmentId: string) {
-  const { organizationId } = tenant;
   const [row] = await db
     .select({
       visit: appointments,
@@ -31,7 +30,7 @@ export async function loadVisitForPayment(db: DbOrTx, tenant: Tenant, appointmen
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
     .innerJoin(patients, eq(patients.id, appointments.patientId))
     .innerJoin(centres, eq(centres.id, appointments.centreId))
-    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .innerJoin(organizations, tenant.organization())
     .where(tenant.where(appointments, eq(appointments.id, appointmentId)));
   return row ?? null;
 }

@@ -8,11 +8,10 @@ import { publicTenant } from './public-organization';
 /** The public clinician directory with the filters it can be narrowed by. */
 export async function directoryHandler({ ctx, input }: { ctx: Context; input: DirectoryInput }) {
   const tenant = publicTenant(ctx);
-  const { organizationId } = tenant;
   const [organization] = await ctx.db
     .select({ name: organizations.name, currency: organizations.currency })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(tenant.organization());
   const profiles = await ctx.db
     .select({
       id: staffUsers.id,

@@ -1,7 +1,7 @@
 import { isFormToken } from '@carelane/core';
 import { type Database, formRequests, organizations } from '@carelane/db';
 import { eq } from 'drizzle-orm';
-import { unscoped } from '../../tenancy';
+import { tenantOf, unscoped } from '../../tenancy';
 import { formTokenHash } from './token';
 
 /** The link a token names, with its clinic as the public page shows it; null for any unknown token. */
@@ -12,11 +12,10 @@ export async function findFormLink(db: Database, token: string) {
     .from(formRequests)
     .where(eq(formRequests.tokenHash, formTokenHash(token)));
   if (!link) return null;
-  const { organizationId } = link;
   const [clinic] = await db
     .select({ name: organizations.name, branding: organizations.branding })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(tenantOf(link.organizationId).organization());
   if (!clinic) return null;
   // The logo is fetched through the link itself, so the page needs no other credential.
   const logoUrl = clinic.branding.logoFileId ? `/api/forms/${encodeURIComponent(token)}/logo` : null;

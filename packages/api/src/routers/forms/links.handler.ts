@@ -81,7 +81,7 @@ export async function createFormLinkHandler({ ctx, input }: { ctx: StaffContext;
       const [org] = await tx
         .select({ name: organizations.name, zone: organizations.defaultZone })
         .from(organizations)
-        .where(eq(organizations.id, organizationId));
+        .where(ctx.tenant.organization());
       notificationId = await enqueueNotification(
         tx,
         {

@@ -142,7 +142,6 @@ async function resolveLine(tx: DbOrTx, ctx: StaffContext, patientId: string, lin
 
 /** A draft invoice from treatments, visits and free lines, with totals computed exactly by core. */
 export async function invoiceCreateHandler({ ctx, input }: { ctx: StaffContext; input: InvoiceCreateInput }) {
-  const { organizationId } = ctx.tenant;
   return ctx.db.transaction(async (tx) => {
     const patient = await loadPatient(tx, ctx, input.patientId);
     await requireLive(tx, patient);
@@ -156,7 +155,7 @@ export async function invoiceCreateHandler({ ctx, input }: { ctx: StaffContext; 
     const [org] = await tx
       .select({ currency: organizations.currency })
       .from(organizations)
-      .where(eq(organizations.id, organizationId));
+      .where(ctx.tenant.organization());
     const currency = org?.currency ?? 'INR';
     const lines: Resolved[] = [];
     for (const [i, line] of input.lines.entries()) lines.push(await resolveLine(tx, ctx, patient.id, line, i));

@@ -12,7 +12,6 @@ import { lockInvoice } from './load';
  * row is locked by the upsert), so numbers have no gaps and no repeats however many issue at once.
  */
 export async function invoiceIssueHandler({ ctx, input }: { ctx: StaffContext; input: InvoiceIdInput }) {
-  const { organizationId } = ctx.tenant;
   return ctx.db.transaction(async (tx) => {
     const invoice = await lockInvoice(tx, ctx, input.id);
     if (invoice.status !== 'draft') {
@@ -29,7 +28,7 @@ export async function invoiceIssueHandler({ ctx, input }: { ctx: StaffContext; i
     const [org] = await tx
       .select({ zone: organizations.defaultZone })
       .from(organizations)
-      .where(eq(organizations.id, organizationId));
+      .where(ctx.tenant.organization());
     const now = new Date();
     const [issued] = await tx
       .update(invoices)

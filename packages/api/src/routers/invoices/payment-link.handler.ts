@@ -20,7 +20,7 @@ export async function paymentLinkHandler({ ctx, input }: { ctx: StaffContext; in
     .select({ invoice: invoices, patient: patients, orgName: organizations.name })
     .from(invoices)
     .innerJoin(patients, eq(patients.id, invoices.patientId))
-    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .innerJoin(organizations, ctx.tenant.organization())
     .where(ctx.tenant.where(invoices, eq(invoices.id, input.invoiceId)));
   if (!row) throw notFound('Invoice');
   const { invoice, patient } = row;

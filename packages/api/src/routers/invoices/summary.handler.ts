@@ -19,11 +19,10 @@ function minor(value: string | number | null): number {
  * Figures only, no patient: no audit entry.
  */
 export async function takingsHandler({ ctx, input }: { ctx: StaffContext; input: TakingsInput }) {
-  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({ zone: organizations.defaultZone, currency: organizations.currency })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(ctx.tenant.organization());
   if (!org) throw notFound('Organization');
 
   const zone = org.zone;

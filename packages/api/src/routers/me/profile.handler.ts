@@ -8,11 +8,10 @@ import type { StaffContext } from '../../trpc';
 
 /** The signed-in staff member, their organization, centres and what they may do. */
 export async function profileHandler({ ctx }: { ctx: StaffContext }) {
-  const { organizationId } = ctx.tenant;
   const [row] = await ctx.db
     .select({ user: staffUsers, organization: organizations })
     .from(staffUsers)
-    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .innerJoin(organizations, ctx.tenant.organization())
     .where(ctx.tenant.where(staffUsers, eq(staffUsers.id, ctx.principal.userId)));
   if (!row) throw notFound('Your account');
   const centres = await visibleCentres(ctx.db, ctx.principal);

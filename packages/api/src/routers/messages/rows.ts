@@ -6,11 +6,10 @@ import type { StaffContext } from '../../trpc';
 
 /** The organization's zone, in which the page's dates are read. */
 export async function organizationZone(ctx: StaffContext): Promise<string> {
-  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({ zone: organizations.defaultZone })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(ctx.tenant.organization());
   if (!org) throw notFound('Organization');
   return org.zone;
 }

@@ -1,13 +1,11 @@
 import { can } from '@carelane/auth';
 import { organizations } from '@carelane/db';
-import { eq } from 'drizzle-orm';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 
 /** The caller's own organization as the settings page shows it (read again after an update). */
 export async function loadOrganizationSettings(ctx: StaffContext) {
   // The tenant's own row: organizations has no organization_id column to scope by.
-  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({
       id: organizations.id,
@@ -19,7 +17,7 @@ export async function loadOrganizationSettings(ctx: StaffContext) {
       branding: organizations.branding,
     })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(ctx.tenant.organization());
   if (!org) throw notFound('Your organization');
   const { branding, ...details } = org;
   const logoFileId = branding.logoFileId ?? null;

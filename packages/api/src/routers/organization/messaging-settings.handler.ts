@@ -1,12 +1,12 @@
 import type { DbOrTx } from '@carelane/db';
 import { organizations } from '@carelane/db';
-import { eq } from 'drizzle-orm';
 import { audit, diff } from '../../audit';
 import { notFound } from '../../errors';
+import type { Tenant } from '../../tenancy';
 import type { StaffContext } from '../../trpc';
 import type { MessagingSettingsInput } from './messaging-settings.schema';
 
-async function readSettings(db: DbOrTx, organizationId: string, lock = false): Promise<MessagingSettingsInput> {
+async function readSettings(db: DbOrTx, tenant: Tenant, lock = false): Promise<MessagingSettingsInput> {
   const query = db
     .select({
       reminderOffsetsMinutes: organizations.reminderOffsetsMinutes,
@@ -15,7 +15,7 @@ async function readSettings(db: DbOrTx, organizationId: string, lock = false): P
       channelOrder: organizations.channelOrder,
     })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(tenant.organization());
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('Your organization');
   const quietHours =
@@ -25,7 +25,7 @@ async function readSettings(db: DbOrTx, organizationId: string, lock = false): P
 
 /** The caller's organization's reminder schedule, quiet hours and channel order. */
 export async function messagingSettingsHandler({ ctx }: { ctx: StaffContext }) {
-  return readSettings(ctx.db, ctx.tenant.organizationId);
+  return readSettings(ctx.db, ctx.tenant);
 }
 
 export async function updateMessagingSettingsHandler({
@@ -39,7 +39,7 @@ export async function updateMessagingSettingsHandler({
   // Largest first: the order reminders are planned and shown in.
   const next = { ...input, reminderOffsetsMinutes: [...input.reminderOffsetsMinutes].sort((a, b) => b - a) };
   await ctx.db.transaction(async (tx) => {
-    const before = await readSettings(tx, organizationId, true);
+    const before = await readSettings(tx, ctx.tenant, true);
     await tx
       .update(organizations)
       .set({
@@ -48,7 +48,7 @@ export async function updateMessagingSettingsHandler({
         quietHoursEnd: next.quietHours?.end ?? null,
         channelOrder: next.channelOrder,
       })
-      .where(eq(organizations.id, organizationId));
+      .where(ctx.tenant.organization());
     await audit(
       ctx,
       {
@@ -60,5 +60,5 @@ export async function updateMessagingSettingsHandler({
       tx,
     );
   });
-  return readSettings(ctx.db, organizationId);
+  return readSettings(ctx.db, ctx.tenant);
 }

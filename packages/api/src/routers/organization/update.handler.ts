@@ -1,5 +1,4 @@
 import { organizations } from '@carelane/db';
-import { eq } from 'drizzle-orm';
 import { audit, diff } from '../../audit';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
@@ -13,7 +12,7 @@ import type { UpdateOrganizationInput } from './update.schema';
 export async function updateOrganizationHandler({ ctx, input }: { ctx: StaffContext; input: UpdateOrganizationInput }) {
   const { organizationId } = ctx.tenant;
   await ctx.db.transaction(async (tx) => {
-    const mine = eq(organizations.id, organizationId);
+    const mine = ctx.tenant.organization();
     const [before] = await tx
       .select({ name: organizations.name, zone: organizations.defaultZone })
       .from(organizations)

@@ -64,11 +64,10 @@ export async function dryRunHandler({ ctx, input }: { ctx: StaffContext; input: 
   if (problem) throw badMapping(problem);
   const width = job.headers?.length ?? 0;
   if (Object.values(mapping).some((index) => index >= width)) throw badMapping('That column is not in the file.');
-  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({ country: organizations.country, zone: organizations.defaultZone })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(ctx.tenant.organization());
   if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization was not found.' });
 
   const counts = { rows: 0, blank: 0, create: 0, update: 0, unchanged: 0, skip: 0 };

@@ -137,11 +137,10 @@ async function commitBatch(
 
 /** Runs a claimed job from where it stopped to the end of its file. */
 export async function runImport(options: RunImportOptions, job: ImportJob): Promise<void> {
-  const { organizationId } = job;
   const [org] = await options.db
     .select({ country: organizations.country, zone: organizations.defaultZone })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(tenantOf(job.organizationId).organization());
   if (!org || job.headerRow === null || !job.mapping) throw new Error('import job is not ready');
   const size = options.batchSize ?? IMPORT_BATCH_SIZE;
   let batch: ScannedRow[] = [];

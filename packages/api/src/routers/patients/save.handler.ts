@@ -9,11 +9,10 @@ import { changedFieldNames, loadPatient, phoneConflict, phoneRaceConflict, publi
 import type { CreatePatientInput, PatientFields, PatientIdInput, UpdatePatientInput } from './save.schema';
 
 async function organizationCountry(ctx: StaffContext): Promise<string> {
-  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({ country: organizations.country })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(ctx.tenant.organization());
   if (!org) throw notFound('Organization');
   return org.country;
 }

@@ -1,6 +1,6 @@
 import { AGE_BANDS, type AgeBand, localDate, patientStatsBounds, type Sex } from '@carelane/core';
 import { organizations, patientCounts } from '@carelane/db';
-import { eq, ne, type SQL, sql } from 'drizzle-orm';
+import { ne, type SQL, sql } from 'drizzle-orm';
 import { notFound } from '../../errors';
 import type { StaffContext } from '../../trpc';
 import type { PatientStats } from './stats.schema';
@@ -11,11 +11,10 @@ import type { PatientStats } from './stats.schema';
  * the cost follows how many distinct birth dates there are, not how many patients.
  */
 export async function patientStatsHandler({ ctx }: { ctx: StaffContext }): Promise<PatientStats> {
-  const { organizationId } = ctx.tenant;
   const [org] = await ctx.db
     .select({ zone: organizations.defaultZone })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(ctx.tenant.organization());
   if (!org) throw notFound('Organization');
   const bounds = patientStatsBounds(localDate(new Date(), org.zone));
   const value = patientCounts.value;

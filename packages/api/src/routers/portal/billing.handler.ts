@@ -29,14 +29,14 @@ function visitLabel(visit: Visit): string {
  * lines and balance, payments with their refunds, and the payment links still open to pay.
  */
 export async function billingHandler({ ctx }: { ctx: PatientContext }) {
-  const { organizationId, patientId } = ctx.principal;
+  const { patientId } = ctx.principal;
   const mine = <T extends typeof invoices | typeof payments | typeof paymentLinks>(table: T) =>
     ctx.tenant.where(table, eq(table.patientId, patientId));
   const [org, invoiceRows, paymentRows, linkRows] = await Promise.all([
     ctx.db
       .select({ currency: organizations.currency, zone: organizations.defaultZone })
       .from(organizations)
-      .where(eq(organizations.id, organizationId)),
+      .where(ctx.tenant.organization()),
     ctx.db
       .select()
       .from(invoices)

@@ -15,7 +15,7 @@ import type { PatientContext } from '../../trpc';
 
 /** The signed-in patient's own visits, upcoming first, then past. Only their own. */
 export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
-  const { organizationId, patientId } = ctx.principal;
+  const { patientId } = ctx.principal;
   const rows = await ctx.db
     .select({
       id: appointments.id,
@@ -59,7 +59,7 @@ export async function myAppointmentsHandler({ ctx }: { ctx: PatientContext }) {
   const [me] = await ctx.db
     .select({ firstName: patients.firstName, organizationName: organizations.name })
     .from(patients)
-    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .innerJoin(organizations, ctx.tenant.organization())
     .where(ctx.tenant.where(patients, eq(patients.id, patientId)));
   await audit(ctx, { action: 'patient.appointments.read', entity: 'patient', entityId: patientId });
   const now = Date.now();

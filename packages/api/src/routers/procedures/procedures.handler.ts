@@ -16,7 +16,6 @@ export async function procedureListHandler({ ctx, input }: { ctx: StaffContext; 
 
 /** Adds a procedure or changes one (never deleted: treatments keep referring to it; retire it instead). */
 export async function procedureSaveHandler({ ctx, input }: { ctx: StaffContext; input: ProcedureSaveInput }) {
-  const { organizationId } = ctx.tenant;
   const { id, ...fields } = input;
   const values = { ...fields, code: fields.code ?? null };
   return ctx.db.transaction(async (tx) => {
@@ -24,7 +23,7 @@ export async function procedureSaveHandler({ ctx, input }: { ctx: StaffContext; 
       const [org] = await tx
         .select({ currency: organizations.currency })
         .from(organizations)
-        .where(eq(organizations.id, organizationId));
+        .where(ctx.tenant.organization());
       const [row] = await tx
         .insert(procedures)
         .values(ctx.tenant.row({ ...values, currency: org?.currency ?? 'INR' }))

@@ -9,7 +9,6 @@ import type { PlanListInput } from './treatment-plans.schema';
 /** A patient's plans, newest first, each with its treatments (by tooth) and core's totals. */
 export async function planListHandler({ ctx, input }: { ctx: StaffContext; input: PlanListInput }) {
   const { tenant } = ctx;
-  const { organizationId } = tenant;
   const patient = await loadPatient(ctx.db, ctx, input.patientId).catch(async (error: unknown) => {
     await audit(ctx, { action: 'treatment_plan.list', entity: 'patient', entityId: input.patientId, success: false });
     throw error;
@@ -48,7 +47,7 @@ export async function planListHandler({ ctx, input }: { ctx: StaffContext; input
           .where(tenant.where(treatments, inArray(treatments.planId, planIds)))
           .orderBy(asc(treatments.tooth), asc(treatments.createdAt))
       : [],
-    ctx.db.select({ currency: organizations.currency }).from(organizations).where(eq(organizations.id, organizationId)),
+    ctx.db.select({ currency: organizations.currency }).from(organizations).where(tenant.organization()),
   ]);
   await audit(ctx, { action: 'treatment_plan.list', entity: 'patient', entityId: patient.id });
   return plans.map((plan) => {

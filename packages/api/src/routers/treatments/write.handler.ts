@@ -23,7 +23,6 @@ async function loadTreatment(tx: DbOrTx, ctx: StaffContext, id: string) {
 /** Adds a treatment; from the price list, the name and price are the procedure's unless staff change the price. */
 export async function treatmentCreateHandler({ ctx, input }: { ctx: StaffContext; input: TreatmentCreateInput }) {
   const { tenant } = ctx;
-  const { organizationId } = tenant;
   return ctx.db.transaction(async (tx) => {
     const patient = await loadPatient(tx, ctx, input.patientId);
     await requireLive(tx, patient);
@@ -58,7 +57,7 @@ export async function treatmentCreateHandler({ ctx, input }: { ctx: StaffContext
     const [org] = await tx
       .select({ currency: organizations.currency })
       .from(organizations)
-      .where(eq(organizations.id, organizationId));
+      .where(tenant.organization());
     const values = {
       patientId: patient.id,
       procedureId: procedure?.id ?? null,
