@@ -2,13 +2,13 @@ import { auditLog, invoiceLines, invoices, payments, refunds } from '@carelane/d
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type InvoicePdfInput, renderInvoicePdf } from '../src/files/invoice-pdf';
 import {
   createInvoicePdfHandler,
   createPatientInvoicePdfHandler,
   createPatientReceiptPdfHandler,
   createReceiptPdfHandler,
-} from '../src/files/billing-pdf-route';
-import { type InvoicePdfInput, renderInvoicePdf } from '../src/files/invoice-pdf';
+} from '../src/http/billing-pdf';
 import { createClinic, createPatient, createStaff, deps, sessionCookie, signedInStaff } from './fixtures';
 import { pdfPages } from './pdf-text';
 

@@ -6,8 +6,8 @@ import { twilioSignature } from '@carelane/integrations/messaging';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Context } from '../src/context';
+import { createTwilioInboundHandler } from '../src/http/twilio-inbound';
 import { answerSmsReply, REPLY_HELP, REPLY_NO_VISIT } from '../src/routers/confirmations/sms-reply';
-import { createTwilioInboundHandler } from '../src/routers/confirmations/twilio-inbound';
 import { createClinic, createPatient, deps, nextPhone, serveRequests } from './fixtures';
 import { insertVisit } from './patient-fixtures';
 

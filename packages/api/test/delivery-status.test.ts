@@ -12,8 +12,8 @@ import {
 } from '@carelane/integrations/messaging';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createGallaboxWebhookHandler, createTwilioStatusHandler } from '../src/http/messaging-webhooks';
 import { recordDeliveryStatus } from '../src/messaging/delivery-status';
-import { createGallaboxWebhookHandler, createTwilioStatusHandler } from '../src/messaging/status-webhooks';
 import { createClinic, serveRequests } from './fixtures';
 
 const TWILIO = { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'status-token-for-tests' };

@@ -8,7 +8,7 @@ import { LocalDiskFileStore } from '@carelane/integrations/files';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { renderSubmissionPdf } from '../src/files/submission-pdf';
-import { createSubmissionPdfHandler } from '../src/files/submission-pdf-route';
+import { createSubmissionPdfHandler } from '../src/http/submission-pdf';
 import { callerAs, createClinic, createStaff, deps, sessionCookie, signedInStaff } from './fixtures';
 import { answerAll, SIGNATURE } from './form-fixtures';
 import { staffOf } from './patient-fixtures';

@@ -7,9 +7,9 @@ import { LocalDiskFileStore, S3FileStore, startFakeS3 } from '@carelane/integrat
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFormLogoHandler } from '../src/files/form-logo';
-import { createOrganizationLogoHandlers } from '../src/files/logo';
 import { createFileStore } from '../src/files/store';
+import { createFormLogoHandler } from '../src/http/form-logo';
+import { createOrganizationLogoHandlers } from '../src/http/organization-logo';
 import { callerAs, createClinic, createStaff, deps, sessionCookie, signedInStaff } from './fixtures';
 import { staffOf } from './patient-fixtures';
 

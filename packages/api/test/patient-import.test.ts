@@ -8,12 +8,12 @@ import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, count, eq, max } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createImportReportHandler } from '../src/http/import-report';
+import { createImportUploadHandler } from '../src/http/import-upload';
+import { createPatientExportHandler } from '../src/http/patient-export';
 import { expireUnstartedImports } from '../src/routers/patient-imports/cleanup';
-import { createPatientExportHandler } from '../src/routers/patient-imports/export';
 import { runNextPatientImport } from '../src/routers/patient-imports/job';
-import { createImportReportHandler } from '../src/routers/patient-imports/report';
 import { importFilePath } from '../src/routers/patient-imports/sheet';
-import { createImportUploadHandler } from '../src/routers/patient-imports/upload';
 import { callerAs, createClinic, createStaff, deps, sessionCookie, signedInStaff } from './fixtures';
 import { FIXTURE } from './fixtures/generate-patient-import';
 

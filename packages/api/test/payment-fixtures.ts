@@ -1,7 +1,7 @@
 import type { Database } from '@carelane/db';
 import { type FakeRazorpay, RazorpayGateway, startFakeRazorpay } from '@carelane/integrations/payments';
 import type { ApiDeps } from '../src/deps';
-import { createRazorpayWebhookHandler } from '../src/payments/webhook';
+import { createRazorpayWebhookHandler } from '../src/http/razorpay-webhook';
 import { deps, serveRequests } from './fixtures';
 
 /**

@@ -18,10 +18,10 @@ import {
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCheckoutCallbackHandler } from '../src/http/razorpay-checkout';
+import { createRazorpayWebhookHandler } from '../src/http/razorpay-webhook';
 import { applyGatewayEvents } from '../src/payments/apply-events';
-import { createCheckoutCallbackHandler } from '../src/payments/checkout-callback';
 import { RELEASED_UNPAID_REASON, releaseUnpaidBookings } from '../src/payments/release-unpaid';
-import { createRazorpayWebhookHandler } from '../src/payments/webhook';
 import {
   addDailyHours,
   callerAs,

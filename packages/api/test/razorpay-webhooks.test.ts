@@ -14,8 +14,8 @@ import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { type FakeRazorpay, RazorpayGateway, startFakeRazorpay } from '@carelane/integrations/payments';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRazorpayWebhookHandler } from '../src/http/razorpay-webhook';
 import { applyGatewayEvents } from '../src/payments/apply-events';
-import { createRazorpayWebhookHandler } from '../src/payments/webhook';
 import { callerAs, createClinic, deps, serveRequests } from './fixtures';
 import { insertVisit, staffOf } from './patient-fixtures';
 

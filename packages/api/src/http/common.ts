@@ -1,8 +1,8 @@
 import { can, type Permission } from '@carelane/auth';
-import { type Context, createContext } from './context';
-import type { ApiDeps } from './deps';
-import { tenantOf } from './tenancy';
-import type { StaffContext } from './trpc';
+import { type Context, createContext } from '../context';
+import type { ApiDeps } from '../deps';
+import { tenantOf } from '../tenancy';
+import type { StaffContext } from '../trpc';
 
 export const NO_STORE = { 'cache-control': 'no-store' };
 

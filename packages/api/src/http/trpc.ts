@@ -1,8 +1,8 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { createContext } from './context';
-import type { ApiDeps } from './deps';
-import { checkHealth } from './health';
-import { appRouter } from './routers/root';
+import { createContext } from '../context';
+import type { ApiDeps } from '../deps';
+import { checkHealth } from '../health';
+import { appRouter } from '../routers/root';
 
 /** The `/api/trpc` route handler both apps mount. */
 export function createTrpcHandler(getDeps: () => ApiDeps | Promise<ApiDeps>, endpoint = '/api/trpc') {

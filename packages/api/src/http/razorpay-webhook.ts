@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gatewayEvents } from '@carelane/db';
 import type { ApiDeps } from '../deps';
-import { NO_STORE, problem } from '../http-common';
+import { NO_STORE, problem } from './common';
 
 /** Razorpay's events are a few kilobytes; anything far larger is not one. */
 const MAX_BODY_BYTES = 256 * 1024;

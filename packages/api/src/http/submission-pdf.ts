@@ -3,10 +3,10 @@ import { organizations } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
-import { NO_STORE, problem, staffFromRequest } from '../http-common';
+import { organizationLogo } from '../files/logo';
+import { renderSubmissionPdf } from '../files/submission-pdf';
 import { type FormSubmission, readFormSubmission } from '../routers/forms/read-submission';
-import { organizationLogo } from './logo';
-import { renderSubmissionPdf } from './submission-pdf';
+import { NO_STORE, problem, staffFromRequest } from './common';
 
 const dataUrlBytes = (url: string | null) => (url ? Buffer.from(url.slice(url.indexOf(',') + 1), 'base64') : null);
 

@@ -3,9 +3,9 @@ import { gatewayOrders } from '@carelane/db';
 import type { GatewayPayment } from '@carelane/integrations/payments';
 import { eq } from 'drizzle-orm';
 import type { ApiDeps } from '../deps';
+import { applyPaymentFact } from '../payments/apply-events';
+import { cancelOpenVisitLinks } from '../payments/payment-links';
 import { tenantOf, unscoped } from '../tenancy';
-import { applyPaymentFact } from './apply-events';
-import { cancelOpenVisitLinks } from './payment-links';
 
 const MAX_BODY_BYTES = 16 * 1024;
 

@@ -2,8 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { isDeliveryStatus } from '@carelane/core';
 import type { Database } from '@carelane/db';
 import { verifyTwilioSignature } from '@carelane/integrations/messaging/providers';
-import { NO_STORE, problem } from '../http-common';
-import { recordDeliveryStatus } from './delivery-status';
+import { recordDeliveryStatus } from '../messaging/delivery-status';
+import { NO_STORE, problem } from './common';
 
 /** Status callbacks are a few hundred bytes; anything far larger is not one. */
 const MAX_BODY_BYTES = 64 * 1024;

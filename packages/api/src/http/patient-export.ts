@@ -2,13 +2,13 @@ import { PassThrough, Readable } from 'node:stream';
 import { TRPCError } from '@trpc/server';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { audit } from '../../audit';
-import type { ApiDeps } from '../../deps';
-import { zodDetails } from '../../errors';
-import { NO_STORE, problem, staffFromRequest } from '../../http-common';
-import type { StaffContext } from '../../trpc';
-import { type PatientListInput, type PatientListItem, patientListInput } from '../patients/list.schema';
-import { listPatients } from '../patients/list-query';
+import { audit } from '../audit';
+import type { ApiDeps } from '../deps';
+import { zodDetails } from '../errors';
+import { type PatientListInput, type PatientListItem, patientListInput } from '../routers/patients/list.schema';
+import { listPatients } from '../routers/patients/list-query';
+import type { StaffContext } from '../trpc';
+import { NO_STORE, problem, staffFromRequest } from './common';
 
 const PAGE = 100;
 const HEADERS = [

@@ -1,8 +1,8 @@
 import type { ApiDeps } from '../deps';
-import { problem } from '../http-common';
 import { findFormLink } from '../routers/forms/find-link';
 import { tenantOf } from '../tenancy';
-import { logoResponse } from './logo';
+import { problem } from './common';
+import { logoResponse } from './organization-logo';
 
 /**
  * `/api/forms/<token>/logo`: the clinic's logo for the public form page, authorised by the link

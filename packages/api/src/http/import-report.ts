@@ -1,10 +1,10 @@
 import { patientImportSkips } from '@carelane/db';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import Papa from 'papaparse';
-import { audit } from '../../audit';
-import type { ApiDeps } from '../../deps';
-import { problem, staffFromRequest } from '../../http-common';
-import { loadImport } from './load';
+import { audit } from '../audit';
+import type { ApiDeps } from '../deps';
+import { loadImport } from '../routers/patient-imports/load';
+import { problem, staffFromRequest } from './common';
 
 const PAGE = 1000;
 

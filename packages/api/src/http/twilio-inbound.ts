@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { verifyTwilioSignature } from '@carelane/integrations/messaging/providers';
-import type { Context } from '../../context';
-import type { ApiDeps } from '../../deps';
-import { problem } from '../../http-common';
-import { answerSmsReply } from './sms-reply';
+import type { Context } from '../context';
+import type { ApiDeps } from '../deps';
+import { answerSmsReply } from '../routers/confirmations/sms-reply';
+import { problem } from './common';
 
 /** An inbound SMS webhook is a few hundred bytes; anything far larger is not one. */
 const MAX_BODY_BYTES = 64 * 1024;

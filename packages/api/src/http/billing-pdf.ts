@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { audit } from '../audit';
 import { type Context, createContext } from '../context';
 import type { ApiDeps } from '../deps';
-import { NO_STORE, problem, staffFromRequest } from '../http-common';
+import { renderInvoicePdf } from '../files/invoice-pdf';
+import { organizationLogo } from '../files/logo';
+import { renderReceiptPdf } from '../files/receipt-pdf';
 import { type Tenant, tenantOf } from '../tenancy';
-import { renderInvoicePdf } from './invoice-pdf';
-import { organizationLogo } from './logo';
-import { renderReceiptPdf } from './receipt-pdf';
+import { NO_STORE, problem, staffFromRequest } from './common';
 
 type Route = { params: Promise<{ id: string }> };
 /** Whose invoices a request may read: the staff member's organization, or one patient's issued ones. */
