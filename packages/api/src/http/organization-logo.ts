@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { LOGO_MAX_BYTES } from '@carelane/core';
 import { files, organizations } from '@carelane/db';
 import { ImageRejectedError, inspectImage, resizeForDisplay } from '@carelane/integrations/files';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { audit } from '../audit';
 import type { ApiDeps } from '../deps';
 import { organizationLogo } from '../files/logo';
