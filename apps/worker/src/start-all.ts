@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { localChannels } from '@carelane/api';
 import { createDb } from '@carelane/db';
-import { DEMO, prepareDatabase } from '@carelane/db/server';
+import { DEMO, EmbeddedPostgresSetupError, prepareDatabase } from '@carelane/db/server';
 import { startFakeMessaging } from '@carelane/integrations/messaging';
 import { messagingConfigFromEnv, providerChannels } from '@carelane/integrations/messaging/providers';
 import { startFakeRazorpay } from '@carelane/integrations/payments';
@@ -23,6 +23,11 @@ const prepared = await prepareDatabase({
   dataDir: env.DATA_DIR,
   seed: env.DATABASE_URL && env.SEED_DEMO !== 'true' ? 'never' : 'if-empty',
   log,
+}).catch((err: unknown) => {
+  // A setup problem the person can fix gets its one sentence, not a stack.
+  if (!(err instanceof EmbeddedPostgresSetupError)) throw err;
+  console.error(`carelane: ${err.message}`);
+  process.exit(1);
 });
 const secret = env.AUTH_SECRET ?? developmentSecret(env.DATA_DIR);
 

