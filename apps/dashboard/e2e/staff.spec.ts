@@ -26,12 +26,17 @@ test('front desk signs in and sees today’s appointments by clinician', async (
   await expect(page.getByText(/\d+ appointments/)).toBeVisible();
   await page.screenshot({ path: 'test-results/today.png', fullPage: true });
 
-  // Navigation reaches the other sections; coming sections say what is coming.
-  await page.getByRole('link', { name: 'Billing' }).click();
+  // The menu offers only what the role may use: front desk bills, but has no staff list, and
+  // nobody is offered a section that is not built.
+  const menu = page.getByRole('navigation', { name: 'Main' }).first();
+  await menu.getByRole('link', { name: 'Billing' }).click();
   await expect(page.getByRole('heading', { name: 'Billing' })).toBeVisible();
-  await page.getByRole('link', { name: 'Analytics' }).click();
-  await expect(page.getByRole('heading', { name: 'Analytics' })).toBeVisible();
-  await expect(page.getByText('Coming soon')).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'Staff' })).toHaveCount(0);
+  await expect(menu.getByRole('link', { name: 'Analytics' })).toHaveCount(0);
+  // A typed address says why, with nothing to retry.
+  await page.goto(`${URLS.dashboard}/staff`);
+  await expect(page.getByText('Not available for your role')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
 
   // Signing out ends the session: the protected page sends us back to sign-in.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -53,4 +58,23 @@ test('staff can sign in with a one-time code sent to their phone', async ({ page
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/today/);
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+});
+
+test('each role is offered its own sections: the admin reaches Staff, a clinician has no Messages', async ({
+  page,
+}) => {
+  const menu = page.getByRole('navigation', { name: 'Main' }).first();
+  await signInStaff(page, DEMO.staff.admin.email, DEMO.password);
+  await menu.getByRole('link', { name: 'Staff' }).click();
+  await expect(page.getByRole('heading', { name: 'Staff' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Staff members' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signInStaff(page, DEMO.staff.clinician.email, DEMO.password);
+  await expect(page).toHaveURL(/\/today/);
+  await expect(menu.getByRole('link', { name: 'Messages' })).toHaveCount(0);
+  await expect(menu.getByRole('link', { name: 'Patients' })).toBeVisible();
+  await page.goto(`${URLS.dashboard}/messages`);
+  await expect(page.getByText('Not available for your role')).toBeVisible();
+  await page.screenshot({ path: 'test-results/not-allowed.png', fullPage: true });
 });

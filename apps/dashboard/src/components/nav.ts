@@ -1,7 +1,10 @@
 import type { Permission } from '@carelane/auth';
 
-/** `permission`: shown only to roles that have it; `coming`: a section still to be built. */
-export type NavItem = { href: string; label: string; permission?: Permission; coming?: string };
+/**
+ * The main menu. An item with a `permission` is shown only to roles that have it, so nobody is
+ * offered a page that would refuse them. A section joins the menu when it is built.
+ */
+export type NavItem = { href: string; label: string; permission?: Permission };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/today', label: 'Today' },
@@ -11,12 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/forms', label: 'Forms', permission: 'patients:read' },
   { href: '/billing', label: 'Billing', permission: 'billing:read' },
   { href: '/messages', label: 'Messages', permission: 'messages:read' },
-  { href: '/staff', label: 'Staff' },
-  { href: '/centres', label: 'Centres' },
-  {
-    href: '/analytics',
-    label: 'Analytics',
-    coming: 'Bookings, revenue, no-shows and utilisation by centre and clinician.',
-  },
+  { href: '/staff', label: 'Staff', permission: 'staff:read' },
+  { href: '/centres', label: 'Centres', permission: 'centres:read' },
   { href: '/settings', label: 'Settings' },
 ];

@@ -1,5 +1,12 @@
 import 'server-only';
-import { loadPrincipal, type StaffPrincipal, sessionCookieName, sessionIdFromCookie } from '@carelane/auth';
+import {
+  can,
+  loadPrincipal,
+  type Permission,
+  type StaffPrincipal,
+  sessionCookieName,
+  sessionIdFromCookie,
+} from '@carelane/auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { env } from '@/env';
@@ -13,4 +20,9 @@ export async function requireStaff(): Promise<StaffPrincipal> {
   const principal = await loadPrincipal(deps.db, await sessionIdFromCookie(cookie, env().AUTH_SECRET));
   if (principal.kind !== 'staff') redirect('/sign-in');
   return principal;
+}
+
+/** Whether the signed-in staff member's role may use a page that needs `permission`. */
+export async function staffMay(permission: Permission): Promise<boolean> {
+  return can((await requireStaff()).role, permission);
 }
