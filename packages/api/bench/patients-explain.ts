@@ -5,6 +5,7 @@
 import { type Database, patients } from '@carelane/db';
 import { and, sql } from 'drizzle-orm';
 import { livePatients, matchCondition, searchTerms } from '../src/routers/patients/search-core';
+import { tenantOf } from '../src/tenancy';
 import { benchName, benchPhone } from './patients-data';
 
 export async function explainSearches(db: Database, organizationId: string, count: number) {
@@ -17,7 +18,7 @@ export async function explainSearches(db: Database, organizationId: string, coun
     const query = db
       .select({ id: patients.id, total: sql`count(*) over ()` })
       .from(patients)
-      .where(and(livePatients(organizationId, false), matchCondition(organizationId, terms)))
+      .where(and(livePatients(tenantOf(organizationId), false), matchCondition(tenantOf(organizationId), terms)))
       .limit(20)
       .toSQL();
     await db.execute(sql.raw(`explain analyze ${inline(query.sql, query.params)}`));

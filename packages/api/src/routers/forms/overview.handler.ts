@@ -23,7 +23,7 @@ export async function formsOverviewHandler({ ctx, input }: { ctx: StaffContext; 
   const state = formStateSql(now);
   const terms = searchTerms(input.q);
   // The box matches patients (name, record number, phone, email) exactly as the registry search does.
-  const search = terms ? matchCondition(ctx.tenant.organizationId, terms) : undefined;
+  const search = terms ? matchCondition(ctx.tenant, terms) : undefined;
   const scope = ctx.tenant.where(formRequests, search);
   const states = input.state === undefined ? null : Array.isArray(input.state) ? input.state : [input.state];
   const cursor = input.cursor ? decodeOverviewCursor(input.cursor) : null;

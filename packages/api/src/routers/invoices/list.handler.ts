@@ -1,6 +1,7 @@
 import { fullName, INVOICE_STATUSES, type InvoiceStatus } from '@carelane/core';
 import { invoices, patients } from '@carelane/db';
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Tenant } from '../../tenancy';
 import type { StaffContext } from '../../trpc';
 import { matchCondition, searchTerms } from '../patients/search-core';
 import {
@@ -15,13 +16,13 @@ import {
 import { invoiceBalanceSql, invoiceStatusSql } from './status-sql';
 
 /** What the box matches: the invoice number when it is one, and patients as the registry search does. */
-function searchCondition(organizationId: string, search: string | undefined): SQL | undefined {
+function searchCondition(tenant: Tenant, search: string | undefined): SQL | undefined {
   if (!search) return undefined;
   const readings: SQL[] = [];
   const number = invoiceNumberOf(search);
   if (number !== null) readings.push(eq(invoices.number, number));
   const terms = searchTerms(search);
-  if (terms) readings.push(matchCondition(organizationId, terms));
+  if (terms) readings.push(matchCondition(tenant, terms));
   return readings.length > 0 ? or(...readings) : sql`false`;
 }
 
@@ -43,7 +44,7 @@ export async function invoiceListHandler({ ctx, input }: { ctx: StaffContext; in
   const scope = ctx.tenant.where(
     invoices,
     input.centreId ? eq(invoices.centreId, input.centreId) : undefined,
-    searchCondition(ctx.tenant.organizationId, input.search),
+    searchCondition(ctx.tenant, input.search),
   );
   const cursor = input.cursor ? decodeListCursor(input.cursor) : null;
   const patientJoin = and(eq(patients.id, invoices.patientId), ctx.tenant.owns(patients));

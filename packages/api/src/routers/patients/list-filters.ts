@@ -84,8 +84,8 @@ export async function listScope(
   if (input.centreId) await requireCentre(ctx.db, ctx.principal, input.centreId);
   const terms = searchTerms(input.q);
   const where = and(
-    livePatients(tenant.organizationId, input.status === 'archived'),
-    terms ? matchCondition(tenant.organizationId, terms) : undefined,
+    livePatients(tenant, input.status === 'archived'),
+    terms ? matchCondition(tenant, terms) : undefined,
     ...filterConditions(tenant, input),
   ) as SQL;
   return { terms, where };

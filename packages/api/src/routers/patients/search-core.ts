@@ -1,7 +1,7 @@
 import { type PatientSearchTerms, parsePatientSearch } from '@carelane/core';
 import { patientNameWords, patients } from '@carelane/db';
 import { and, or, type SQL, sql } from 'drizzle-orm';
-import { tenantOf } from '../../tenancy';
+import type { Tenant } from '../../tenancy';
 
 /**
  * The one patient search every picker and list shares: what the box matches, how well, and the
@@ -12,7 +12,7 @@ export const PATIENT_SORTS = ['relevance', 'name', 'created', 'lastVisit'] as co
 export type PatientSort = (typeof PATIENT_SORTS)[number];
 export type Order = 'asc' | 'desc';
 
-const nameKey = sql`lower(${patients.firstName} || ' ' || ${patients.lastName})`;
+export const nameKey = sql`lower(${patients.firstName} || ' ' || ${patients.lastName})`;
 const lastVisitKey = sql`coalesce(${patients.lastVisitAt}, '-infinity'::timestamptz)`;
 
 /** Reads the box; null when it holds nothing to search by. */
@@ -33,15 +33,15 @@ function mrnPrefix(terms: PatientSearchTerms): string | null {
  * organization's distinct name words (small), and the words found are looked up exactly in the
  * patients' name-word index (migration 0018). Prefixes match too ("arj" finds "arjun").
  */
-function nameWordMatch(organizationId: string, word: string): SQL {
+function nameWordMatch(tenant: Tenant, word: string): SQL {
   return sql`carelane_name_keys(${patients.organizationId}, ${patients.firstName}, ${patients.lastName}) && (
-    select coalesce(array_agg(${organizationId}::text || ':' || ${patientNameWords.word}), '{}')
+    select coalesce(array_agg(${tenant.organizationId}::text || ':' || ${patientNameWords.word}), '{}')
     from ${patientNameWords}
-    where ${tenantOf(organizationId).owns(patientNameWords)} and ${word} <% ${patientNameWords.word})`;
+    where ${tenant.owns(patientNameWords)} and ${word} <% ${patientNameWords.word})`;
 }
 
 /** Rows the box matches, as an OR of index-backed conditions (each reading of what was typed). */
-export function matchCondition(organizationId: string, terms: PatientSearchTerms): SQL {
+export function matchCondition(tenant: Tenant, terms: PatientSearchTerms): SQL {
   const readings: SQL[] = [sql`${patients.mrn} in (${terms.mrn}, ${terms.mrn.toUpperCase()})`];
   const mrnStart = mrnPrefix(terms);
   if (mrnStart) readings.push(prefixRange(sql`${patients.mrn}`, mrnStart));
@@ -49,7 +49,7 @@ export function matchCondition(organizationId: string, terms: PatientSearchTerms
     // Every typed word must be close to a word of the name: "meera sharam" is a Meera Sharma,
     // not every Meera and every Sharma.
     const words = nameWords(terms.name);
-    readings.push(and(...words.map((w) => nameWordMatch(organizationId, w))) as SQL);
+    readings.push(and(...words.map((w) => nameWordMatch(tenant, w))) as SQL);
   }
   if (terms.phoneSuffix) readings.push(prefixRange(sql`reverse(${patients.phone})`, reverse(terms.phoneSuffix)));
   if (terms.emailPrefix) readings.push(prefixRange(sql`lower(${patients.email})`, terms.emailPrefix));
@@ -147,8 +147,8 @@ export function afterCursor(key: SQL, id: SQL, type: SQL, cursor: Cursor): SQL {
 }
 
 /** Live records of the organization: merged records are never listed. */
-export function livePatients(organizationId: string, archived: boolean): SQL {
-  return tenantOf(organizationId).where(
+export function livePatients(tenant: Tenant, archived: boolean): SQL {
+  return tenant.where(
     patients,
     sql`${patients.mergedIntoId} is null`,
     archived ? sql`${patients.archivedAt} is not null` : sql`${patients.archivedAt} is null`,

@@ -1,9 +1,9 @@
 import { fullName } from '@carelane/core';
 import { patients } from '@carelane/db';
-import { and, desc, sql } from 'drizzle-orm';
+import { and, desc } from 'drizzle-orm';
 import type { StaffContext } from '../../trpc';
 import type { QuickSearchInput } from './search.schema';
-import { livePatients, matchCondition, relevance, searchTerms } from './search-core';
+import { livePatients, matchCondition, nameKey, relevance, searchTerms } from './search-core';
 
 /**
  * The patient picker of booking dialogs and the waitlist: the registry's search box (fuzzy
@@ -23,8 +23,8 @@ export async function quickSearchHandler({ ctx, input }: { ctx: StaffContext; in
       birthDate: patients.birthDate,
     })
     .from(patients)
-    .where(and(livePatients(ctx.tenant.organizationId, false), matchCondition(ctx.tenant.organizationId, terms)))
-    .orderBy(desc(score), sql`lower(${patients.firstName} || ' ' || ${patients.lastName})`, patients.id)
+    .where(and(livePatients(ctx.tenant, false), matchCondition(ctx.tenant, terms)))
+    .orderBy(desc(score), nameKey, patients.id)
     .limit(10);
   return rows.map((r) => ({ ...r, name: fullName(r) }));
 }
