@@ -5,6 +5,7 @@ import {
   auditLog,
   clinicianProfiles,
   notifications,
+  pgErrorInfo,
   waitlistEntries,
   waitlistOffers,
 } from '@carelane/db';
@@ -231,6 +232,53 @@ describe('waitlist', () => {
     });
     const [settled] = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.id, entry.id));
     expect(settled?.status).toBe('booked');
+  });
+  it('the same freed time is offered to a patient once, however often it is freed again', async () => {
+    const holder = await newPatient();
+    const start = indiaTime(9, 15);
+    const book = () =>
+      site(holder.principal).portal.book({ clinicianId: clinic.clinician.id, typeId: clinic.type.id, startsAt: start });
+    const waiting = await newPatient();
+    const entry = await site(waiting.principal).waitlist.join({
+      clinicianId: clinic.clinician.id,
+      typeId: clinic.type.id,
+      fromDate: addLocalDays(today(), 9),
+      toDate: addLocalDays(today(), 9),
+    });
+    await site(holder.principal).portal.cancel({ appointmentId: (await book()).id });
+    // Booked again and cancelled again: the time is freed a second time.
+    const later = await newPatient();
+    await site(later.principal).waitlist.join({
+      clinicianId: clinic.clinician.id,
+      typeId: clinic.type.id,
+      fromDate: addLocalDays(today(), 9),
+      toDate: addLocalDays(today(), 9),
+    });
+    await site(holder.principal).portal.cancel({ appointmentId: (await book()).id });
+
+    const offersTo = (entryId: string) => t.db.select().from(waitlistOffers).where(eq(waitlistOffers.entryId, entryId));
+    expect(await offersTo(entry.id)).toHaveLength(1);
+    const messages = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'waitlist_offer'), eq(notifications.patientId, waiting.patient.id)));
+    expect(messages).toHaveLength(1);
+    expect((await offersTo(entry.id))[0]?.notificationId).toBe(messages[0]?.id);
+    // Whoever joined in between is still told about the time.
+    expect((await site(later.principal).waitlist.mine()).offers).toHaveLength(1);
+
+    // The database refuses a second offer of the same time on the same wish.
+    const [first] = await offersTo(entry.id);
+    if (!first) throw new Error('expected an offer');
+    const { id: _id, createdAt: _createdAt, ...again } = first;
+    const refused = await t.db
+      .insert(waitlistOffers)
+      .values(again)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(pgErrorInfo(refused)?.code).toBe('23505');
   });
 });
 

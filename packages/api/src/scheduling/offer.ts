@@ -74,11 +74,28 @@ export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | '
       patientId: patient.id,
     }).catch(() => null);
     if (!check?.free) continue;
+    // Claimed before the message is written: a wish already offered this time (freed before, or by
+    // a racing cancellation, which waits here until the other commits) gets no second offer or message,
+    // and leaves its place to the next in line.
+    const [claimed] = await tx
+      .insert(waitlistOffers)
+      .values(
+        tenant.row({
+          entryId: entry.id,
+          centreId: freed.centreId,
+          clinicianId: freed.clinicianId,
+          startsAt: freed.startsAt,
+          expiresAt: new Date(Math.min(freed.startsAt.getTime(), Date.now() + OFFER_HOURS * 3_600_000)),
+        }),
+      )
+      .onConflictDoNothing({ target: [waitlistOffers.entryId, waitlistOffers.clinicianId, waitlistOffers.startsAt] })
+      .returning({ id: waitlistOffers.id });
+    if (!claimed) continue;
     const queued = await notifyPatient(tx, {
       organizationId: freed.organizationId,
       patientId: patient.id,
       kind: 'waitlist_offer',
-      idempotencyKey: `waitlist_offer:${entry.id}:${freed.startsAt.getTime()}`,
+      idempotencyKey: `waitlist_offer:${claimed.id}`,
       payload: {
         slotStartsAt: freed.startsAt.toISOString(),
         zone: freed.zone,
@@ -86,17 +103,12 @@ export async function offerFreedSlot(tx: DbOrTx, ctx: Pick<Context, 'secret' | '
         link: `${ctx.bookingUrl}/appointments`,
       },
     });
-    const notificationId = queued.id;
-    await tx.insert(waitlistOffers).values(
-      tenant.row({
-        entryId: entry.id,
-        centreId: freed.centreId,
-        clinicianId: freed.clinicianId,
-        startsAt: freed.startsAt,
-        expiresAt: new Date(Math.min(freed.startsAt.getTime(), Date.now() + OFFER_HOURS * 3_600_000)),
-        notificationId,
-      }),
-    );
+    if (queued.id) {
+      await tx
+        .update(waitlistOffers)
+        .set({ notificationId: queued.id })
+        .where(tenant.where(waitlistOffers, eq(waitlistOffers.id, claimed.id)));
+    }
     offered++;
   }
   return offered;

@@ -1,4 +1,4 @@
-import { date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appointmentTypes } from './appointment-types';
 import { createdAt, id, instant, organizationRef, patientRef } from './columns';
 import { notifications } from './notifications';
@@ -57,5 +57,7 @@ export const waitlistOffers = pgTable(
   (t) => [
     index('waitlist_offers_entry_idx').on(t.entryId),
     index('waitlist_offers_slot_idx').on(t.clinicianId, t.startsAt),
+    // A freed time is offered to a wish once, however often it is freed again (or by racing cancellations).
+    uniqueIndex('waitlist_offers_once').on(t.entryId, t.clinicianId, t.startsAt),
   ],
 );
