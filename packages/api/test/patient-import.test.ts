@@ -19,6 +19,9 @@ import { FIXTURE } from './fixtures/generate-patient-import';
 
 const CSV = join(import.meta.dirname, 'fixtures/patients-messy.csv');
 const XLSX = join(import.meta.dirname, 'fixtures/patients-messy.xlsx');
+// Rows with an impossible birth date arrive with it blank; only bad phones and duplicates are skipped.
+const IMPORTED = FIXTURE.patients + FIXTURE.badDates;
+const SKIPPED = FIXTURE.duplicates + FIXTURE.badPhones;
 const MAPPING = { fullName: 1, phone: 2, birthDate: 3, sex: 4, email: 5, addressLine: 6, city: 7, bloodGroup: 8 };
 
 let t: TestDatabase;
@@ -75,21 +78,32 @@ describe('patient import', () => {
     expect(dry.counts).toEqual({
       rows: 500,
       blank: FIXTURE.blank,
-      create: FIXTURE.patients,
+      create: IMPORTED,
       update: 0,
       unchanged: 0,
-      skip: FIXTURE.duplicates + FIXTURE.badPhones + FIXTURE.badDates,
+      skip: SKIPPED,
+      warned: FIXTURE.badDates,
     });
     expect(dry.problems.some((p) => p.reasons.startsWith('Same phone as row'))).toBe(true);
     expect(dry.problems.some((p) => p.reasons.includes('Phone is not a valid number'))).toBe(true);
-    expect(dry.problems.some((p) => p.reasons.includes('Date of birth'))).toBe(true);
+    // An impossible birth date is left blank; the patient still arrives.
+    expect(dry.problems.some((p) => p.reasons.includes('Date of birth'))).toBe(false);
+    expect(dry.warnings).toHaveLength(FIXTURE.badDates);
+    expect(dry.warnings[0]?.reasons).toBe('Date of birth is not a real date in the past (left blank)');
     expect(await patientCount(clinic.org.id)).toBe(before);
 
     await caller.patientImports.start({ id });
     await runWorker();
     const done = await caller.patientImports.byId({ id });
-    expect(done).toMatchObject({ status: 'completed', processedRows: 500, created: 440, updated: 0, skipped: 45 });
-    expect(await patientCount(clinic.org.id)).toBe(before + FIXTURE.patients);
+    expect(done).toMatchObject({
+      status: 'completed',
+      processedRows: 500,
+      created: IMPORTED,
+      updated: 0,
+      skipped: SKIPPED,
+      warned: FIXTURE.badDates,
+    });
+    expect(await patientCount(clinic.org.id)).toBe(before + IMPORTED);
     const [first] = await t.db
       .select()
       .from(patients)
@@ -113,8 +127,10 @@ describe('patient import', () => {
       }),
     );
     const lines = (await report.text()).trim().split(/\r\n/);
-    expect(lines[0]).toContain('Row,Reasons,S.No,Patient Name');
-    expect(lines).toHaveLength(1 + 45);
+    expect(lines[0]).toContain('Row,Result,Reasons,S.No,Patient Name');
+    expect(lines).toHaveLength(1 + SKIPPED + FIXTURE.badDates);
+    expect(lines.filter((l) => l.includes(',Imported, fields left blank,'))).toHaveLength(0);
+    expect(lines.filter((l) => l.includes(',"Imported, fields left blank",'))).toHaveLength(FIXTURE.badDates);
 
     const actions = await t.db
       .select({ action: auditLog.action })
@@ -139,16 +155,16 @@ describe('patient import', () => {
     const changedAt = await lastChange();
     const again = (await upload(sessionId, CSV, 'patients-messy.csv')).body.id ?? '';
     const dryAgain = await caller.patientImports.dryRun({ id: again, mapping: MAPPING });
-    expect(dryAgain.counts).toMatchObject({ create: 0, update: 0, unchanged: FIXTURE.patients });
+    expect(dryAgain.counts).toMatchObject({ create: 0, update: 0, unchanged: IMPORTED });
     await caller.patientImports.start({ id: again });
     await runWorker();
     expect(await caller.patientImports.byId({ id: again })).toMatchObject({
       status: 'completed',
       created: 0,
       updated: 0,
-      unchanged: 440,
+      unchanged: IMPORTED,
     });
-    expect(await patientCount(clinic.org.id)).toBe(before + FIXTURE.patients);
+    expect(await patientCount(clinic.org.id)).toBe(before + IMPORTED);
     expect(await lastChange()).toEqual(changedAt);
   });
 
@@ -159,7 +175,7 @@ describe('patient import', () => {
     expect(job.headerRow).toBe(2);
     expect(job.mapping).toEqual(MAPPING);
     const dry = await caller.patientImports.dryRun({ id, mapping: job.mapping });
-    expect(dry.counts).toMatchObject({ rows: 500, blank: FIXTURE.blank, create: FIXTURE.patients, skip: 45 });
+    expect(dry.counts).toMatchObject({ rows: 500, blank: FIXTURE.blank, create: IMPORTED, skip: SKIPPED });
   });
 
   it('leaves only complete batches when one fails, and resumes after them', async () => {
@@ -186,16 +202,16 @@ describe('patient import', () => {
       .select({ n: count() })
       .from(patientImportSkips)
       .where(eq(patientImportSkips.importId, id));
-    expect(skipsSoFar?.n).toBe(stopped?.skippedCount);
+    expect(skipsSoFar?.n).toBe((stopped?.skippedCount ?? 0) + (stopped?.warnedCount ?? 0));
 
     await runWorker();
     expect(await caller.patientImports.byId({ id })).toMatchObject({
       status: 'completed',
       processedRows: 500,
-      created: 440,
-      skipped: 45,
+      created: IMPORTED,
+      skipped: SKIPPED,
     });
-    expect(await patientCount(clinic.org.id)).toBe(before + FIXTURE.patients);
+    expect(await patientCount(clinic.org.id)).toBe(before + IMPORTED);
   });
 
   it('hides an import from another organization and refuses roles that may not import', async () => {

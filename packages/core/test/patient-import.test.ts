@@ -125,6 +125,7 @@ describe('rows', () => {
         tags: ['diabetic', 'vip'],
         address: { city: 'Pune' },
       },
+      warnings: [],
     });
   });
 
@@ -135,11 +136,20 @@ describe('rows', () => {
     }
   });
 
-  it('names every field with a problem', () => {
+  it('skips a row only for its name or phone, naming each', () => {
     const row = parseImportRow(['', '12345', '31/02/1990', 'x', 'not-mail', 'Z'], mapping, options);
     expect(row.kind).toBe('invalid');
     if (row.kind !== 'invalid') return;
-    expect(row.problems.map((p) => p.field)).toEqual(['fullName', 'phone', 'email', 'birthDate', 'sex', 'bloodGroup']);
+    expect(row.problems.map((p) => p.field)).toEqual(['fullName', 'phone']);
+  });
+
+  it('leaves each optional field it cannot read blank, with a warning naming it', () => {
+    const row = parseImportRow(['Asha', '9876543210', '31/02/1990', 'x', 'not-mail', 'Z'], mapping, options);
+    expect(row).toMatchObject({ kind: 'patient', patient: { firstName: 'Asha', phone: '+919876543210' } });
+    if (row.kind !== 'patient') return;
+    expect(row.patient).toEqual({ firstName: 'Asha', lastName: '', phone: '+919876543210' });
+    expect(row.warnings.map((w) => w.field)).toEqual(['email', 'birthDate', 'sex', 'bloodGroup']);
+    expect(row.warnings[1]?.message).toBe('Date of birth is not a real date in the past (left blank)');
   });
 
   it('treats a row of empty cells as blank', () => {
@@ -176,6 +186,7 @@ describe('changes to an existing patient', () => {
     bloodGroup: null,
     address: { line1: '1 MG Road', city: 'Pune' },
     tags: ['vip'],
+    healthPlan: null,
     leadSource: null,
     notes: null,
   };

@@ -1,4 +1,4 @@
-import { patientImportSkips } from '@carelane/db';
+import { type PatientImportRowKind, patientImportSkips } from '@carelane/db';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { audit } from '../audit';
@@ -7,10 +7,15 @@ import { loadImport } from '../routers/patient-imports/load';
 import { problem, staffFromRequest } from './common';
 
 const PAGE = 1000;
+const RESULT: Record<PatientImportRowKind, string> = {
+  skipped: 'Skipped',
+  warned: 'Imported, fields left blank',
+};
 
 /**
- * `GET /api/patient-imports/report?id=…`: the skipped rows as CSV (row number, reasons, then
- * the row's own cells under the file's headers), streamed page by page. Audited.
+ * `GET /api/patient-imports/report?id=…`: the skipped rows, and the rows imported with fields
+ * left blank, as CSV (row number, what happened, why, then the row's own cells as the file holds
+ * them under its headers), streamed page by page. Audited.
  */
 export function createImportReportHandler(getDeps: () => ApiDeps | Promise<ApiDeps>) {
   return async (req: Request): Promise<Response> => {
@@ -28,7 +33,8 @@ export function createImportReportHandler(getDeps: () => ApiDeps | Promise<ApiDe
       async pull(controller) {
         if (first) {
           first = false;
-          controller.enqueue(encoder.encode(`\uFEFF${Papa.unparse([['Row', 'Reasons', ...(job.headers ?? [])]])}\r\n`));
+          const header = ['Row', 'Result', 'Reasons', ...(job.headers ?? [])];
+          controller.enqueue(encoder.encode(`\uFEFF${Papa.unparse([header])}\r\n`));
           return;
         }
         const rows = await ctx.db
@@ -39,7 +45,7 @@ export function createImportReportHandler(getDeps: () => ApiDeps | Promise<ApiDe
           .limit(PAGE);
         if (rows.length === 0) return controller.close();
         after = rows[rows.length - 1]?.rowNumber ?? after;
-        const lines = rows.map((r) => [String(r.rowNumber), r.reasons, ...r.cells]);
+        const lines = rows.map((r) => [String(r.rowNumber), RESULT[r.kind], r.reasons, ...r.cells]);
         controller.enqueue(encoder.encode(`${Papa.unparse(lines)}\r\n`));
       },
     });

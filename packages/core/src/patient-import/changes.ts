@@ -11,6 +11,7 @@ export type ImportablePatient = {
   bloodGroup: string | null;
   address: Record<string, string | undefined> | null;
   tags: string[];
+  healthPlan: { insurer: string; plan?: string; memberId?: string; validTo?: string } | null;
   leadSource: string | null;
   notes: string | null;
 };
@@ -34,6 +35,8 @@ export function importChanges(existing: ImportablePatient, row: ImportedPatient)
     const before = existing.address ?? {};
     if (Object.entries(merged).some(([key, value]) => before[key] !== value)) changes.address = merged;
   }
+  // Another insurer replaces the plan (its plan name and member id were the old insurer's).
+  if (row.healthPlan && existing.healthPlan?.insurer !== row.healthPlan.insurer) changes.healthPlan = row.healthPlan;
   if (row.tags) {
     const tags = [...new Set([...existing.tags, ...row.tags])].sort();
     if (row.tags.some((tag) => !existing.tags.includes(tag))) changes.tags = tags;

@@ -22,6 +22,13 @@ function parts(text: string, thisYear: number): [number, number, number] | null 
     const month = monthNumber(m[1] ?? '');
     return month ? [Number(m[2]), month, Number(m[3])] : null;
   }
+  // An Excel date serial (days since 30 Dec 1899) from a date cell saved as a number; five digits
+  // only, so a bare year such as 1985 is never read as one.
+  m = /^(\d{5})(?:\.0+)?$/.exec(text);
+  if (m) {
+    const date = new Date(Date.UTC(1899, 11, 30) + Number(m[1]) * 86_400_000);
+    return [date.getUTCDate(), date.getUTCMonth() + 1, date.getUTCFullYear()];
+  }
   return null;
 }
 
@@ -33,7 +40,8 @@ function fullYear(year: string, thisYear: number): number {
 
 /**
  * Reads a birth date written in any common format ("1990-03-05", "05/03/1990", "5-Mar-90",
- * "05.03.1990", "March 5, 1990", an ISO instant from a spreadsheet date cell) as an ISO date.
+ * "05.03.1990", "March 5, 1990", an ISO instant or an Excel serial from a spreadsheet date cell)
+ * as an ISO date.
  * Returns null for a date that does not exist (31/02/1990), one before 1900, or one after
  * `today` (an ISO date).
  */

@@ -15,9 +15,16 @@ const FIELD_BY_HEADER = new Map<string, ImportField>(
   IMPORT_FIELD_NAMES.flatMap((field) => IMPORT_FIELDS[field].headers.map((h) => [headerKey(h), field] as const)),
 );
 
-/** The field a header names, if it is one we know. */
+/** The field a header names, if it is one we know: the whole header, else its first part that does. */
 export function fieldForHeader(header: string): ImportField | null {
-  return FIELD_BY_HEADER.get(headerKey(header)) ?? null;
+  const whole = FIELD_BY_HEADER.get(headerKey(header));
+  if (whole) return whole;
+  // "Insurance / TPA", "Mobile (WhatsApp)": clinics name one column two ways.
+  for (const part of header.split(/[/()|]/)) {
+    const field = FIELD_BY_HEADER.get(headerKey(part));
+    if (field) return field;
+  }
+  return null;
 }
 
 /**

@@ -3,3 +3,4 @@ export * from './dates';
 export * from './fields';
 export * from './headers';
 export * from './row';
+export * from './sex';

@@ -34,6 +34,8 @@ export const patientImports = pgTable(
     updatedCount: integer('updated_count').notNull().default(0),
     unchangedCount: integer('unchanged_count').notNull().default(0),
     skippedCount: integer('skipped_count').notNull().default(0),
+    /** Rows imported with an optional field left blank (listed in the report with the skipped ones). */
+    warnedCount: integer('warned_count').notNull().default(0),
     /** A sentence for the dashboard when the job failed; never patient data. */
     error: text('error'),
     attempts: integer('attempts').notNull().default(0),
@@ -52,7 +54,13 @@ export const patientImports = pgTable(
   ],
 );
 
-/** A row the import skipped, with its reasons and its cells, for the downloadable report. */
+export const PATIENT_IMPORT_ROW_KINDS = ['skipped', 'warned'] as const;
+export type PatientImportRowKind = (typeof PATIENT_IMPORT_ROW_KINDS)[number];
+
+/**
+ * A row the import skipped, or imported with fields left blank ('warned'), with its reasons and
+ * its cells, for the downloadable report.
+ */
 export const patientImportSkips = pgTable(
   'patient_import_skips',
   {
@@ -62,8 +70,12 @@ export const patientImportSkips = pgTable(
     organizationId: organizationRef(),
     /** 1-based line of the sheet, as a spreadsheet shows it. */
     rowNumber: integer('row_number').notNull(),
+    kind: text('kind').notNull().$type<PatientImportRowKind>().default('skipped'),
     reasons: text('reasons').notNull(),
     cells: text('cells').array().notNull(),
   },
-  (t) => [uniqueIndex('patient_import_skips_key').on(t.importId, t.rowNumber)],
+  (t) => [
+    uniqueIndex('patient_import_skips_key').on(t.importId, t.rowNumber),
+    check('patient_import_skips_kind_check', sql`${t.kind} in ('skipped', 'warned')`),
+  ],
 );

@@ -48,7 +48,8 @@ export async function listImportsHandler({ ctx }: { ctx: StaffContext }) {
 
 /**
  * Reads the whole file through the mapping without writing a patient: counts of what would be
- * created, updated, left unchanged and skipped, the skipped rows' reasons and a preview. Keeps
+ * created, updated, left unchanged and skipped, the skipped rows' reasons, the fields rows would
+ * have left blank, and a preview. Keeps
  * the mapping and row count for the import itself. Audited (it reads patient records).
  */
 export async function dryRunHandler({ ctx, input }: { ctx: StaffContext; input: DryRunInput }) {
@@ -70,8 +71,10 @@ export async function dryRunHandler({ ctx, input }: { ctx: StaffContext; input: 
     .where(ctx.tenant.organization());
   if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization was not found.' });
 
-  const counts = { rows: 0, blank: 0, create: 0, update: 0, unchanged: 0, skip: 0 };
+  // `warned` counts rows imported with optional fields left blank (they also count as created or updated).
+  const counts = { rows: 0, blank: 0, create: 0, update: 0, unchanged: 0, skip: 0, warned: 0 };
   const problems: { row: number; reasons: string }[] = [];
+  const warnings: { row: number; reasons: string }[] = [];
   const preview: { row: number; action: RowPlan['action']; name: string }[] = [];
   const names = new Map<number, string>();
   let pending: Extract<ScannedRow, { kind: 'patient' }>[] = [];
@@ -98,6 +101,10 @@ export async function dryRunHandler({ ctx, input }: { ctx: StaffContext; input: 
       counts.skip++;
       if (problems.length < PROBLEMS_SHOWN) problems.push({ row: row.rowNumber, reasons: row.reasons });
     } else {
+      if (row.warnings) {
+        counts.warned++;
+        if (warnings.length < PROBLEMS_SHOWN) warnings.push({ row: row.rowNumber, reasons: row.warnings });
+      }
       pending.push(row);
       if (preview.length < PREVIEW_SHOWN) names.set(row.rowNumber, fullName(row.patient));
       if (pending.length >= CHUNK) await flush();
@@ -117,7 +124,7 @@ export async function dryRunHandler({ ctx, input }: { ctx: StaffContext; input: 
       ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, { to: v }])),
     },
   });
-  return { counts, problems, preview };
+  return { counts, problems, warnings, preview };
 }
 
 /** Queues a checked import for the worker. */

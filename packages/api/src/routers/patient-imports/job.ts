@@ -5,6 +5,7 @@ import {
   type DbOrTx,
   nextPatientMrn,
   organizations,
+  type PatientImportRowKind,
   type PatientImportStatus,
   patientImportSkips,
   patientImports,
@@ -53,10 +54,12 @@ const INSERTED = {
   bloodGroup: 'blood_group',
   address: 'address',
   tags: 'tags',
+  healthPlan: 'health_plan',
   leadSource: 'lead_source',
   notes: 'notes',
 } as const satisfies Record<keyof InsertedPatient, string>;
 type InsertedPatient = ImportedPatient & { organizationId: string; mrn: string };
+type ReportedRow = { kind: PatientImportRowKind; rowNumber: number; reasons: string; cells: string[] };
 
 /**
  * A batch of new patients as one JSON parameter the database unpacks into rows: building a
@@ -108,15 +111,18 @@ async function commitBatch(
       await tx.update(patients).set(plan.changes).where(eq(patients.id, plan.patientId));
       updated++;
     }
-    const skips = rows.flatMap((r) => (r.kind === 'skip' ? [r] : []));
-    if (skips.length > 0) {
+    // The report's rows: those skipped, and those imported with optional fields left blank.
+    const reported = rows.flatMap((r): ReportedRow[] => {
+      if (r.kind === 'skip') return [{ kind: 'skipped', rowNumber: r.rowNumber, reasons: r.reasons, cells: r.cells }];
+      if (r.kind === 'patient' && r.warnings)
+        return [{ kind: 'warned', rowNumber: r.rowNumber, reasons: r.warnings, cells: r.cells }];
+      return [];
+    });
+    const skipped = reported.filter((r) => r.kind === 'skipped').length;
+    if (reported.length > 0) {
       await tx
         .insert(patientImportSkips)
-        .values(
-          skips.map((r) =>
-            tenant.row({ importId: job.id, rowNumber: r.rowNumber, reasons: r.reasons, cells: r.cells }),
-          ),
-        )
+        .values(reported.map((r) => tenant.row({ importId: job.id, ...r })))
         .onConflictDoNothing();
     }
     await options.beforeCommit?.(batch);
@@ -127,7 +133,8 @@ async function commitBatch(
         createdCount: sql`${patientImports.createdCount} + ${creates.length}`,
         updatedCount: sql`${patientImports.updatedCount} + ${updated}`,
         unchangedCount: sql`${patientImports.unchangedCount} + ${plans.length - creates.length - updated}`,
-        skippedCount: sql`${patientImports.skippedCount} + ${skips.length}`,
+        skippedCount: sql`${patientImports.skippedCount} + ${skipped}`,
+        warnedCount: sql`${patientImports.warnedCount} + ${reported.length - skipped}`,
         lockedUntil: LEASE,
       })
       .where(eq(patientImports.id, job.id));
@@ -220,6 +227,7 @@ async function finish(options: RunImportOptions, jobId: string, status: PatientI
       updated: { to: job.updatedCount },
       unchanged: { to: job.unchangedCount },
       skipped: { to: job.skippedCount },
+      warned: { to: job.warnedCount },
     },
     success: status === 'completed',
   });

@@ -29,6 +29,7 @@ export function importView(job: typeof patientImports.$inferSelect) {
     updated: job.updatedCount,
     unchanged: job.unchangedCount,
     skipped: job.skippedCount,
+    warned: job.warnedCount,
     error: job.error,
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,

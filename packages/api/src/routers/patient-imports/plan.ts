@@ -19,6 +19,7 @@ const importable = {
   bloodGroup: patients.bloodGroup,
   address: patients.address,
   tags: patients.tags,
+  healthPlan: patients.healthPlan,
   leadSource: patients.leadSource,
   notes: patients.notes,
 };

@@ -7,7 +7,12 @@ export type ScannedRow = {
   /** 1-based line of the sheet, as a spreadsheet shows it. */
   rowNumber: number;
   cells: string[];
-} & ({ kind: 'blank' } | { kind: 'patient'; patient: ImportedPatient } | { kind: 'skip'; reasons: string });
+} & (
+  | { kind: 'blank' }
+  /** `warnings` names the optional fields left blank ('' when none). */
+  | { kind: 'patient'; patient: ImportedPatient; warnings: string }
+  | { kind: 'skip'; reasons: string }
+);
 
 export type ScanOptions = {
   path: string;
@@ -24,7 +29,8 @@ export function problemsText(problems: RowProblem[]): string {
 
 /**
  * The data rows of an uploaded sheet, each read through the mapping. A phone seen on an earlier
- * row makes the later row a skip ("same phone as row 12"), so the first occurrence wins.
+ * row makes the later row a skip ("same phone as row 12"), so the first occurrence wins. A row
+ * with a name and a phone is a patient, its unreadable optional fields left blank and named.
  */
 export async function* scanRows(options: ScanOptions): AsyncGenerator<ScannedRow> {
   const seen = new Map<string, number>();
@@ -41,7 +47,7 @@ export async function* scanRows(options: ScanOptions): AsyncGenerator<ScannedRow
       if (first !== undefined) yield { ...base, kind: 'skip', reasons: `Same phone as row ${first}` };
       else {
         seen.set(parsed.patient.phone, base.rowNumber);
-        yield { ...base, kind: 'patient', patient: parsed.patient };
+        yield { ...base, kind: 'patient', patient: parsed.patient, warnings: problemsText(parsed.warnings) };
       }
     }
   }

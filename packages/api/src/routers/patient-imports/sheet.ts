@@ -10,15 +10,35 @@ export function importFilePath(dataDir: string, importId: string, format: SheetF
   return join(dataDir, 'imports', `${importId}.${format}`);
 }
 
-/** A spreadsheet cell as text: dates as ISO instants, formulas by their result, links by their text. */
-export function cellText(value: unknown): string {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A date cell as the clinic sees it (the report shows cells as written), in a form the import
+ * reads back the same day: "7 Sep 1990" under a month-name format, "1990-09-07" under a
+ * year-first one, else day first, "07/09/1990". Excel keeps a date as a day count, which exceljs
+ * gives as midnight UTC.
+ */
+export function dateText(date: Date, numFmt = ''): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const d = date.getUTCDate();
+  const dd = String(d).padStart(2, '0');
+  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
+  const yyyy = date.getUTCFullYear();
+  const format = numFmt.toLowerCase();
+  if (format.includes('mmm')) return `${d} ${MONTHS[date.getUTCMonth()]} ${yyyy}`;
+  if (format.startsWith('y')) return `${yyyy}-${mm}-${dd}`;
+  return `${dd}/${mm}/${yyyy}`;
+}
+
+/** A spreadsheet cell as text: dates as the sheet shows them, formulas by their result, links by their text. */
+export function cellText(value: unknown, numFmt?: string): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  if (value instanceof Date) return dateText(value, numFmt);
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
     if (v.richText) return v.richText.map((part) => part.text).join('');
     if (v.text !== undefined) return cellText(v.text);
-    if ('result' in v) return cellText(v.result);
+    if ('result' in v) return cellText(v.result, numFmt);
     return '';
   }
   return String(value);
@@ -101,8 +121,12 @@ async function* xlsxRows(path: string): AsyncGenerator<string[]> {
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
       // Empty rows are not in the file; keep line numbers as the spreadsheet shows them.
       while (++line < row.number) yield [];
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      yield Array.from(values, cellText);
+      const cells: string[] = [];
+      // Cell by cell for its number format: a date cell is shown as the sheet formats it.
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = cellText(cell.value, cell.numFmt);
+      });
+      yield Array.from(cells, (text) => text ?? '');
     }
     return;
   }
