@@ -10,24 +10,57 @@ export function importFilePath(dataDir: string, importId: string, format: SheetF
   return join(dataDir, 'imports', `${importId}.${format}`);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
- * A date cell as the clinic sees it (the report shows cells as written), in a form the import
- * reads back the same day: "7 Sep 1990" under a month-name format, "1990-09-07" under a
- * year-first one, else day first, "07/09/1990". Excel keeps a date as a day count, which exceljs
- * gives as midnight UTC.
+ * A date cell as the sheet shows it (the report shows cells as written), in a form the import
+ * reads back as the same day: its own format when that puts the day before the month or the
+ * year first ("dd-mm-yy", "d mmm yyyy", "yyyy-mm-dd"), else day first, "07/09/1990" (a
+ * month-first "mm/dd/yy" would be read back day first). Excel keeps a date as a day count,
+ * which exceljs gives as midnight UTC.
  */
 export function dateText(date: Date, numFmt = ''): string {
   if (Number.isNaN(date.getTime())) return '';
-  const d = date.getUTCDate();
-  const dd = String(d).padStart(2, '0');
-  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const yyyy = date.getUTCFullYear();
-  const format = numFmt.toLowerCase();
-  if (format.includes('mmm')) return `${d} ${MONTHS[date.getUTCMonth()]} ${yyyy}`;
-  if (format.startsWith('y')) return `${yyyy}-${mm}-${dd}`;
-  return `${dd}/${mm}/${yyyy}`;
+  const day = date.getUTCDate();
+  const month = date.getUTCMonth();
+  const year = String(date.getUTCFullYear());
+  const parts: Record<string, string> = {
+    d: String(day),
+    dd: String(day).padStart(2, '0'),
+    m: String(month + 1),
+    mm: String(month + 1).padStart(2, '0'),
+    mmm: MONTHS[month]?.slice(0, 3) ?? '',
+    mmmm: MONTHS[month] ?? '',
+    yy: year.slice(2),
+    yyyy: year,
+  };
+  // The format without colours, locales, quoted text and any time part.
+  const format = numFmt
+    .toLowerCase()
+    .replace(/\[[^\]]*\]|"[^"]*"|\\|;.*$/g, '')
+    .trim();
+  const tokens = format.match(/y+|m+|d+/g) ?? [];
+  const dayFirst = tokens.findIndex((t) => t.startsWith('d')) < tokens.findIndex((t) => t.startsWith('m'));
+  const readable =
+    /^[dmy]+([-/. ,]+[dmy]+){2}$/.test(format) &&
+    tokens.every((t) => t in parts) &&
+    tokens.filter((t) => t.startsWith('y')).length === 1 &&
+    (dayFirst || tokens[0]?.startsWith('y'));
+  if (!readable) return `${parts.dd}/${parts.mm}/${year}`;
+  return format.replace(/y+|m+|d+/g, (token) => parts[token] ?? token);
 }
 
 /** A spreadsheet cell as text: dates as the sheet shows them, formulas by their result, links by their text. */
