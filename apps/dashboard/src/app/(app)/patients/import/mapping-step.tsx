@@ -25,8 +25,37 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: 'b
   );
 }
 
+/** Rows of the file by number, with what the import makes of them. */
+function RowsTable({ caption, rows }: { caption: string; rows: { row: number; reasons: string }[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="mb-2 text-left font-semibold text-slate-800">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-slate-600">
+            <th scope="col" className="py-1 pr-4">
+              Row
+            </th>
+            <th scope="col" className="py-1">
+              Reason
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.row} className="border-b border-slate-100">
+              <td className="py-1 pr-4 tabular-nums">{p.row}</td>
+              <td className="py-1">{p.reasons}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function DryRunResult({ result }: { result: DryRun }) {
-  const { counts, problems, preview } = result;
+  const { counts, problems, warnings, preview } = result;
   return (
     <section aria-labelledby="dry-run-title" className="space-y-4">
       <h2 id="dry-run-title" className="text-lg font-semibold text-slate-900">
@@ -42,31 +71,16 @@ function DryRunResult({ result }: { result: DryRun }) {
         {counts.rows.toLocaleString()} rows read, {counts.blank.toLocaleString()} blank.
       </p>
       {problems.length > 0 ? (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="mb-2 text-left font-semibold text-slate-800">
-              Rows that will be skipped{counts.skip > problems.length ? ` (first ${problems.length})` : ''}
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-slate-600">
-                <th scope="col" className="py-1 pr-4">
-                  Row
-                </th>
-                <th scope="col" className="py-1">
-                  Reason
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p) => (
-                <tr key={p.row} className="border-b border-slate-100">
-                  <td className="py-1 pr-4 tabular-nums">{p.row}</td>
-                  <td className="py-1">{p.reasons}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowsTable
+          caption={`Rows that will be skipped${counts.skip > problems.length ? ` (first ${problems.length})` : ''}`}
+          rows={problems}
+        />
+      ) : null}
+      {warnings.length > 0 ? (
+        <RowsTable
+          caption={`Rows imported with fields left blank${counts.warned > warnings.length ? ` (first ${warnings.length})` : ''}`}
+          rows={warnings}
+        />
       ) : null}
       {preview.length > 0 ? (
         <ul

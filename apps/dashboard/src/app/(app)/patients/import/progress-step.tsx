@@ -55,8 +55,14 @@ export function ProgressStep({ job, onAnother }: { job: Job; onAnother: () => vo
               <strong className="block text-xl">{job.skipped.toLocaleString()}</strong> skipped
             </li>
           </ul>
+          {job.warned > 0 ? (
+            <p className="text-sm text-slate-600">
+              {job.warned.toLocaleString()} imported with a value the import could not read left blank; the rows are in
+              the report.
+            </p>
+          ) : null}
           <div className="flex flex-wrap gap-3">
-            {job.skipped > 0 ? (
+            {job.skipped + job.warned > 0 ? (
               <a
                 href={`/api/patient-imports/report?id=${job.id}`}
                 download
