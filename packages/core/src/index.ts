@@ -184,7 +184,15 @@ export { visibleQuestions } from './questionnaire/visibility';
 
 // Time and zones
 
-export { addLocalDays, formatLocalTime, isoWeekdayOf, localDate, localDayBounds, zonedTime } from './time';
+export {
+  addLocalDays,
+  formatLocalTime,
+  isoWeekdayOf,
+  localDate,
+  localDayBounds,
+  MONTH_NAMES,
+  zonedTime,
+} from './time';
 export { ianaZone, knownZones } from './zones';
 
 // Phones and names

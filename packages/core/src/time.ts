@@ -57,3 +57,19 @@ export function addLocalDays(isoDate: string, days: number): string {
 export function isoWeekdayOf(isoDate: string): number {
   return ((new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 }
+
+/** English month names, January first: for date pickers and for writing dates as people do. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

@@ -1,4 +1,6 @@
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+import { MONTH_NAMES } from '../time';
+
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
 
 function monthNumber(name: string): number | null {
   const index = MONTHS.indexOf(name.slice(0, 3).toLowerCase());

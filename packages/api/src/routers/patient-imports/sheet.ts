@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { MONTH_NAMES } from '@carelane/core';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
@@ -9,21 +10,6 @@ export type SheetFormat = 'csv' | 'xlsx';
 export function importFilePath(dataDir: string, importId: string, format: SheetFormat): string {
   return join(dataDir, 'imports', `${importId}.${format}`);
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * A date cell as the sheet shows it (the report shows cells as written), in a form the import
@@ -42,8 +28,8 @@ export function dateText(date: Date, numFmt = ''): string {
     dd: String(day).padStart(2, '0'),
     m: String(month + 1),
     mm: String(month + 1).padStart(2, '0'),
-    mmm: MONTHS[month]?.slice(0, 3) ?? '',
-    mmmm: MONTHS[month] ?? '',
+    mmm: MONTH_NAMES[month]?.slice(0, 3) ?? '',
+    mmmm: MONTH_NAMES[month] ?? '',
     yy: year.slice(2),
     yyyy: year,
   };

@@ -1,21 +1,7 @@
 'use client';
+import { MONTH_NAMES } from '@carelane/core';
 import { Alert, Button } from '@carelane/ui';
 import { type FormEvent, useId, useState } from 'react';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const DAYS = Array.from({ length: 31 }, (_, i) => String(i + 1));
 
@@ -92,7 +78,7 @@ export function BirthDateStep({
             <span className="block text-sm text-slate-700">Month</span>
             <select className={SELECT} value={month} onChange={(e) => setMonth(e.target.value)} aria-invalid={invalid}>
               <option value="">--</option>
-              {MONTHS.map((name, i) => (
+              {MONTH_NAMES.map((name, i) => (
                 <option key={name} value={String(i + 1)}>
                   {name}
                 </option>
