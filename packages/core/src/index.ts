@@ -76,6 +76,7 @@ export {
   type InvoiceStatus,
   invoiceStatus,
   linePaidShares,
+  storedInvoiceStatus,
 } from './billing/invoice-status';
 export { type Discount, type InvoiceLineInput, invoiceTotals } from './billing/invoice-totals';
 export {

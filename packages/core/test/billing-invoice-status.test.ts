@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRefund, invoiceStatus, linePaidShares, refundable } from '../src/billing';
+import { checkRefund, invoiceStatus, linePaidShares, refundable, storedInvoiceStatus } from '../src/billing';
 
 const invoice = { totalMinor: 100_000, paidMinor: 0, refundedMinor: 0, voided: false, issued: true };
 
@@ -106,6 +106,29 @@ describe('linePaidShares', () => {
             expect(share).toBeGreaterThanOrEqual(0);
             expect(share).toBeLessThanOrEqual(lines[i] ?? 0);
           });
+        },
+      ),
+    );
+  });
+});
+
+describe('the status of a stored invoice', () => {
+  it('reads draft and void from the status column, and is invoiceStatus otherwise', () => {
+    const stored = fc.constantFrom('draft', 'issued', 'partly_paid', 'paid', 'void');
+    fc.assert(
+      fc.property(
+        fc.nat(10_000_000),
+        fc.nat(10_000_000),
+        fc.nat(10_000_000),
+        stored,
+        (totalMinor, paidMinor, refunded, status) => {
+          const refundedMinor = Math.min(refunded, paidMinor);
+          const money = { totalMinor, paidMinor, refundedMinor };
+          expect(storedInvoiceStatus({ ...money, status })).toEqual(
+            invoiceStatus({ ...money, voided: status === 'void', issued: status !== 'draft' }),
+          );
+          if (status === 'void') expect(storedInvoiceStatus({ ...money, status }).status).toBe('void');
+          if (status === 'draft') expect(storedInvoiceStatus({ ...money, status }).status).toBe('draft');
         },
       ),
     );

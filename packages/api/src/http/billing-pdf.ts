@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import { fullName, invoiceStatus } from '@carelane/core';
+import { fullName, storedInvoiceStatus } from '@carelane/core';
 import { centres, invoiceLines, invoices, organizations, patients, payments, refunds } from '@carelane/db';
 import { and, asc, eq, inArray, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
@@ -62,13 +62,7 @@ async function invoicePdf(deps: ApiDeps, ctx: Context, scope: Scope, id: string)
     .where(eq(invoiceLines.invoiceId, invoice.id))
     .orderBy(asc(invoiceLines.position));
   const clinic = await clinicOf(deps, scope.tenant, invoice.centreId);
-  const { status, balanceMinor } = invoiceStatus({
-    totalMinor: invoice.totalMinor,
-    paidMinor: invoice.paidMinor,
-    refundedMinor: invoice.refundedMinor,
-    voided: invoice.status === 'void',
-    issued: invoice.status !== 'draft',
-  });
+  const { status, balanceMinor } = storedInvoiceStatus(invoice);
   await audit(ctx, { action: 'invoice.pdf', entity: 'invoice', entityId: invoice.id });
   const pdf = await renderInvoicePdf({
     ...invoice,

@@ -39,6 +39,22 @@ export function invoiceStatus(input: InvoiceMoney): { status: InvoiceStatus; bal
   return { status: 'issued', balanceMinor };
 }
 
+/** The status and balance of an invoice as stored (its status column says draft or void). */
+export function storedInvoiceStatus(invoice: {
+  totalMinor: number;
+  paidMinor: number;
+  refundedMinor: number;
+  status: string;
+}): { status: InvoiceStatus; balanceMinor: number } {
+  return invoiceStatus({
+    totalMinor: invoice.totalMinor,
+    paidMinor: invoice.paidMinor,
+    refundedMinor: invoice.refundedMinor,
+    voided: invoice.status === 'void',
+    issued: invoice.status !== 'draft',
+  });
+}
+
 /** How much of what was paid can still be refunded (never below zero). */
 export function refundable(paidMinor: number, refundedMinor: number): number {
   assertMinor(paidMinor, 'paidMinor');

@@ -1,4 +1,4 @@
-import { addMinor, fullName, invoiceStatus } from '@carelane/core';
+import { addMinor, fullName, storedInvoiceStatus } from '@carelane/core';
 import { invoiceLines, invoices, patients, payments, refunds } from '@carelane/db';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../audit';
@@ -8,13 +8,7 @@ import { loadPatient } from '../patients/load';
 import type { InvoiceIdInput, PatientBillingInput } from './invoices.schema';
 
 function withStatus(invoice: typeof invoices.$inferSelect) {
-  const { status, balanceMinor } = invoiceStatus({
-    totalMinor: invoice.totalMinor,
-    paidMinor: invoice.paidMinor,
-    refundedMinor: invoice.refundedMinor,
-    voided: invoice.status === 'void',
-    issued: invoice.status !== 'draft',
-  });
+  const { status, balanceMinor } = storedInvoiceStatus(invoice);
   return { ...invoice, status, balanceMinor };
 }
 

@@ -1,4 +1,4 @@
-import { addMinor, invoiceStatus } from '@carelane/core';
+import { addMinor, invoiceStatus, storedInvoiceStatus } from '@carelane/core';
 import {
   appointments,
   appointmentTypes,
@@ -108,13 +108,8 @@ export async function billingHandler({ ctx }: { ctx: PatientContext }) {
   const visitOf = (id: string | null) => (id ? (visits.get(id) ?? null) : null);
 
   const listed = invoiceRows.map((invoice) => {
-    const { status, balanceMinor } = invoiceStatus({
-      totalMinor: invoice.totalMinor,
-      paidMinor: invoice.paidMinor,
-      refundedMinor: invoice.refundedMinor,
-      voided: invoice.status === 'void',
-      issued: true,
-    });
+    // Patients are never shown drafts (the query leaves them out).
+    const { status, balanceMinor } = storedInvoiceStatus(invoice);
     return {
       id: invoice.id,
       number: invoice.number,
