@@ -1,21 +1,15 @@
 import { appointmentTypes } from '@carelane/db';
 import { asc, desc } from 'drizzle-orm';
 import type { StaffContext } from '../../trpc';
+import { bookingTypeColumns } from './columns';
 
 /** Every type of the organization, active and archived, with every setting: the settings page. */
 export function allTypesHandler({ ctx }: { ctx: StaffContext }) {
   return ctx.db
     .select({
-      id: appointmentTypes.id,
-      name: appointmentTypes.name,
-      specialisation: appointmentTypes.specialisation,
-      durationMinutes: appointmentTypes.durationMinutes,
-      priceMinor: appointmentTypes.priceMinor,
-      currency: appointmentTypes.currency,
-      colour: appointmentTypes.colour,
+      ...bookingTypeColumns,
       bufferBeforeMinutes: appointmentTypes.bufferBeforeMinutes,
       bufferAfterMinutes: appointmentTypes.bufferAfterMinutes,
-      mode: appointmentTypes.mode,
       onlineBookable: appointmentTypes.onlineBookable,
       requiresPrepayment: appointmentTypes.requiresPrepayment,
       depositMinor: appointmentTypes.depositMinor,
