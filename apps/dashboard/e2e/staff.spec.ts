@@ -69,6 +69,8 @@ test('each role is offered its own sections: the admin reaches Staff, a clinicia
   await expect(page.getByRole('heading', { name: 'Staff' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Staff members' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // Signing out navigates to sign-in: let it land before starting the next sign-in.
+  await expect(page).toHaveURL(/\/sign-in/);
 
   await signInStaff(page, DEMO.staff.clinician.email, DEMO.password);
   await expect(page).toHaveURL(/\/today/);
