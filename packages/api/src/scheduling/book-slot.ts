@@ -1,7 +1,7 @@
 import { appointments, type appointmentTypes, type DbOrTx } from '@carelane/db';
 import type { Context } from '../context';
 import type { Tenant } from '../tenancy';
-import { withClashMessage } from './clash';
+import { queueForSchedules, withClashMessage } from './clash';
 
 /** Told to a patient whose chosen time is taken or no longer bookable. */
 export const SLOT_TAKEN = 'That time is no longer available. Please choose another time.';
@@ -59,6 +59,7 @@ export async function bookSlot<T>(
     type.mode === 'online' ? await ctx.videoLinks.createMeeting({ appointmentId: 'new', startsAt }) : null;
   return withClashMessage(db, slot, () =>
     db.transaction(async (tx) => {
+      await queueForSchedules(tx, [clinician.id]);
       const [row] = await tx
         .insert(appointments)
         .values(

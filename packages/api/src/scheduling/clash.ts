@@ -64,6 +64,20 @@ export function clashReason(slot: SlotSpan, clash: Clash, zone: string): string 
   return base;
 }
 
+/**
+ * Makes writes to these clinicians' schedules wait their turn, for the rest of the transaction.
+ * Two inserts that meet in the no-overlap constraint each wait for the other's uncommitted row,
+ * and PostgreSQL breaks that deadlock only after `deadlock_timeout` (1 s), so 50 people racing
+ * for one slot took tens of seconds. Queued, each finds the winner committed at once and gets its
+ * CONFLICT in milliseconds. The constraint still decides; this lock only orders the writers. Ids
+ * are locked in one order so two moves between the same clinicians cannot wait on each other.
+ */
+export async function queueForSchedules(tx: DbOrTx, clinicianIds: string[]): Promise<void> {
+  for (const id of [...new Set(clinicianIds)].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`clinician-schedule:${id}`}, 0))`);
+  }
+}
+
 /** How often a write that deadlocked on the constraint is run again before giving up. */
 const DEADLOCK_RETRIES = 3;
 

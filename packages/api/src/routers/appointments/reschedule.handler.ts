@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
 import { visitMoved } from '../../messaging/appointment-messages';
-import { withClashMessage } from '../../scheduling/clash';
+import { queueForSchedules, withClashMessage } from '../../scheduling/clash';
 import { offerFreedSlot } from '../../scheduling/offer';
 import type { StaffContext } from '../../trpc';
 import { lockAppointmentForStaff } from './load';
@@ -43,6 +43,7 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
   };
   return withClashMessage(ctx.db, slot, () =>
     ctx.db.transaction(async (tx) => {
+      await queueForSchedules(tx, [clinicianId, current.appointment.clinicianId]);
       const { appointment, zone } = await lockAppointmentForStaff(tx, ctx, input.id);
       if (!MOVABLE.has(appointment.status)) {
         throw new TRPCError({ code: 'CONFLICT', message: 'Only pending or confirmed appointments can be moved.' });

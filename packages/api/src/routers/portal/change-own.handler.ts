@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { visitMoved } from '../../messaging/appointment-messages';
 import { SLOT_TAKEN } from '../../scheduling/book-slot';
-import { withClashMessage } from '../../scheduling/clash';
+import { queueForSchedules, withClashMessage } from '../../scheduling/clash';
 import { isSlotFree } from '../../scheduling/find-slots';
 import { offerFreedSlot } from '../../scheduling/offer';
 import { cancelByPatient, lateCheck, lockOwn } from '../../scheduling/patient-cancel';
@@ -43,6 +43,7 @@ export async function rescheduleOwnHandler({ ctx, input }: { ctx: PatientContext
   };
   return withClashMessage(ctx.db, slot, () =>
     ctx.db.transaction(async (tx) => {
+      await queueForSchedules(tx, [check.clinician.id, current.appointment.clinicianId]);
       const row = await lockOwn(tx, ctx.principal, input.appointmentId);
       const late = lateCheck(row, new Date(), 'moved');
       const [updated] = await tx
