@@ -31,3 +31,5 @@ export const householdRelationship = pgEnum('household_relationship', [
   'other',
 ]);
 export const lateCancellationPolicy = pgEnum('late_cancellation_policy', ['flag', 'refuse']);
+/** Who may book on the booking site: anyone (new patients register), only patients the clinic already has, or nobody. */
+export const onlineBookingPolicy = pgEnum('online_booking_policy', ['anyone', 'existing_patients', 'off']);

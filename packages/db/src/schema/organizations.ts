@@ -1,7 +1,8 @@
 import type { NotificationChannel } from '@carelane/core';
-import { boolean, char, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, char, check, index, integer, jsonb, pgTable, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, organizationRef, updatedAt } from './columns';
-import { notificationChannel } from './enums';
+import { notificationChannel, onlineBookingPolicy } from './enums';
 
 export type OrganizationBranding = { primaryColour?: string; logoFileId?: string };
 
@@ -26,6 +27,17 @@ export const organizations = pgTable('organizations', {
     .$type<NotificationChannel[]>()
     .notNull()
     .default(['whatsapp', 'sms', 'email']),
+  /** The registered office, printed on invoices with the tax registration. */
+  addressLine: text('address_line'),
+  city: text('city'),
+  postalCode: text('postal_code'),
+  phone: text('phone'),
+  email: text('email'),
+  /** Tax registration printed on invoices (in India the GSTIN). */
+  taxId: text('tax_id'),
+  onlineBooking: onlineBookingPolicy('online_booking').notNull().default('anyone'),
+  /** Admins must sign in with a second factor (TOTP) once this is on. */
+  requireAdminTwoFactor: boolean('require_admin_two_factor').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -41,6 +53,10 @@ export const centres = pgTable(
     postalCode: text('postal_code'),
     phone: text('phone'),
     zone: text('zone').notNull(),
+    /** A link to the centre on a map, shown to patients. */
+    mapUrl: text('map_url'),
+    /** ISO weekdays (1 = Monday ... 7 = Sunday) the centre is open; no slots on the others. */
+    openingDays: smallint('opening_days').array().notNull().default(sql`'{1,2,3,4,5,6,7}'`),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -48,5 +64,6 @@ export const centres = pgTable(
   (t) => [
     uniqueIndex('centres_org_name_key').on(t.organizationId, t.name),
     index('centres_org_idx').on(t.organizationId),
+    check('centres_opening_days_check', sql`${t.openingDays} <@ '{1,2,3,4,5,6,7}'::smallint[]`),
   ],
 );
