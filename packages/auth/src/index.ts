@@ -6,6 +6,7 @@ export {
   sessionIdFromCookie,
 } from './next-auth';
 export { createOtpChallenge, generateOtp, type OtpPurpose, verifyOtp } from './otp';
+export { passwordProblem } from './password-rule';
 export { can, PERMISSIONS, type Permission, seesAllCentres } from './permissions';
 export { checkPhoneProof } from './phone-proof';
 export { OTP_POLICY, SESSION_POLICY, SIGN_IN_LIMITS } from './policy';

@@ -201,6 +201,10 @@ export { ianaZone, knownZones } from './zones';
 export { fullName, initials } from './names';
 export { formatPhone, maskPhone, normalisePhone } from './phone';
 
+// Staff passwords
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLengthProblem } from './password-rule';
+
 // Organization logo
 
 export { LOGO_MAX_BYTES, logoPrecheck } from './logo';
