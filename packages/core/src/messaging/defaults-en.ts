@@ -120,4 +120,16 @@ export const ENGLISH_TEMPLATES: Record<MessageKind, ChannelTemplates> = {
       body: '{{patientName}} {{change}} a visit online with {{clinicianName}} on {{date}}, {{time}} at {{centreName}}.\n\nThe calendar shows it.',
     },
   },
+  staff_invitation: {
+    sms: {
+      body: '{{organizationName}} invited you to join its team on Carelane. Set your password here before {{until}}: {{link}}',
+    },
+    whatsapp: {
+      body: 'Hello {{staffName}}, {{organizationName}} invited you to join its team on Carelane.\n\nSet your password here: {{link}}\n\nThe link works once, until {{until}}.',
+    },
+    email: {
+      subject: '{{organizationName}} invited you to Carelane',
+      body: 'Hello {{staffName}},\n\n{{organizationName}} invited you to join its team on Carelane. To accept, open this link and choose your password:\n\n{{link}}\n\nThe link works once, until {{until}}. If you did not expect this invitation, you can ignore this email.',
+    },
+  },
 };

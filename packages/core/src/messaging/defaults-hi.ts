@@ -118,4 +118,16 @@ export const HINDI_TEMPLATES: Record<MessageKind, ChannelTemplates> = {
       body: '{{patientName}} ने ऑनलाइन अपॉइंटमेंट {{change}}: {{clinicianName}}, {{date}}, {{time}}, {{centreName}}।\n\nयह कैलेंडर पर दिख रहा है।',
     },
   },
+  staff_invitation: {
+    sms: {
+      body: '{{organizationName}} ने आपको Carelane पर अपनी टीम में आमंत्रित किया है। {{until}} तक पासवर्ड बनाएँ: {{link}}',
+    },
+    whatsapp: {
+      body: 'नमस्ते {{staffName}}, {{organizationName}} ने आपको Carelane पर अपनी टीम में आमंत्रित किया है।\n\nयहाँ अपना पासवर्ड बनाएँ: {{link}}\n\nयह लिंक एक बार, {{until}} तक काम करेगा।',
+    },
+    email: {
+      subject: '{{organizationName}} ने आपको Carelane पर आमंत्रित किया है',
+      body: 'नमस्ते {{staffName}},\n\n{{organizationName}} ने आपको Carelane पर अपनी टीम में आमंत्रित किया है। स्वीकार करने के लिए यह लिंक खोलें और अपना पासवर्ड चुनें:\n\n{{link}}\n\nयह लिंक एक बार, {{until}} तक काम करेगा। अगर आपको इस निमंत्रण की उम्मीद नहीं थी, तो इस ईमेल को अनदेखा करें।',
+    },
+  },
 };

@@ -14,6 +14,7 @@ export const MESSAGE_KINDS = [
   'waitlist_offer',
   'receipt',
   'staff_booking_notice',
+  'staff_invitation',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   waitlist_offer: 'waitlist offer',
   receipt: 'receipt',
   staff_booking_notice: 'staff notice of an online booking',
+  staff_invitation: 'staff invitation',
 };
 
 export const MESSAGE_LANGUAGES = ['en', 'hi'] as const;
@@ -88,6 +90,7 @@ export const TEMPLATE_VARIABLES = {
     example: { en: 'invoice INV-2024-0012', hi: 'बिल INV-2024-0012' },
   },
   until: { description: 'When the link stops working', example: { en: 'Thu 5 Dec', hi: 'गुरु 5 दिस॰' } },
+  staffName: { description: "The staff member's name", example: { en: 'Kavya Rao', hi: 'काव्या राव' } },
   change: {
     description: 'What the patient did online: booked, cancelled or rescheduled (see STAFF_CHANGE_WORDS)',
     example: { en: 'booked', hi: 'बुक किया' },
@@ -144,6 +147,7 @@ export const KIND_VARIABLES = {
     allowed: [...visit, 'change'],
     required: ['patientName', 'change', 'date', 'time'],
   },
+  staff_invitation: { allowed: ['staffName', 'organizationName', 'link', 'until'], required: ['link'] },
 } as const satisfies Record<MessageKind, KindVariables>;
 
 /**
