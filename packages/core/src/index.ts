@@ -205,6 +205,21 @@ export { formatPhone, maskPhone, normalisePhone } from './phone';
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLengthProblem } from './password-rule';
 
+// Organization and centre settings
+
+export {
+  gstinProblem,
+  isCurrencyCode,
+  normaliseTaxId,
+  ONLINE_BOOKING_LABELS,
+  ONLINE_BOOKING_POLICIES,
+  type OnlineBookingPolicy,
+  SITE_SLUG,
+  taxIdLabel,
+  taxIdProblem,
+  WEEKDAY_NAMES,
+} from './organization';
+
 // Organization logo
 
 export { LOGO_MAX_BYTES, logoPrecheck } from './logo';
