@@ -9,6 +9,13 @@ export { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from './constants';
 
 export { weeklyOccurrences } from './recurrence';
 export { aggregateSlots } from './slots/aggregate';
+export {
+  formatShortDay,
+  type HoursGap,
+  hoursGap,
+  hoursGapReason,
+  hoursGapSentence,
+} from './slots/hours-check';
 export { BOOKING_WINDOW_SLACK_DAYS, computeSlots, withinBookingWindow } from './slots/slots';
 export type { AvailabilityException, BusyBlock, ClinicianSlots, DaySlots, WeeklyRule } from './slots/types';
 export { checkWeeklyHours } from './slots/weekly-hours';
