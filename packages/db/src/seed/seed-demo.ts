@@ -1,14 +1,7 @@
-import {
-  addLocalDays,
-  DEFAULT_QUESTIONNAIRES,
-  DEFAULT_TEMPLATES,
-  localDate,
-  MESSAGE_KINDS,
-  MESSAGE_LANGUAGES,
-  NOTIFICATION_CHANNELS,
-} from '@carelane/core';
+import { addLocalDays, localDate } from '@carelane/core';
 import type { Faker } from '@faker-js/faker';
 import type { Database } from '../client';
+import { insertStartingRows } from '../onboarding/starting-rows';
 import { hashPassword } from '../password';
 import {
   appointments,
@@ -16,12 +9,11 @@ import {
   availabilityExceptions,
   availabilityRules,
   centres,
+  clinicianAppointmentTypes,
   clinicianProfiles,
   households,
-  messageTemplates,
   organizations,
   patients,
-  questionnaireVersions,
   staffCentres,
   staffUsers,
 } from '../schema';
@@ -98,23 +90,19 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
       orgs.flatMap((o) => o.rows.types),
       (chunk) => tx.insert(appointmentTypes).values(chunk),
     );
+    await inChunks(
+      orgs.flatMap((o) => o.rows.offeredTypes),
+      (chunk) => tx.insert(clinicianAppointmentTypes).values(chunk),
+    );
     await inChunks(plan.householdRows, (chunk) => tx.insert(households).values(chunk));
     await inChunks(plan.patientRows, (chunk) => tx.insert(patients).values(chunk));
     await inChunks(plan.appointmentRows, (chunk) => tx.insert(appointments).values(chunk));
     await insertBilling(tx, plan.billing);
-    // Each clinic starts with the default questions for its kind; staff edit from there.
-    await tx.insert(questionnaireVersions).values(
-      [SUNRISE, LAKESIDE].map((spec, i) => ({
-        organizationId: orgs[i]?.id ?? '',
-        version: 1,
-        questions: DEFAULT_QUESTIONNAIRES[spec.questionnaire],
-      })),
-    );
-    // Every organization starts from the default wording, in English and Hindi, and edits its copy.
-    await inChunks(
-      orgs.flatMap((o) => defaultTemplateRows(o.id)),
-      (chunk) => tx.insert(messageTemplates).values(chunk),
-    );
+    // What every organization starts with, the same rows a real clinic's setup writes.
+    await insertStartingRows(tx, [
+      { id: plan.sunrise.id, kind: SUNRISE.questionnaire },
+      { id: plan.lakeside.id, kind: LAKESIDE.questionnaire },
+    ]);
   });
 
   const orgs = [plan.sunrise, plan.lakeside];
@@ -250,15 +238,4 @@ function planDemo(faker: Faker, now: Date, hashes: Map<string, string>) {
     patientRows: [...sunrisePatients.patientRows, ...lakesidePatients.patientRows],
     appointmentRows,
   };
-}
-
-function defaultTemplateRows(organizationId: string) {
-  return MESSAGE_LANGUAGES.flatMap((language) =>
-    MESSAGE_KINDS.flatMap((kind) =>
-      NOTIFICATION_CHANNELS.map((channel) => {
-        const template = DEFAULT_TEMPLATES[language][kind][channel];
-        return { organizationId, kind, channel, language, subject: template.subject ?? null, body: template.body };
-      }),
-    ),
-  );
 }
