@@ -39,6 +39,8 @@ export function createRateLimits(db: Database) {
     formToken: make('form-token', 60, 3600),
     // Confirm/cancel links from reminders: a patient opens one a few times; guessing needs many.
     actionLinkIp: make('action-link-ip', 120, 3600),
+    // The first-run setup code: the owner needs a few tries at most; guessing needs billions.
+    setupIp: make('setup-ip', 10, 3600),
     // Staff invitation links: opened and accepted a few times by one person; guessing needs many.
     invitationIp: make('invitation-ip', 60, 3600),
   };
