@@ -46,7 +46,7 @@ const BEFORE_VISIT: ReadonlySet<string> = new Set<MessageKind>([
 ]);
 
 /** Kinds whose text carries a secret (a code, a form's access link): never kept after sending. */
-const SECRET_KINDS: ReadonlySet<string> = new Set<MessageKind>(['otp_sign_in', 'form_link']);
+const SECRET_KINDS: ReadonlySet<string> = new Set<MessageKind>(['otp_sign_in', 'form_link', 'password_reset']);
 
 /**
  * Takes the message if it is due and free: pending and due, or claimed by a worker whose lease ran

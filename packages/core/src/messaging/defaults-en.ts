@@ -132,4 +132,16 @@ export const ENGLISH_TEMPLATES: Record<MessageKind, ChannelTemplates> = {
       body: 'Hello {{staffName}},\n\n{{organizationName}} invited you to join its team on Carelane. To accept, open this link and choose your password:\n\n{{link}}\n\nThe link works once, until {{until}}. If you did not expect this invitation, you can ignore this email.',
     },
   },
+  password_reset: {
+    sms: {
+      body: 'Reset your {{organizationName}} Carelane password here (works once, for 1 hour): {{link}}',
+    },
+    whatsapp: {
+      body: 'Hello {{staffName}}, someone asked to reset your {{organizationName}} Carelane password.\n\nChoose a new one here: {{link}}\n\nThe link works once, for one hour. If it was not you, ignore this message.',
+    },
+    email: {
+      subject: 'Reset your Carelane password',
+      body: 'Hello {{staffName}},\n\nSomeone asked to reset the password of your {{organizationName}} account on Carelane. To choose a new password, open this link:\n\n{{link}}\n\nThe link works once, for one hour. If you did not ask for this, you can ignore this email: your password stays as it is.',
+    },
+  },
 };

@@ -15,6 +15,7 @@ export const MESSAGE_KINDS = [
   'receipt',
   'staff_booking_notice',
   'staff_invitation',
+  'password_reset',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   receipt: 'receipt',
   staff_booking_notice: 'staff notice of an online booking',
   staff_invitation: 'staff invitation',
+  password_reset: 'password reset link',
 };
 
 export const MESSAGE_LANGUAGES = ['en', 'hi'] as const;
@@ -148,6 +150,7 @@ export const KIND_VARIABLES = {
     required: ['patientName', 'change', 'date', 'time'],
   },
   staff_invitation: { allowed: ['staffName', 'organizationName', 'link', 'until'], required: ['link'] },
+  password_reset: { allowed: ['staffName', 'organizationName', 'link'], required: ['link'] },
 } as const satisfies Record<MessageKind, KindVariables>;
 
 /**
