@@ -1,6 +1,7 @@
 export { type Context, createContext } from './context';
 export type { ApiDeps } from './deps';
 export { checkHealth, type Health } from './health';
+export { createAuditExportHandler } from './http/audit-export';
 export {
   createInvoicePdfHandler,
   createPatientInvoicePdfHandler,

@@ -1,6 +1,7 @@
 import { router } from '../trpc';
 import { appointmentTypesRouter } from './appointment-types/router';
 import { appointmentsRouter } from './appointments/router';
+import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
 import { availabilityRouter } from './availability/router';
 import { calendarRouter } from './calendar/router';
@@ -10,6 +11,7 @@ import { cliniciansRouter } from './clinicians/router';
 import { confirmationsRouter } from './confirmations/router';
 import { formsRouter } from './forms/router';
 import { householdsRouter } from './households/router';
+import { invitationRouter } from './invitation/router';
 import { invoicesRouter } from './invoices/router';
 import { meRouter } from './me/router';
 import { messageTemplatesRouter } from './message-templates/router';
@@ -19,6 +21,7 @@ import { patientImportsRouter } from './patient-imports/router';
 import { patientsRouter } from './patients/router';
 import { portalRouter } from './portal/router';
 import { proceduresRouter } from './procedures/router';
+import { setupRouter } from './setup/router';
 import { staffRouter } from './staff/router';
 import { treatmentPlansRouter } from './treatment-plans/router';
 import { treatmentsRouter } from './treatments/router';
@@ -27,6 +30,7 @@ import { waitlistRouter } from './waitlist/router';
 export const appRouter = router({
   appointments: appointmentsRouter,
   appointmentTypes: appointmentTypesRouter,
+  audit: auditRouter,
   auth: authRouter,
   availability: availabilityRouter,
   calendar: calendarRouter,
@@ -35,6 +39,7 @@ export const appRouter = router({
   clinicians: cliniciansRouter,
   confirmations: confirmationsRouter,
   households: householdsRouter,
+  invitation: invitationRouter,
   invoices: invoicesRouter,
   me: meRouter,
   messages: messagesRouter,
@@ -45,6 +50,7 @@ export const appRouter = router({
   forms: formsRouter,
   portal: portalRouter,
   procedures: proceduresRouter,
+  setup: setupRouter,
   staff: staffRouter,
   treatmentPlans: treatmentPlansRouter,
   treatments: treatmentsRouter,
