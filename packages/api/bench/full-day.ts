@@ -19,6 +19,7 @@ import {
   availabilityExceptions,
   availabilityRules,
   centres,
+  clinicianAppointmentTypes,
   clinicianProfiles,
   type Database,
   organizations,
@@ -136,6 +137,17 @@ export async function addFullDays(db: Database, dates: readonly string[]) {
         listed: false,
       })),
     );
+    // Each offers the types of their specialisation and those of none (the rule of migration 0036).
+    const orgTypes = await tx
+      .select({ id: appointmentTypes.id, specialisation: appointmentTypes.specialisation })
+      .from(appointmentTypes)
+      .where(eq(appointmentTypes.organizationId, organizationId));
+    const offered = added.flatMap((c) =>
+      orgTypes
+        .filter((t) => !t.specialisation || t.specialisation === c.specialisation)
+        .map((t) => ({ organizationId, clinicianId: c.id, typeId: t.id })),
+    );
+    if (offered.length) await tx.insert(clinicianAppointmentTypes).values(offered);
     await tx.insert(availabilityRules).values(
       added.flatMap((c) =>
         [1, 2, 3, 4, 5, 6].flatMap((weekday) =>

@@ -3,6 +3,7 @@ import {
   appointmentTypes,
   availabilityRules,
   centres,
+  clinicianAppointmentTypes,
   clinicianProfiles,
   type Database,
   staffCentres,
@@ -17,6 +18,7 @@ import {
   createPatient,
   createStaff,
   indiaTime,
+  offerTypes,
   signedInPatient,
 } from './fixtures';
 
@@ -49,6 +51,7 @@ async function clinicianWith(db: Database, centreId: string, specialisation: str
       validFrom: '2020-01-01',
     })),
   );
+  await offerTypes(db, clinic.org.id, [user.id], [clinic.type.id]);
   return user;
 }
 
@@ -121,6 +124,11 @@ describe('availability.aggregate', () => {
       days: 2,
     });
     expect(dental.clinicians.map((c) => c.id)).toEqual([dentist.id]);
+    // Only clinicians who offer the type are searched.
+    await t.db.delete(clinicianAppointmentTypes).where(eq(clinicianAppointmentTypes.clinicianId, dentist.id));
+    const none = await site().availability.aggregate({ typeId: clinic.type.id, specialisation: 'Dentistry', days: 2 });
+    expect(none.clinicians).toEqual([]);
+    await offerTypes(t.db, clinic.org.id, [dentist.id], [clinic.type.id]);
 
     await t.db.update(clinicianProfiles).set({ listed: false }).where(eq(clinicianProfiles.staffUserId, second.id));
     const listed = await site().availability.aggregate({ typeId: clinic.type.id, days: 2 });

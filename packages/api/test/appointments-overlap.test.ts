@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callerAs, createClinic, createPatient, createStaff, signedInStaff } from './fixtures';
+import { callerAs, createClinic, createPatient, createStaff, offerTypes, signedInStaff } from './fixtures';
 
 let t: TestDatabase;
 let clinic: Awaited<ReturnType<typeof createClinic>>;
@@ -116,6 +116,7 @@ describe('no double booking', () => {
       })
       .returning();
     const typeId = buffered?.id ?? '';
+    await offerTypes(t.db, clinic.org.id, [clinic.clinician.id], [typeId]);
     const row = await book(frontDesk, at(19), { typeId });
     expect(row).toMatchObject({ bufferBeforeMinutes: 10, bufferAfterMinutes: 15 });
 

@@ -4,7 +4,15 @@ import { appointments, appointmentTypes, availabilityRules } from '@carelane/db'
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addDailyHours, callerAs, createClinic, createPatient, indiaTime, signedInPatient } from './fixtures';
+import {
+  addDailyHours,
+  callerAs,
+  createClinic,
+  createPatient,
+  indiaTime,
+  offerTypes,
+  signedInPatient,
+} from './fixtures';
 
 let t: TestDatabase;
 let clinic: Awaited<ReturnType<typeof createClinic>>;
@@ -82,6 +90,7 @@ describe('patient booking', () => {
         colour: '#0f766e',
       })
       .returning();
+    await offerTypes(t.db, clinic.org.id, [clinic.clinician.id], [buffered?.id ?? '']);
     const patients = await Promise.all(Array.from({ length: 20 }, newPatient));
     // 15:00–15:30 keeps 15:30–15:50 free; 15:40 and 15:45 do not overlap 15:00 but meet its buffer.
     const starts = [indiaTime(6, 15), indiaTime(6, 15, 40), indiaTime(6, 15, 45)];

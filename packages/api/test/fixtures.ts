@@ -13,6 +13,7 @@ import {
   appointmentTypes,
   availabilityRules,
   centres,
+  clinicianAppointmentTypes,
   clinicianProfiles,
   type Database,
   hashPassword,
@@ -85,8 +86,17 @@ export async function createClinic(db: Database, name = 'Test Clinic') {
     })
     .returning();
   if (!type) throw new Error('no type');
+  await offerTypes(db, org.id, [clinician.id], [type.id]);
   const patient = await createPatient(db, org.id);
   return { org, centre, clinician, type, patient };
+}
+
+/** Every clinician in `clinicianIds` offers every type in `typeIds` (only offered types can be booked). */
+export async function offerTypes(db: Database, organizationId: string, clinicianIds: string[], typeIds: string[]) {
+  const rows = clinicianIds.flatMap((clinicianId) =>
+    typeIds.map((typeId) => ({ organizationId, clinicianId, typeId })),
+  );
+  if (rows.length) await db.insert(clinicianAppointmentTypes).values(rows).onConflictDoNothing();
 }
 
 export async function createStaff(

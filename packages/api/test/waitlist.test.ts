@@ -19,6 +19,7 @@ import {
   createPatient,
   createStaff,
   indiaTime,
+  offerTypes,
   signedInPatient,
   signedInStaff,
 } from './fixtures';
@@ -377,6 +378,7 @@ describe('waitlist for the front desk', () => {
       feeMinor: 60_000,
       currency: 'INR',
     });
+    await offerTypes(t.db, clinic.org.id, [dentist.id], [clinic.type.id]);
     const add = async (want: { clinicianId: string } | { specialisation: string }) =>
       desk.waitlist.add({
         patientId: (await createPatient(t.db, clinic.org.id)).id,

@@ -13,6 +13,7 @@ const SLACK_MS = BOOKING_WINDOW_SLACK_DAYS * 86_400_000;
 
 import type { DbOrTx } from '@carelane/db';
 import { notFound } from '../errors';
+import { notOffered } from './offered-types';
 import { type FactsRequest, loadScheduleFacts, type ScheduleFacts } from './schedule-facts';
 
 export type SlotRequest = FactsRequest & {
@@ -36,6 +37,7 @@ export function slotsFromFacts(facts: ScheduleFacts, request: Omit<SlotRequest, 
   const { type, clinician, zone, rules, centreIds } = facts;
   if (!type || (request.audience === 'patient' && !type.onlineBookable)) throw notFound('Appointment type');
   if (!clinician || (request.audience === 'patient' && !clinician.listed)) throw notFound('Clinician');
+  if (!clinician.offersType) throw notOffered(clinician.name, type.name);
   const now = request.now.getTime();
   const staff = request.audience === 'staff';
   const window = {

@@ -12,12 +12,13 @@ import {
   availabilityExceptions,
   availabilityRules,
   centres,
+  clinicianAppointmentTypes,
   clinicianProfiles,
   type DbOrTx,
   slotHolds,
   staffUsers,
 } from '@carelane/db';
-import { and, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { tenantOf } from '../tenancy';
 
 /** What a slot search reads from the database: one clinician, one type, one window of days. */
@@ -38,8 +39,8 @@ export type FactsRequest = {
 export type ScheduleFacts = {
   /** The type, active, of this organization; null when there is none. */
   type: typeof appointmentTypes.$inferSelect | null;
-  /** The clinician, active, of this organization; null when there is none. */
-  clinician: { id: string; name: string; listed: boolean } | null;
+  /** The clinician, active, of this organization; null when there is none. `offersType`: the type is one they offer. */
+  clinician: { id: string; name: string; listed: boolean; offersType: boolean } | null;
   zone: string;
   from: string;
   to: string;
@@ -69,9 +70,22 @@ export async function loadScheduleFacts(db: DbOrTx, request: FactsRequest): Prom
         tenant.where(appointmentTypes, eq(appointmentTypes.id, request.typeId), eq(appointmentTypes.active, true)),
       ),
     db
-      .select({ id: staffUsers.id, name: staffUsers.name, listed: clinicianProfiles.listed })
+      .select({
+        id: staffUsers.id,
+        name: staffUsers.name,
+        listed: clinicianProfiles.listed,
+        offersType: sql<boolean>`${clinicianAppointmentTypes.typeId} is not null`,
+      })
       .from(staffUsers)
       .innerJoin(clinicianProfiles, eq(clinicianProfiles.staffUserId, staffUsers.id))
+      .leftJoin(
+        clinicianAppointmentTypes,
+        and(
+          tenant.owns(clinicianAppointmentTypes),
+          eq(clinicianAppointmentTypes.clinicianId, staffUsers.id),
+          eq(clinicianAppointmentTypes.typeId, request.typeId),
+        ),
+      )
       .where(tenant.where(staffUsers, eq(staffUsers.id, request.clinicianId), eq(staffUsers.active, true))),
     db
       .select({ rule: availabilityRules, zone: centres.zone, centreId: centres.id })

@@ -7,6 +7,7 @@ import { bookableType } from '../routers/appointment-types/bookable-type';
 import { requireCentre } from '../scope';
 import type { StaffContext } from '../trpc';
 import type { SlotBooking } from './book-slot';
+import { requireOffered } from './offered-types';
 
 export type StaffBookingInput = {
   centreId: string;
@@ -32,6 +33,7 @@ export async function prepareStaffBooking(ctx: StaffContext, input: StaffBooking
     .innerJoin(staffCentres, and(eq(staffCentres.staffUserId, staffUsers.id), eq(staffCentres.centreId, centre.id)))
     .where(ctx.tenant.where(staffUsers, eq(staffUsers.id, input.clinicianId), eq(staffUsers.role, 'clinician')));
   if (!clinician) throw notFound('Clinician');
+  await requireOffered(ctx.db, ctx.tenant, clinician, type);
   const [patient] = await ctx.db
     .select({ id: patients.id })
     .from(patients)

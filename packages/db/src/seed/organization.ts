@@ -12,6 +12,7 @@ import type {
   availabilityExceptions,
   availabilityRules,
   centres,
+  clinicianAppointmentTypes,
   clinicianProfiles,
   organizations,
   staffCentres,
@@ -104,6 +105,7 @@ export type BuiltOrganization = {
     rules: (typeof availabilityRules.$inferInsert)[];
     exceptions: (typeof availabilityExceptions.$inferInsert)[];
     types: (typeof appointmentTypes.$inferInsert)[];
+    offeredTypes: (typeof clinicianAppointmentTypes.$inferInsert)[];
   };
 };
 
@@ -225,6 +227,13 @@ export function buildOrganization(
     createdAt,
   }));
 
+  // Each clinician offers the types of their specialisations and those of none (as migration 0036).
+  const offeredTypes = clinicians.flatMap((c) =>
+    types
+      .filter((t) => !t.specialisation || c.specialisations.includes(t.specialisation))
+      .map((t) => ({ organizationId, clinicianId: c.id, typeId: t.id })),
+  );
+
   return {
     id: organizationId,
     centres: builtCentres,
@@ -260,6 +269,7 @@ export function buildOrganization(
       rules,
       exceptions: [],
       types: typeRows,
+      offeredTypes,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { aggregateSlots, type ClinicianSlots, localDate } from '@carelane/core';
-import { availabilityRules, centres, clinicianProfiles, staffUsers } from '@carelane/db';
-import { arrayContains, asc, eq } from 'drizzle-orm';
+import { availabilityRules, centres, clinicianAppointmentTypes, clinicianProfiles, staffUsers } from '@carelane/db';
+import { and, arrayContains, asc, eq } from 'drizzle-orm';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
 import { slotsFromFacts } from '../../scheduling/find-slots';
@@ -38,10 +38,20 @@ export async function aggregateSlotsHandler({ ctx, input }: { ctx: Context; inpu
       slug: clinicianProfiles.slug,
       title: clinicianProfiles.title,
       photoUrl: clinicianProfiles.photoUrl,
+      directoryOrder: clinicianProfiles.directoryOrder,
     })
     .from(clinicianProfiles)
     .innerJoin(staffUsers, eq(staffUsers.id, clinicianProfiles.staffUserId))
     .innerJoin(availabilityRules, eq(availabilityRules.clinicianId, staffUsers.id))
+    // Only clinicians who offer this type.
+    .innerJoin(
+      clinicianAppointmentTypes,
+      and(
+        tenant.owns(clinicianAppointmentTypes),
+        eq(clinicianAppointmentTypes.clinicianId, staffUsers.id),
+        eq(clinicianAppointmentTypes.typeId, type.id),
+      ),
+    )
     .where(
       tenant.where(
         clinicianProfiles,
@@ -51,7 +61,7 @@ export async function aggregateSlotsHandler({ ctx, input }: { ctx: Context; inpu
         input.centreId ? eq(availabilityRules.centreId, input.centreId) : undefined,
       ),
     )
-    .orderBy(asc(staffUsers.name), asc(staffUsers.id));
+    .orderBy(asc(clinicianProfiles.directoryOrder), asc(staffUsers.name), asc(staffUsers.id));
 
   const now = new Date();
   const perClinician = await Promise.all(

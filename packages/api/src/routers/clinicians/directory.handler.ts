@@ -1,6 +1,14 @@
 import { initials } from '@carelane/core';
-import { appointmentTypes, centres, clinicianProfiles, organizations, staffCentres, staffUsers } from '@carelane/db';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  appointmentTypes,
+  centres,
+  clinicianAppointmentTypes,
+  clinicianProfiles,
+  organizations,
+  staffCentres,
+  staffUsers,
+} from '@carelane/db';
+import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { Context } from '../../context';
 import type { DirectoryInput } from './directory.schema';
 import { publicTenant } from './public-organization';
@@ -30,7 +38,7 @@ export async function directoryHandler({ ctx, input }: { ctx: Context; input: Di
     .from(clinicianProfiles)
     .innerJoin(staffUsers, eq(staffUsers.id, clinicianProfiles.staffUserId))
     .where(tenant.where(clinicianProfiles, eq(clinicianProfiles.listed, true), eq(staffUsers.active, true)))
-    .orderBy(asc(staffUsers.name));
+    .orderBy(asc(clinicianProfiles.directoryOrder), asc(staffUsers.name));
   const workplaces = profiles.length
     ? await ctx.db
         .select({ staffUserId: staffCentres.staffUserId, id: centres.id, name: centres.name, city: centres.city })
@@ -69,7 +77,31 @@ export async function directoryHandler({ ctx, input }: { ctx: Context; input: Di
       currency: appointmentTypes.currency,
     })
     .from(appointmentTypes)
-    .where(tenant.where(appointmentTypes, eq(appointmentTypes.active, true), eq(appointmentTypes.onlineBookable, true)))
+    .where(
+      tenant.where(
+        appointmentTypes,
+        eq(appointmentTypes.active, true),
+        eq(appointmentTypes.onlineBookable, true),
+        // Offered by someone listed here; a type nobody offers has no free times to show.
+        profiles.length
+          ? exists(
+              ctx.db
+                .select({ one: sql`1` })
+                .from(clinicianAppointmentTypes)
+                .where(
+                  tenant.where(
+                    clinicianAppointmentTypes,
+                    eq(clinicianAppointmentTypes.typeId, appointmentTypes.id),
+                    inArray(
+                      clinicianAppointmentTypes.clinicianId,
+                      profiles.map((p) => p.id),
+                    ),
+                  ),
+                ),
+            )
+          : sql`false`,
+      ),
+    )
     .orderBy(asc(appointmentTypes.name));
   const centreFacets = new Map(all.flatMap((c) => c.centres).map((c) => [c.id, c]));
   return {

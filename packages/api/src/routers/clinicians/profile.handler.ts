@@ -1,6 +1,13 @@
 import { initials, prepaymentMinor } from '@carelane/core';
-import { appointmentTypes, centres, clinicianProfiles, staffCentres, staffUsers } from '@carelane/db';
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import {
+  appointmentTypes,
+  centres,
+  clinicianAppointmentTypes,
+  clinicianProfiles,
+  staffCentres,
+  staffUsers,
+} from '@carelane/db';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
 import type { ProfileInput } from './profile.schema';
@@ -50,18 +57,21 @@ export async function profileHandler({ ctx, input }: { ctx: Context; input: Prof
       lateCancellationPolicy: appointmentTypes.lateCancellationPolicy,
     })
     .from(appointmentTypes)
+    // Only the types this clinician offers.
+    .innerJoin(
+      clinicianAppointmentTypes,
+      and(
+        tenant.owns(clinicianAppointmentTypes),
+        eq(clinicianAppointmentTypes.typeId, appointmentTypes.id),
+        eq(clinicianAppointmentTypes.clinicianId, row.user.id),
+      ),
+    )
     .where(
       tenant.where(
         appointmentTypes,
         eq(appointmentTypes.active, true),
         eq(appointmentTypes.onlineBookable, true),
         inArray(appointmentTypes.mode, profile.modes),
-        or(
-          isNull(appointmentTypes.specialisation),
-          profile.specialisations.length
-            ? inArray(appointmentTypes.specialisation, profile.specialisations)
-            : isNull(appointmentTypes.specialisation),
-        ),
       ),
     )
     .orderBy(asc(appointmentTypes.durationMinutes), asc(appointmentTypes.name));
