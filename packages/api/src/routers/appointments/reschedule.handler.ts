@@ -6,6 +6,7 @@ import { notFound } from '../../errors';
 import { visitMoved } from '../../messaging/appointment-messages';
 import { queueForSchedules, withClashMessage } from '../../scheduling/clash';
 import { offerFreedSlot } from '../../scheduling/offer';
+import { requireOffered } from '../../scheduling/offered-types';
 import type { StaffContext } from '../../trpc';
 import { lockAppointmentForStaff } from './load';
 import type { RescheduleInput } from './reschedule.schema';
@@ -26,6 +27,16 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
       )
       .where(ctx.tenant.where(staffUsers, eq(staffUsers.id, input.clinicianId), eq(staffUsers.role, 'clinician')));
     if (!other) throw notFound('Clinician');
+    // The visit keeps its type: the clinician it moves to must offer it.
+    await requireOffered(
+      ctx.db,
+      ctx.tenant,
+      { id: input.clinicianId, name: other.name },
+      {
+        id: current.appointment.typeId,
+        name: current.type.name,
+      },
+    );
     clinicianName = other.name;
   }
   const clinicianId = input.clinicianId ?? current.appointment.clinicianId;
