@@ -4,7 +4,13 @@ export type AuthAuditEvent = {
   organizationId: string;
   actorKind: 'staff' | 'patient';
   actorId: string;
-  action: 'auth.sign_in' | 'auth.sign_in_failed' | 'auth.sign_out' | 'auth.session_expired';
+  action:
+    | 'auth.sign_in'
+    | 'auth.sign_in_failed'
+    | 'auth.sign_out'
+    | 'auth.session_expired'
+    | 'auth.two_factor_failed'
+    | 'auth.recovery_code_used';
   sessionId?: string | null;
   ip?: string | null | undefined;
 };
@@ -18,7 +24,7 @@ export async function auditAuthEvent(db: Pick<Database, 'insert'>, event: AuthAu
     action: event.action,
     entity: 'auth_session',
     entityId: event.sessionId ?? null,
-    success: event.action !== 'auth.sign_in_failed',
+    success: event.action !== 'auth.sign_in_failed' && event.action !== 'auth.two_factor_failed',
     ip: event.ip ?? null,
   });
 }

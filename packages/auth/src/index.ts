@@ -9,12 +9,13 @@ export { createOtpChallenge, generateOtp, type OtpPurpose, verifyOtp } from './o
 export { passwordProblem } from './password-rule';
 export { can, PERMISSIONS, type Permission, seesAllCentres } from './permissions';
 export { checkPhoneProof } from './phone-proof';
-export { OTP_POLICY, SESSION_POLICY, SIGN_IN_LIMITS } from './policy';
+export { OTP_POLICY, PASSWORD_RESET_POLICY, SESSION_POLICY, SIGN_IN_LIMITS, TWO_FACTOR_POLICY } from './policy';
 export { createRateLimits, RateLimitedError, type RateLimits } from './rate-limit';
 export {
   type AnonymousPrincipal,
   createPatientSession,
   createStaffSession,
+  endOtherStaffSessions,
   loadPrincipal,
   type PatientPrincipal,
   type Principal,
@@ -29,5 +30,17 @@ export {
   signInPatientWithProof,
   signInStaffWithOtp,
   signInStaffWithPassword,
+  signInStaffWithSecondFactor,
+  TWO_FACTOR_REQUIRED_PREFIX,
+  TwoFactorRequiredError,
   verifyPatientCode,
 } from './sign-in';
+export {
+  checkEnrolmentCode,
+  checkSecondFactor,
+  enrolmentDetails,
+  newTotpSecret,
+  openTotpSecret,
+  replaceRecoveryCodes,
+  sealTotpSecret,
+} from './two-factor';

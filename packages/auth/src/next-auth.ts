@@ -5,7 +5,13 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { SESSION_POLICY } from './policy';
 import { RateLimitedError, type RateLimits } from './rate-limit';
 import { revokeSession, type SessionMeta } from './sessions';
-import { SignInError, signInPatientWithProof, signInStaffWithOtp, signInStaffWithPassword } from './sign-in';
+import {
+  SignInError,
+  signInPatientWithProof,
+  signInStaffWithOtp,
+  signInStaffWithPassword,
+  signInStaffWithSecondFactor,
+} from './sign-in';
 
 export type AuthAudience = 'staff' | 'patient';
 
@@ -81,6 +87,20 @@ export function createAuthOptions(config: AuthConfig): NextAuthOptions {
                 signInStaffWithOtp(
                   deps,
                   { phone: credentials?.phone ?? '', code: credentials?.code ?? '' },
+                  requestMeta(req.headers as Headers),
+                ),
+              ),
+          }),
+          CredentialsProvider({
+            // The second step after either of the above, for an account with two-factor sign-in.
+            id: 'staff-two-factor',
+            name: 'Authenticator or recovery code',
+            credentials: { ticket: { type: 'text' }, code: { type: 'text' } },
+            authorize: (credentials, req) =>
+              guard(() =>
+                signInStaffWithSecondFactor(
+                  deps,
+                  { ticket: credentials?.ticket ?? '', code: credentials?.code ?? '' },
                   requestMeta(req.headers as Headers),
                 ),
               ),

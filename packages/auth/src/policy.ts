@@ -27,3 +27,23 @@ export const SIGN_IN_LIMITS = {
   perIp: 50,
   windowSeconds: 15 * 60,
 } as const;
+
+export const TWO_FACTOR_POLICY = {
+  /** Wrong authenticator or recovery codes per staff member per 15 minutes. */
+  codeGuessesPerWindow: 5,
+  windowSeconds: 15 * 60,
+  /** How long a correct password (or phone code) waits for the second factor. */
+  ticketTtlMs: 5 * 60_000,
+  recoveryCodeCount: 10,
+} as const;
+
+export const PASSWORD_RESET_POLICY = {
+  linkTtlMs: 60 * 60_000,
+  /** Reset emails asked for one address per hour, and from one IP per hour. */
+  perEmailPerHour: 3,
+  perIpPerHour: 10,
+  /** Attempts to use a reset link from one IP per hour (guessing tokens needs many). */
+  completePerIpPerHour: 30,
+  /** Current-password checks per staff member per 15 minutes when changing it. */
+  changeTriesPerWindow: 5,
+} as const;

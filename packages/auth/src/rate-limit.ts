@@ -1,6 +1,6 @@
 import { type Database, rateLimits } from '@carelane/db';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
-import { OTP_POLICY, SIGN_IN_LIMITS } from './policy';
+import { OTP_POLICY, PASSWORD_RESET_POLICY, SIGN_IN_LIMITS, TWO_FACTOR_POLICY } from './policy';
 
 export class RateLimitedError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -39,6 +39,14 @@ export function createRateLimits(db: Database) {
     formToken: make('form-token', 60, 3600),
     // Confirm/cancel links from reminders: a patient opens one a few times; guessing needs many.
     actionLinkIp: make('action-link-ip', 120, 3600),
+    // Authenticator and recovery code guesses, per staff member.
+    twoFactorUser: make('2fa-user', TWO_FACTOR_POLICY.codeGuessesPerWindow, TWO_FACTOR_POLICY.windowSeconds),
+    // An authenticator code's time step once used ("<user>:<step>"): the same code cannot sign in twice.
+    totpStepUsed: make('totp-step', 1, 120),
+    passwordResetEmail: make('reset-email', PASSWORD_RESET_POLICY.perEmailPerHour, 3600),
+    passwordResetIp: make('reset-ip', PASSWORD_RESET_POLICY.perIpPerHour, 3600),
+    passwordResetCompleteIp: make('reset-complete-ip', PASSWORD_RESET_POLICY.completePerIpPerHour, 3600),
+    passwordChange: make('password-change', PASSWORD_RESET_POLICY.changeTriesPerWindow, 15 * 60),
     // The first-run setup code: the owner needs a few tries at most; guessing needs billions.
     setupIp: make('setup-ip', 10, 3600),
     // Staff invitation links: opened and accepted a few times by one person; guessing needs many.

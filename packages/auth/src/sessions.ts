@@ -1,6 +1,6 @@
 import type { StaffRole } from '@carelane/core';
 import { authSessions, type Database, type DbOrTx, organizations, patients, staffUsers } from '@carelane/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { auditAuthEvent } from './audit';
 import { SESSION_POLICY } from './policy';
 
@@ -12,6 +12,11 @@ export type StaffPrincipal = {
   role: StaffRole;
   name: string;
   defaultCentreId: string | null;
+  /**
+   * An admin of an organization that requires two-factor sign-in for admins, who has not set it
+   * up: only their account's procedures answer until they do.
+   */
+  twoFactorSetupRequired: boolean;
 };
 export type PatientPrincipal = {
   kind: 'patient';
@@ -109,7 +114,9 @@ export async function loadPrincipal(
         active: staffUsers.active,
         sessionVersion: staffUsers.sessionVersion,
         defaultCentreId: staffUsers.defaultCentreId,
+        twoFactorEnabledAt: staffUsers.twoFactorEnabledAt,
       },
+      requireAdminTwoFactor: organizations.requireAdminTwoFactor,
       patient: {
         id: patients.id,
         firstName: patients.firstName,
@@ -153,6 +160,7 @@ export async function loadPrincipal(
       role: user.role,
       name: user.name,
       defaultCentreId: user.defaultCentreId,
+      twoFactorSetupRequired: user.role === 'admin' && row.requireAdminTwoFactor && !user.twoFactorEnabledAt,
     };
   }
   const patient = row.patient;
@@ -189,4 +197,40 @@ export async function revokeSession(
       sessionId,
     });
   }
+}
+
+/**
+ * After a password change: every other session of the person ends (their version no longer
+ * matches), and the one they are using carries on at the new version. Without `keep` (a reset
+ * by email link), every session ends.
+ */
+export async function endOtherStaffSessions(
+  tx: DbOrTx,
+  userId: string,
+  keepSessionId: string | null,
+  now = new Date(),
+): Promise<number> {
+  const [user] = await tx
+    .update(staffUsers)
+    .set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
+    .where(eq(staffUsers.id, userId))
+    .returning({ sessionVersion: staffUsers.sessionVersion });
+  if (!user) throw new Error('Unknown staff user');
+  await tx
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(authSessions.staffUserId, userId),
+        isNull(authSessions.revokedAt),
+        keepSessionId ? ne(authSessions.id, keepSessionId) : undefined,
+      ),
+    );
+  if (keepSessionId) {
+    await tx
+      .update(authSessions)
+      .set({ sessionVersion: user.sessionVersion })
+      .where(eq(authSessions.id, keepSessionId));
+  }
+  return user.sessionVersion;
 }

@@ -15,6 +15,7 @@ import { createOtpChallenge, type OtpPurpose, otpFailureMessage, verifyOtp } fro
 import { checkPhoneProof, issuePhoneProof, spendPhoneProof } from './phone-proof';
 import type { RateLimits } from './rate-limit';
 import { createPatientSession, createStaffSession, type SessionMeta } from './sessions';
+import { checkSecondFactor, issueTwoFactorTicket, ticketIsValid, ticketUserId } from './two-factor';
 
 export type AuthDeps = { db: Database; secret: string; rateLimits: RateLimits };
 
@@ -24,6 +25,28 @@ export class SignInError extends Error {
 }
 
 const GENERIC_PASSWORD_FAILURE = 'Email, phone or password is not correct.';
+
+/** What the sign-in page reads to ask for the second factor; the ticket follows it. */
+export const TWO_FACTOR_REQUIRED_PREFIX = 'two-factor-required:';
+
+/**
+ * The first factor was right and the account has two-factor sign-in: the page asks for a code
+ * and sends it with the ticket. Thrown only after the password or phone code was correct, so
+ * it tells nothing to someone who does not have them.
+ */
+export class TwoFactorRequiredError extends SignInError {
+  constructor(readonly ticket: string) {
+    super(`${TWO_FACTOR_REQUIRED_PREFIX}${ticket}`);
+  }
+}
+
+type FirstFactorUser = { id: string; sessionVersion: number; twoFactorEnabledAt: Date | null };
+
+/** Starts the session, or asks for the second factor when the account has one. */
+function finishFirstFactor(deps: AuthDeps, user: FirstFactorUser, meta: SessionMeta): Promise<string> {
+  if (user.twoFactorEnabledAt) throw new TwoFactorRequiredError(issueTwoFactorTicket(deps.secret, user));
+  return createStaffSession(deps.db, user.id, meta);
+}
 
 function ipKey(meta: SessionMeta): string {
   return meta.ip ?? 'unknown';
@@ -62,7 +85,7 @@ export async function signInStaffWithPassword(
   }
   if (!user.active) throw new SignInError('This account is disabled. Ask your clinic administrator.');
   await deps.rateLimits.reset('signInIdentifier', key);
-  return createStaffSession(deps.db, user.id, meta);
+  return finishFirstFactor(deps, user, meta);
 }
 
 function parsePhone(raw: string): string {
@@ -98,6 +121,41 @@ export async function signInStaffWithOtp(
   await checkOtp(deps, { purpose: 'staff_sign_in', phone, code: input.code }, meta);
   const [user] = await deps.db.select().from(staffUsers).where(eq(staffUsers.phone, phone));
   if (!user?.active) throw new SignInError('This account is disabled. Ask your clinic administrator.');
+  return finishFirstFactor(deps, user, meta);
+}
+
+const TICKET_FAILURE = 'Your sign-in took too long. Please start again.';
+
+/**
+ * The second step for an account with two-factor sign-in: the ticket from the first step and a
+ * current authenticator code or an unused recovery code (spent here). Wrong codes are audited
+ * and limited per person as well as per IP.
+ */
+export async function signInStaffWithSecondFactor(
+  deps: AuthDeps,
+  input: { ticket: string; code: string },
+  meta: SessionMeta,
+): Promise<string> {
+  await deps.rateLimits.consume([['signInIp', ipKey(meta)]]);
+  const userId = ticketUserId(input.ticket);
+  const [user] = userId ? await deps.db.select().from(staffUsers).where(eq(staffUsers.id, userId)) : [];
+  if (!user || !ticketIsValid(deps.secret, input.ticket, user)) throw new SignInError(TICKET_FAILURE);
+  if (!user.active) throw new SignInError('This account is disabled. Ask your clinic administrator.');
+  if (!input.code.trim()) throw new SignInError('Enter the code from your authenticator app, or a recovery code.');
+  const used = await checkSecondFactor(deps, user, input.code);
+  const audit = (action: 'auth.two_factor_failed' | 'auth.recovery_code_used') =>
+    auditAuthEvent(deps.db, {
+      organizationId: user.organizationId,
+      actorKind: 'staff',
+      actorId: user.id,
+      action,
+      ip: meta.ip,
+    });
+  if (!used) {
+    await audit('auth.two_factor_failed');
+    throw new SignInError('That code is not right. Check your authenticator app, or use a recovery code.');
+  }
+  if (used === 'recovery_code') await audit('auth.recovery_code_used');
   return createStaffSession(deps.db, user.id, meta);
 }
 
