@@ -8,11 +8,13 @@ import { sendBookingPaymentLink } from '../payments/booking-link';
 import type { PatientContext } from '../trpc';
 import { bookSlot, SLOT_TAKEN } from './book-slot';
 import { isSlotFree } from './find-slots';
+import { refuseWhenBookingOff } from './online-booking';
 
 export type PatientSlot = { clinicianId: string; typeId: string; startsAt: Date };
 
 /**
- * A patient books a free slot of an online-bookable type for themselves. The slot engine
+ * A patient books a free slot of an online-bookable type for themselves, unless the clinic has
+ * turned online booking off. The slot engine
  * decides what is free (hours, buffers, notice, holds); the exclusion constraint decides races.
  * `andThen` runs in the booking's transaction (accepting a waitlist offer marks its entry there).
  */
@@ -22,6 +24,7 @@ export async function bookForPatient(
   andThen: (tx: DbOrTx) => Promise<void> = async () => {},
 ) {
   const { organizationId, patientId } = ctx.principal;
+  await refuseWhenBookingOff(ctx.db, ctx.tenant);
   const check = await isSlotFree(ctx.db, {
     organizationId,
     clinicianId: input.clinicianId,

@@ -88,7 +88,7 @@ export async function loadScheduleFacts(db: DbOrTx, request: FactsRequest): Prom
       )
       .where(tenant.where(staffUsers, eq(staffUsers.id, request.clinicianId), eq(staffUsers.active, true))),
     db
-      .select({ rule: availabilityRules, zone: centres.zone, centreId: centres.id })
+      .select({ rule: availabilityRules, zone: centres.zone, centreId: centres.id, openingDays: centres.openingDays })
       .from(availabilityRules)
       .innerJoin(centres, eq(centres.id, availabilityRules.centreId))
       .where(
@@ -104,7 +104,9 @@ export async function loadScheduleFacts(db: DbOrTx, request: FactsRequest): Prom
   const zone = ruleRows[0]?.zone ?? 'UTC';
   const from = request.at ? localDate(request.at, zone) : (request.from ?? localDate(request.now, zone));
   const to = addLocalDays(from, request.days - 1);
-  const rules = ruleRows.map(({ rule, zone: ruleZone }) => ({
+  // A weekday the centre is closed has no hours there, whatever the clinician's rules say.
+  const openRuleRows = ruleRows.filter((r) => r.openingDays.includes(r.rule.weekday));
+  const rules = openRuleRows.map(({ rule, zone: ruleZone }) => ({
     weekday: rule.weekday,
     start: rule.startTime,
     end: rule.endTime,

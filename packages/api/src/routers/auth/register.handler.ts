@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { eq, isNull } from 'drizzle-orm';
 import { audit } from '../../audit';
 import type { Context } from '../../context';
+import { refuseNewPatient } from '../../scheduling/online-booking';
 import { tenantOf } from '../../tenancy';
 import type { RegisterInput } from './register.schema';
 import { bookingSiteOrganization } from './site';
@@ -17,6 +18,8 @@ export const BOOKING_SITE_LEAD_SOURCE = 'Booking site';
  */
 export async function registerHandler({ ctx, input }: { ctx: Context; input: RegisterInput }) {
   const site = tenantOf(bookingSiteOrganization(ctx));
+  // Before the proof is used up: the clinic may take online bookings only from its own patients.
+  await refuseNewPatient(ctx.db, site);
   return ctx.db.transaction(async (tx) => {
     const proven = await checkPhoneProof(tx, {
       proof: input.proof,

@@ -7,6 +7,7 @@ import { SLOT_TAKEN } from '../../scheduling/book-slot';
 import { queueForSchedules, withClashMessage } from '../../scheduling/clash';
 import { isSlotFree } from '../../scheduling/find-slots';
 import { offerFreedSlot } from '../../scheduling/offer';
+import { refuseWhenBookingOff } from '../../scheduling/online-booking';
 import { cancelByPatient, lateCheck, lockOwn } from '../../scheduling/patient-cancel';
 import type { PatientContext } from '../../trpc';
 import type { CancelOwnInput, RescheduleOwnInput } from './book.schema';
@@ -18,6 +19,7 @@ export async function cancelOwnHandler({ ctx, input }: { ctx: PatientContext; in
 
 export async function rescheduleOwnHandler({ ctx, input }: { ctx: PatientContext; input: RescheduleOwnInput }) {
   const current = await lockOwn(ctx.db, ctx.principal, input.appointmentId);
+  await refuseWhenBookingOff(ctx.db, ctx.tenant);
   const check = await isSlotFree(ctx.db, {
     organizationId: ctx.principal.organizationId,
     clinicianId: current.appointment.clinicianId,

@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, lte, or } from 'drizzle-orm';
 import { SLOT_TAKEN } from '../../scheduling/book-slot';
 import { isSlotFree } from '../../scheduling/find-slots';
+import { refuseWhenBookingOff } from '../../scheduling/online-booking';
 import type { PatientContext } from '../../trpc';
 import type { SlotInput } from './book.schema';
 
@@ -14,6 +15,7 @@ export const HOLD_MINUTES = 5;
  */
 export async function holdHandler({ ctx, input }: { ctx: PatientContext; input: SlotInput }) {
   const { organizationId, patientId } = ctx.principal;
+  await refuseWhenBookingOff(ctx.db, ctx.tenant);
   const now = new Date();
   const check = await isSlotFree(ctx.db, {
     organizationId,

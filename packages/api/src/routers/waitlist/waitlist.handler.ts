@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import { audit } from '../../audit';
 import { notFound } from '../../errors';
+import { refuseWhenBookingOff } from '../../scheduling/online-booking';
 import { bookForPatient } from '../../scheduling/patient-booking';
 import type { PatientContext, StaffContext } from '../../trpc';
 import { bookableType } from '../appointment-types/bookable-type';
@@ -44,7 +45,8 @@ async function insertEntry(
   });
 }
 
-export function joinWaitlistHandler({ ctx, input }: { ctx: PatientContext; input: JoinWaitlistInput }) {
+export async function joinWaitlistHandler({ ctx, input }: { ctx: PatientContext; input: JoinWaitlistInput }) {
+  await refuseWhenBookingOff(ctx.db, ctx.tenant);
   return insertEntry(ctx, ctx.principal.patientId, input, 'patient');
 }
 
