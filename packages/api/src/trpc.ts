@@ -50,12 +50,23 @@ export const patientProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, principal, tenant: tenantOf(principal.organizationId) } });
 });
 
-export function staffProcedure(permission: Permission) {
+/** What an admin hears until they set up the two-factor sign-in their organization requires. */
+export const TWO_FACTOR_SETUP_MESSAGE = 'Set up two-factor sign-in to continue.';
+
+/**
+ * A procedure for signed-in staff whose role has `permission`. `beforeTwoFactorSetup`: it also
+ * answers an admin who must still set up two-factor sign-in (their own account and profile);
+ * every other procedure refuses them until they do.
+ */
+export function staffProcedure(permission: Permission, options: { beforeTwoFactorSetup?: boolean } = {}) {
   return publicProcedure.use(({ ctx, next }) => {
     const principal = ctx.principal;
     if (principal.kind !== 'staff') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
     if (!can(principal.role, permission)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
+    }
+    if (principal.twoFactorSetupRequired && !options.beforeTwoFactorSetup) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: TWO_FACTOR_SETUP_MESSAGE });
     }
     return next({
       ctx: { ...ctx, principal: principal as StaffPrincipal, tenant: tenantOf(principal.organizationId) },

@@ -2,7 +2,7 @@ import { can, type Permission } from '@carelane/auth';
 import { type Context, createContext } from '../context';
 import type { ApiDeps } from '../deps';
 import { tenantOf } from '../tenancy';
-import type { StaffContext } from '../trpc';
+import { type StaffContext, TWO_FACTOR_SETUP_MESSAGE } from '../trpc';
 
 export const NO_STORE = { 'cache-control': 'no-store' };
 
@@ -22,5 +22,6 @@ export async function staffFromRequest(
   const ctx: Context = await createContext(deps, req);
   if (ctx.principal.kind !== 'staff') return problem(401, 'Please sign in.');
   if (!can(ctx.principal.role, permission)) return problem(403, 'Your role does not allow this.');
+  if (ctx.principal.twoFactorSetupRequired) return problem(403, TWO_FACTOR_SETUP_MESSAGE);
   return { ...ctx, principal: ctx.principal, tenant: tenantOf(ctx.principal.organizationId) };
 }

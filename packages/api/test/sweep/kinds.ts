@@ -63,6 +63,7 @@ const BY_FIELD: Record<string, Kind> = {
   clinicianId: 'clinician',
   userId: 'staff',
   centreId: 'centre',
+  centreIds: 'centre',
   typeId: 'appointmentType',
   appointmentId: 'appointment',
   invoiceId: 'invoice',

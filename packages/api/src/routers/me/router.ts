@@ -3,5 +3,6 @@ import { staffProcedure } from '../../trpc';
 import { profileHandler } from './profile.handler';
 
 export const meRouter = {
-  profile: staffProcedure('profile:read').query(profileHandler),
+  // The dashboard's frame needs the profile before two-factor sign-in is set up, too.
+  profile: staffProcedure('profile:read', { beforeTwoFactorSetup: true }).query(profileHandler),
 } satisfies TRPCRouterRecord;
