@@ -12,7 +12,6 @@ import { confirmationsRouter } from './confirmations/router';
 import { formsRouter } from './forms/router';
 import { householdsRouter } from './households/router';
 import { invitationRouter } from './invitation/router';
-import { invitationRouter } from './invitation/router';
 import { invoicesRouter } from './invoices/router';
 import { meRouter } from './me/router';
 import { messageTemplatesRouter } from './message-templates/router';
@@ -40,7 +39,6 @@ export const appRouter = router({
   clinicians: cliniciansRouter,
   confirmations: confirmationsRouter,
   households: householdsRouter,
-  invitation: invitationRouter,
   invitation: invitationRouter,
   invoices: invoicesRouter,
   me: meRouter,
