@@ -8,7 +8,8 @@ export const LINE = '#d1d5db';
 /** Room kept above the bottom margin for the page footer. */
 export const FOOTER_ROOM = 20;
 
-export type PdfClinic = { name: string; logo: Buffer | null; address?: string | null };
+/** `taxId` is printed as given, with its label ("GSTIN: 27AAPFU0939F1ZV"). */
+export type PdfClinic = { name: string; logo: Buffer | null; address?: string | null; taxId?: string | null };
 
 /** "21 November 2026 at 10:05" in the clinic's zone. */
 export function localDateTime(instant: Date, zone: string): string {
@@ -36,7 +37,7 @@ export function startPdf(info: { Title: string; Author: string }, compress = tru
   return { doc, done, width: doc.page.width - MARGIN * 2 };
 }
 
-/** The clinic's logo, name and address (when known), then a muted subtitle naming the document. */
+/** The clinic's logo, name, address and tax registration (when known), then a muted subtitle naming the document. */
 export function drawClinicHeader(doc: PDFKit.PDFDocument, clinic: PdfClinic, subtitle: string): void {
   const width = doc.page.width - MARGIN * 2;
   if (clinic.logo) {
@@ -45,6 +46,7 @@ export function drawClinicHeader(doc: PDFKit.PDFDocument, clinic: PdfClinic, sub
   }
   doc.fillColor(INK).font(PDF_FONT.bold).fontSize(16).text(clinic.name, MARGIN, doc.y, { width });
   if (clinic.address) doc.font(PDF_FONT.regular).fontSize(9).fillColor(MUTED).text(clinic.address, { width });
+  if (clinic.taxId) doc.font(PDF_FONT.regular).fontSize(9).fillColor(MUTED).text(clinic.taxId, { width });
   doc.moveDown(0.2).font(PDF_FONT.regular).fontSize(12).fillColor(MUTED).text(subtitle, { width });
   doc.moveDown(0.8);
 }

@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import { fullName, storedInvoiceStatus } from '@carelane/core';
+import { fullName, storedInvoiceStatus, taxIdLabel } from '@carelane/core';
 import { centres, invoiceLines, invoices, organizations, patients, payments, refunds } from '@carelane/db';
 import { and, asc, eq, inArray, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
@@ -16,10 +16,21 @@ type Route = { params: Promise<{ id: string }> };
 /** Whose invoices a request may read: the staff member's organization, or one patient's issued ones. */
 type Scope = { tenant: Tenant; patientId: string | null };
 
-/** The clinic as its documents show it: name, zone, logo bytes and the centre's address when known. */
+/**
+ * The clinic as its documents show it: name, zone, logo bytes, the registered address (else the
+ * centre's) and the tax registration when set.
+ */
 async function clinicOf(deps: ApiDeps, tenant: Tenant, centreId: string | null) {
   const [org] = await deps.db
-    .select({ name: organizations.name, zone: organizations.defaultZone })
+    .select({
+      name: organizations.name,
+      zone: organizations.defaultZone,
+      country: organizations.country,
+      addressLine: organizations.addressLine,
+      city: organizations.city,
+      postalCode: organizations.postalCode,
+      taxId: organizations.taxId,
+    })
     .from(organizations)
     .where(tenant.organization());
   const [centre] = centreId
@@ -34,7 +45,12 @@ async function clinicOf(deps: ApiDeps, tenant: Tenant, centreId: string | null) 
     name: org?.name ?? '',
     zone: org?.zone ?? 'UTC',
     logo: stored ? await buffer(stored.body) : null,
-    address: centre ? `${centre.addressLine}, ${centre.city}` : null,
+    address: org?.addressLine
+      ? [org.addressLine, [org.city, org.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+      : centre
+        ? `${centre.addressLine}, ${centre.city}`
+        : null,
+    taxId: org?.taxId ? `${taxIdLabel(org.country)}: ${org.taxId}` : null,
   };
 }
 
