@@ -59,6 +59,8 @@ export default defineConfig({
       DASHBOARD_PORT: String(DASHBOARD_PORT),
       BOOKING_PORT: String(BOOKING_PORT),
       APP_ENV: 'development',
+      // The specs drive the demo clinics; without this an empty system waits for its first-run setup.
+      SEED_DEMO: 'true',
     },
   },
 });

@@ -22,9 +22,13 @@ const schema = z.object({
   /** Public origins; default to localhost with the ports above. */
   DASHBOARD_URL: z.url().optional(),
   BOOKING_URL: z.url().optional(),
-  BOOKING_ORGANIZATION: z.string().default('sunrise-health'),
-  /** Seed the demo clinic into an empty external database too (embedded ones always are). */
-  SEED_DEMO: z.enum(['true', 'false']).default('false'),
+  /** The organization (slug) the booking site serves; unset: the only one, or the demo clinic when it exists. */
+  BOOKING_ORGANIZATION: z.string().min(1).optional(),
+  /**
+   * Seed the demo clinics into an empty database (as `pnpm start --demo` does). Unset: only
+   * `pnpm dev` seeds them; `pnpm start` leaves an empty database for the first-run setup.
+   */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
   WORKER_POLL_MS: z.coerce.number().int().min(100).default(2000),
   /** Messages one worker process delivers at once. */
   WORKER_BATCH: z.coerce.number().int().min(1).max(500).default(20),

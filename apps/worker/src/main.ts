@@ -15,7 +15,7 @@ const env = loadEnv();
 const prepared = await prepareDatabase({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.DATA_DIR,
-  seed: env.DATABASE_URL && env.SEED_DEMO !== 'true' ? 'never' : 'if-empty',
+  seed: env.SEED_DEMO === 'true' ? 'if-empty' : 'never',
   log: (line) => console.log(`worker: ${line}`),
 });
 // Enough connections for the delivery loops (WORKER_CONCURRENCY) and the other loops beside them.

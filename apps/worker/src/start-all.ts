@@ -4,12 +4,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { localChannels } from '@carelane/api';
-import { createDb } from '@carelane/db';
+import { createDb, type Database, organizations } from '@carelane/db';
+import { SETUP_CODE_PATTERN, setupNeeded } from '@carelane/db/onboarding';
 import { DEMO, EmbeddedPostgresSetupError, prepareDatabase } from '@carelane/db/server';
 import { startFakeMessaging } from '@carelane/integrations/messaging';
 import { messagingConfigFromEnv, providerChannels } from '@carelane/integrations/messaging/providers';
 import { startFakeRazorpay } from '@carelane/integrations/payments';
+import { eq } from 'drizzle-orm';
 import { childEnv, deliveryOptions, loadEnv } from './env';
 import { developmentSecret } from './secret';
 import { runWorker } from './worker';
@@ -17,11 +20,14 @@ import { runWorker } from './worker';
 const dev = process.argv.includes('--dev');
 const env = loadEnv();
 const log = (line: string) => console.log(`carelane: ${line}`);
+// `pnpm start --demo` or SEED_DEMO=true: the demo clinics in an empty database. `pnpm dev` seeds
+// them too unless SEED_DEMO=false; plain `pnpm start` leaves it empty for the first-run setup.
+const demo = process.argv.includes('--demo') || env.SEED_DEMO === 'true' || (dev && env.SEED_DEMO !== 'false');
 
 const prepared = await prepareDatabase({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.DATA_DIR,
-  seed: env.DATABASE_URL && env.SEED_DEMO !== 'true' ? 'never' : 'if-empty',
+  seed: demo ? 'if-empty' : 'never',
   log,
 }).catch((err: unknown) => {
   // A setup problem the person can fix gets its one sentence, not a stack.
@@ -76,6 +82,12 @@ const shared = {
     : {}),
   ...messagingEnv,
 };
+const { db } = createDb(prepared.url, { max: 3 });
+const hasDemo = await hasOrganization(db, DEMO.organization.slug);
+// The booking site serves BOOKING_ORGANIZATION; unset, the demo clinic when it is here, else the
+// only organization (the booking site decides, and says so calmly while there is none).
+const bookingOrganization = env.BOOKING_ORGANIZATION ?? (hasDemo ? DEMO.organization.slug : undefined);
+
 const apps = [
   {
     name: 'dashboard',
@@ -91,13 +103,15 @@ const apps = [
       ...shared,
       PUBLIC_URL: env.bookingUrl,
       DASHBOARD_URL: env.dashboardUrl,
-      BOOKING_ORGANIZATION: env.BOOKING_ORGANIZATION,
+      ...(bookingOrganization ? { BOOKING_ORGANIZATION: bookingOrganization } : {}),
       NEXTAUTH_URL: env.bookingUrl,
     },
   },
 ];
 
 const children: ChildProcess[] = [];
+/** The latest setup code the dashboard printed (only while no organization exists). */
+let setupCode: string | null = null;
 const controller = new AbortController();
 let stopping = false;
 
@@ -121,8 +135,16 @@ for (const app of apps) {
   const child = spawn(join(cwd, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', String(app.port)], {
     cwd,
     env: childEnv(app.env),
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // The dashboard's output passes through, read on the way for the first-run setup code.
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  if (child.stdout) {
+    createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) => {
+      console.log(line);
+      const code = SETUP_CODE_PATTERN.exec(line)?.[1];
+      if (code) setupCode = code;
+    });
+  }
   child.once('exit', (code) => {
     if (!stopping) {
       log(`${app.name} exited (${code ?? 'signal'}); stopping`);
@@ -146,7 +168,6 @@ async function waitForHealth(url: string, timeoutMs = 120_000) {
   return false;
 }
 
-const { db } = createDb(prepared.url, { max: 3 });
 const channels = providerChannels(messagingConfigFromEnv({ ...env, ...messagingEnv }, 'worker'), localChannels(db));
 void runWorker(
   {
@@ -163,7 +184,6 @@ void runWorker(
 
 const ready = await Promise.all(apps.map((a) => waitForHealth(`http://127.0.0.1:${a.port}`)));
 if (ready.every(Boolean)) {
-  const staff = DEMO.staff;
   console.log(
     [
       '',
@@ -175,16 +195,7 @@ if (ready.every(Boolean)) {
       `  Messages:             ${fakeMessaging ? `local fakes: SMTP ${fakeMessaging.smtp.host}:${fakeMessaging.smtp.port}, Twilio ${fakeMessaging.twilio.url}, Gallabox ${fakeMessaging.gallabox.url}, inbox ${fakeMessaging.inboxUrl}/inbox` : 'configured providers (SMTP_HOST, TWILIO_ACCOUNT_SID, GALLABOX_API_KEY); the rest to the local channel'}`,
       `  Payments:             ${fakeRazorpay ? `local fake Razorpay at ${fakeRazorpay.url}` : 'Razorpay (RAZORPAY_KEY_ID)'}`,
       '',
-      `  Demo staff sign-ins (password "${DEMO.password}"):`,
-      `    admin             ${staff.admin.email}`,
-      `    manager           ${staff.manager.email}`,
-      `    centre manager    ${staff.centreManager.email}`,
-      `    clinician         ${staff.clinician.email}`,
-      `    care coordinator  ${staff.careCoordinator.email}`,
-      `    front desk        ${staff.frontDesk.email}   (or phone ${staff.frontDesk.phone} + code)`,
-      `    other clinic      ${DEMO.otherAdmin.email}`,
-      `  Demo patient: sign in on the booking site with ${DEMO.patient.phone}; the code appears in the development inbox.`,
-      '',
+      ...(await whoSignsIn(db)),
       '  Press Ctrl+C to stop.',
       '',
     ].join('\n'),
@@ -192,4 +203,35 @@ if (ready.every(Boolean)) {
 } else if (!stopping) {
   log('an app did not become healthy in time; stopping');
   await shutdown(1);
+}
+
+async function hasOrganization(db: Database, slug: string): Promise<boolean> {
+  const rows = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug));
+  return rows.length > 0;
+}
+
+/** The banner's last part: the first-run setup, the demo sign-ins, or the clinic's own. */
+async function whoSignsIn(db: Database): Promise<string[]> {
+  if (await setupNeeded(db)) {
+    return [
+      '  First run: this server has no clinic yet.',
+      `  Open ${env.dashboardUrl}/setup and enter the setup code ${setupCode ?? 'the dashboard printed above'}.`,
+      '  (For the demo clinics instead: stop, delete the data folder, and run `pnpm start --demo`.)',
+      '',
+    ];
+  }
+  if (!hasDemo) return [`  Staff sign in at ${env.dashboardUrl}/sign-in with their own accounts.`, ''];
+  const staff = DEMO.staff;
+  return [
+    `  Demo staff sign-ins (password "${DEMO.password}"):`,
+    `    admin             ${staff.admin.email}`,
+    `    manager           ${staff.manager.email}`,
+    `    centre manager    ${staff.centreManager.email}`,
+    `    clinician         ${staff.clinician.email}`,
+    `    care coordinator  ${staff.careCoordinator.email}`,
+    `    front desk        ${staff.frontDesk.email}   (or phone ${staff.frontDesk.phone} + code)`,
+    `    other clinic      ${DEMO.otherAdmin.email}`,
+    `  Demo patient: sign in on the booking site with ${DEMO.patient.phone}; the code appears in the development inbox.`,
+    '',
+  ];
 }

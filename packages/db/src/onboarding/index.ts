@@ -21,6 +21,8 @@ export {
   lockSetup,
   normaliseSetupCode,
   SETUP_CODE_LIFETIME_MS,
+  SETUP_CODE_PATTERN,
+  setupCodeLine,
   setupNeeded,
   useSetupCode,
 } from './setup-code';

@@ -71,3 +71,11 @@ export async function useSetupCode(tx: DbOrTx, code: string, now: Date = new Dat
     .returning({ id: setupCodes.id });
   return used.length > 0;
 }
+
+/** How the dashboard announces a code on its console; `pnpm start` finds it there with SETUP_CODE_PATTERN. */
+export function setupCodeLine(code: string, dashboardUrl: string): string {
+  const hours = SETUP_CODE_LIFETIME_MS / 3600_000;
+  return `carelane setup code: ${code}  (open ${dashboardUrl}/setup to set up this server; valid for ${hours} hours, a restart prints a new one)`;
+}
+
+export const SETUP_CODE_PATTERN = /carelane setup code: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/;
