@@ -62,6 +62,7 @@ const BY_FIELD: Record<string, Kind> = {
   duplicateId: 'patient',
   clinicianId: 'clinician',
   userId: 'staff',
+  actorId: 'staff',
   centreId: 'centre',
   centreIds: 'centre',
   typeId: 'appointmentType',
