@@ -16,6 +16,7 @@ export {
   createTwilioStatusHandler,
   type TwilioStatusConfig,
 } from './http/messaging-webhooks';
+export { createClinicianPhotoHandlers } from './http/clinician-photo';
 export { createOrganizationLogoHandlers } from './http/organization-logo';
 export { createPatientExportHandler } from './http/patient-export';
 export { createCheckoutCallbackHandler } from './http/razorpay-checkout';

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'staff:manage': ['admin'],
   'settings:manage': ['admin'],
   'appointment_types:manage': ['admin', 'manager'],
+  /** Clinician profiles and what each offers; a clinician only their own, and not their listing (handler). */
+  'clinician_profiles:edit': ['admin', 'manager', 'clinician'],
   /** Clinicians may edit only their own hours (checked in the handler). */
   'availability:manage': ['admin', 'manager', 'centre_manager', 'clinician'],
   'audit:read': ['admin'],

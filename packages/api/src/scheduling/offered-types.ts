@@ -85,3 +85,12 @@ export async function cliniciansAmong(db: DbOrTx, tenant: Tenant, ids: string[])
     .where(tenant.where(staffUsers, inArray(staffUsers.id, ids), eq(staffUsers.role, 'clinician')));
   return rows.map((r) => r.id);
 }
+
+/** The clinicians who offer `typeId`. */
+export async function offerersOf(db: DbOrTx, tenant: Tenant, typeId: string) {
+  const rows = await db
+    .select({ id: clinicianAppointmentTypes.clinicianId })
+    .from(clinicianAppointmentTypes)
+    .where(tenant.where(clinicianAppointmentTypes, eq(clinicianAppointmentTypes.typeId, typeId)));
+  return rows.map((r) => r.id);
+}

@@ -61,6 +61,8 @@ const BY_FIELD: Record<string, Kind> = {
   survivorId: 'patient',
   duplicateId: 'patient',
   clinicianId: 'clinician',
+  offeredBy: 'clinician',
+  typeIds: 'appointmentType',
   userId: 'staff',
   actorId: 'staff',
   centreId: 'centre',

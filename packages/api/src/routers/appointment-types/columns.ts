@@ -1,4 +1,5 @@
-import { appointmentTypes } from '@carelane/db';
+import { appointmentTypes, clinicianAppointmentTypes } from '@carelane/db';
+import { sql } from 'drizzle-orm';
 
 /** What a booking dialog needs of a type; the settings page reads these and every setting. */
 export const bookingTypeColumns = {
@@ -10,4 +11,7 @@ export const bookingTypeColumns = {
   currency: appointmentTypes.currency,
   colour: appointmentTypes.colour,
   mode: appointmentTypes.mode,
+  /** The clinicians who offer it: a booking dialog offers only these. */
+  offeredBy: sql<string[]>`(select coalesce(array_agg(${clinicianAppointmentTypes.clinicianId})::text[], '{}'::text[])
+    from ${clinicianAppointmentTypes} where ${clinicianAppointmentTypes.typeId} = ${appointmentTypes.id})`,
 };

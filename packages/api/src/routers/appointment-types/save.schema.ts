@@ -45,10 +45,19 @@ export const appointmentTypeFields = z
     message: 'The deposit cannot exceed the price',
   });
 
-export const createTypeInput = appointmentTypeFields;
+/** The clinicians who offer the type; only they can be booked for it. */
+const offeredBy = z.array(z.uuid('Not a clinician id')).max(1000).optional();
+
+/** `offeredBy` left out or empty: the clinicians of its specialisation (all when it has none). */
+export const createTypeInput = appointmentTypeFields.safeExtend({ offeredBy });
 export type CreateTypeInput = z.infer<typeof createTypeInput>;
 
-export const updateTypeInput = z.object({ id: z.uuid('Not an appointment type id'), values: appointmentTypeFields });
+/** `offeredBy` left out: who offers it stays as it is. */
+export const updateTypeInput = z.object({
+  id: z.uuid('Not an appointment type id'),
+  values: appointmentTypeFields,
+  offeredBy,
+});
 export type UpdateTypeInput = z.infer<typeof updateTypeInput>;
 
 export const archiveTypeInput = z.object({ id: z.uuid('Not an appointment type id'), active: z.boolean() });
