@@ -1,4 +1,5 @@
 import { router } from '../trpc';
+import { accountRouter } from './account/router';
 import { appointmentTypesRouter } from './appointment-types/router';
 import { appointmentsRouter } from './appointments/router';
 import { auditRouter } from './audit/router';
@@ -17,6 +18,7 @@ import { meRouter } from './me/router';
 import { messageTemplatesRouter } from './message-templates/router';
 import { messagesRouter } from './messages/router';
 import { organizationRouter } from './organization/router';
+import { passwordResetRouter } from './password-reset/router';
 import { patientImportsRouter } from './patient-imports/router';
 import { patientsRouter } from './patients/router';
 import { portalRouter } from './portal/router';
@@ -28,6 +30,7 @@ import { treatmentsRouter } from './treatments/router';
 import { waitlistRouter } from './waitlist/router';
 
 export const appRouter = router({
+  account: accountRouter,
   appointments: appointmentsRouter,
   appointmentTypes: appointmentTypesRouter,
   audit: auditRouter,
@@ -46,6 +49,7 @@ export const appRouter = router({
   messageTemplates: messageTemplatesRouter,
   organization: organizationRouter,
   patientImports: patientImportsRouter,
+  passwordReset: passwordResetRouter,
   patients: patientsRouter,
   forms: formsRouter,
   portal: portalRouter,
