@@ -6,6 +6,8 @@ export {
   OnboardingFieldError,
 } from './create-organization';
 export {
+  countryChoices,
+  currencyChoices,
   isCountryCode,
   isCurrencyCode,
   newAdminSchema,

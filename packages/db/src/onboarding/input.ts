@@ -12,10 +12,30 @@ const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
+/** Codes Intl names that are not countries: unions, the UN, outlying regions, pseudo-locales, unknown. */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+
 /** Whether `code` is an ISO 3166-1 alpha-2 country code (IN, GB, US, ...). */
 export function isCountryCode(code: string): boolean {
-  // Intl knows the assigned codes; ZZ and the private-use codes have no name.
-  return /^[A-Z]{2}$/.test(code) && code !== 'ZZ' && countryNames.of(code) !== undefined;
+  return /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && countryNames.of(code) !== undefined;
+}
+
+/** Every country as a choice, by English name. */
+export function countryChoices(): Array<{ value: string; label: string }> {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b)).filter(isCountryCode);
+  return codes
+    .map((code) => ({ value: code, label: countryNames.of(code) ?? code }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** Every currency the runtime knows as a choice: "INR · Indian Rupee". */
+export function currencyChoices(): Array<{ value: string; label: string }> {
+  const names = new Intl.DisplayNames(['en'], { type: 'currency' });
+  return Intl.supportedValuesOf('currency').map((code) => ({
+    value: code,
+    label: `${code} · ${names.of(code) ?? code}`,
+  }));
 }
 
 /** Whether `code` is an ISO 4217 currency code the runtime knows (INR, USD, ...). */
