@@ -92,6 +92,33 @@ export function conflictRecord(error: TRPCError): ConflictRecord | null {
   return error.code === 'CONFLICT' && error.cause instanceof ConflictWithRecord ? error.cause.record : null;
 }
 
+/** A booked visit a change would leave outside its clinician's working time (time off over it). */
+export type BookedVisit = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  patientName: string;
+  clinicianName: string;
+  centreName: string;
+};
+
+/** Carries the visits on the error's cause; the error formatter puts them in `data.bookedVisits`. */
+class ConflictWithVisits extends Error {
+  constructor(readonly visits: BookedVisit[]) {
+    super('Conflict with booked visits');
+    this.name = 'ConflictWithVisits';
+  }
+}
+
+/** CONFLICT that lists the booked visits a change would cover, so the form can ask to confirm. */
+export function conflictWithVisits(message: string, visits: BookedVisit[]): TRPCError {
+  return new TRPCError({ code: 'CONFLICT', message, cause: new ConflictWithVisits(visits) });
+}
+
+export function conflictVisits(error: TRPCError): BookedVisit[] | null {
+  return error.code === 'CONFLICT' && error.cause instanceof ConflictWithVisits ? error.cause.visits : null;
+}
+
 export function notFound(what: string): TRPCError {
   return new TRPCError({ code: 'NOT_FOUND', message: `${what} was not found.` });
 }

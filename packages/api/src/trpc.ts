@@ -3,14 +3,15 @@ import { can } from '@carelane/auth';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { audit } from './audit';
 import type { Context } from './context';
-import { conflictRecord, toTrpcError, zodDetails, zodSummary } from './errors';
+import { conflictRecord, conflictVisits, toTrpcError, zodDetails, zodSummary } from './errors';
 import { transformer } from './plain-json';
 import { type Tenant, tenantOf } from './tenancy';
 
 const t = initTRPC.context<Context>().create({
   transformer,
   // One error body everywhere: { code, message, details: [{ field, message }], existing }, no
-  // stack; `existing` is the record a CONFLICT is about (id, name, MRN), else null.
+  // stack; `existing` is the record a CONFLICT is about (id, name, MRN), else null; `bookedVisits`
+  // the visits time off would cover, else null.
   errorFormatter({ shape, error }) {
     const details = error.code === 'BAD_REQUEST' ? zodDetails(error.cause) : [];
     return {
@@ -22,6 +23,8 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         details,
         existing: conflictRecord(error),
+        /** The booked visits a change would cover (time off over them), for a confirmation. */
+        bookedVisits: conflictVisits(error),
       },
     };
   },

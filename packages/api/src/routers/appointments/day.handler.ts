@@ -2,6 +2,7 @@ import { fullName, localDate, localDayBounds } from '@carelane/core';
 import { appointments, appointmentTypes, clinicianProfiles, patients, staffCentres, staffUsers } from '@carelane/db';
 import { asc, eq, gte, lt } from 'drizzle-orm';
 import { notFound } from '../../errors';
+import { offHoursNotes } from '../../scheduling/working-time';
 import { requireCentre, visibleCentres } from '../../scope';
 import type { StaffContext } from '../../trpc';
 import type { DayInput } from './day.schema';
@@ -56,6 +57,8 @@ export async function dayHandler({ ctx, input }: { ctx: StaffContext; input: Day
     )
     .orderBy(asc(appointments.startsAt));
 
+  // Visits to come outside working time (time off added over them, ...), judged on every read.
+  const offHours = await offHoursNotes(ctx.db, ctx.tenant, centre.id, rows, new Date());
   return {
     centre,
     date,
@@ -65,6 +68,7 @@ export async function dayHandler({ ctx, input }: { ctx: StaffContext; input: Day
         .filter((a) => a.clinicianId === c.id)
         .map(({ patient, ...a }) => ({
           ...a,
+          offHours: offHours.get(a.id) ?? null,
           patient: { id: patient.id, mrn: patient.mrn, name: fullName(patient) },
         })),
     })),

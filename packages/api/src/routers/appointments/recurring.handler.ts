@@ -1,4 +1,4 @@
-import { formatLocalTime, localDate, weeklyOccurrences, zonedTime } from '@carelane/core';
+import { formatLocalTime, hoursGapReason, localDate, weeklyOccurrences, zonedTime } from '@carelane/core';
 import { type DbOrTx, recurringSeries } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { audit } from '../../audit';
@@ -6,6 +6,7 @@ import { visitBooked } from '../../messaging/appointment-messages';
 import { bookSlot } from '../../scheduling/book-slot';
 import { clashReason, findClash, type SlotSpan } from '../../scheduling/clash';
 import { prepareStaffBooking, staffSlot } from '../../scheduling/staff-booking';
+import { loadWorkingTime, workingTimeGap } from '../../scheduling/working-time';
 import type { StaffContext } from '../../trpc';
 import type { RecurringInput } from './recurring.schema';
 
@@ -19,7 +20,8 @@ async function clashAt(db: DbOrTx, slot: SlotSpan, zone: string) {
 /**
  * A weekly series: every occurrence is an ordinary appointment. `check` reports which dates are
  * free; `book` books those in one transaction, each behind its own savepoint so a clash skips
- * that date and keeps the rest.
+ * that date and keeps the rest. A date outside the clinician's working time (a break, a day off,
+ * time off, a closure) is not free either, and is skipped the same way.
  */
 export async function recurringHandler({ ctx, input }: { ctx: StaffContext; input: RecurringInput }) {
   const booking = await prepareStaffBooking(ctx, { ...input, overbook: false });
@@ -44,10 +46,23 @@ export async function recurringHandler({ ctx, input }: { ctx: StaffContext; inpu
     bufferAfterMinutes: type.bufferAfterMinutes,
   });
 
+  const last = planned[planned.length - 1];
+  const working = await loadWorkingTime(ctx.db, ctx.tenant, {
+    clinicianId: clinician.id,
+    centreId: centre.id,
+    start: input.startsAt,
+    end: last?.endsAt ?? input.startsAt,
+  });
+  /** Why a date is outside working time, as the series' list says it, or null. */
+  const outside = (p: { startsAt: Date; endsAt: Date }) => {
+    const gap = workingTimeGap(working, { ...p, mode: type.mode });
+    return gap ? `Outside working hours (${hoursGapReason(gap, zone)})` : null;
+  };
+
   if (input.action === 'check') {
     const occurrences: Occurrence[] = [];
     for (const p of planned) {
-      const clash = await clashAt(ctx.db, spanOf(p), zone);
+      const clash = outside(p) ?? (await clashAt(ctx.db, spanOf(p), zone));
       occurrences.push({ ...p, free: !clash, clash, appointmentId: null });
     }
     return { seriesId: null, occurrences };
@@ -67,6 +82,11 @@ export async function recurringHandler({ ctx, input }: { ctx: StaffContext; inpu
     if (!series) throw new Error('Insert returned no row');
     const occurrences: Occurrence[] = [];
     for (const p of planned) {
+      const notWorking = outside(p);
+      if (notWorking) {
+        occurrences.push({ ...p, free: false, clash: notWorking, appointmentId: null });
+        continue;
+      }
       try {
         const slot = staffSlot(ctx, booking, p.startsAt, { notes: input.notes ?? null, seriesId: series.id });
         const appointmentId = await bookSlot(tx, ctx, slot, async (_savepoint, row) => row.id);

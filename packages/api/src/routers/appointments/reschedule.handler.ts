@@ -1,3 +1,4 @@
+import { can } from '@carelane/auth';
 import { appointments, staffCentres, staffUsers } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
@@ -7,14 +8,21 @@ import { visitMoved } from '../../messaging/appointment-messages';
 import { queueForSchedules, withClashMessage } from '../../scheduling/clash';
 import { offerFreedSlot } from '../../scheduling/offer';
 import { requireOffered } from '../../scheduling/offered-types';
+import { requireWorkingTime } from '../../scheduling/working-time';
 import type { StaffContext } from '../../trpc';
 import { lockAppointmentForStaff } from './load';
 import type { RescheduleInput } from './reschedule.schema';
 
 const MOVABLE = new Set(['pending', 'confirmed']);
 
-/** Moves an appointment (the calendar's drag). An overlap is a CONFLICT and changes nothing. */
+/**
+ * Moves an appointment (the calendar's drag). An overlap, or a time outside the clinician's working
+ * time, is a CONFLICT and changes nothing, unless it is a deliberate overbooking with a reason.
+ */
 export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; input: RescheduleInput }) {
+  if (input.overbook && !can(ctx.principal.role, 'appointments:overbook')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role cannot overbook. Ask a centre manager.' });
+  }
   const current = await lockAppointmentForStaff(ctx.db, ctx, input.id);
   let clinicianName = current.clinicianName;
   if (input.clinicianId && input.clinicianId !== current.appointment.clinicianId) {
@@ -42,6 +50,15 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
   const clinicianId = input.clinicianId ?? current.appointment.clinicianId;
   const duration = current.appointment.endsAt.getTime() - current.appointment.startsAt.getTime();
   const endsAt = new Date(input.startsAt.getTime() + duration);
+  if (!input.overbook) {
+    await requireWorkingTime(ctx.db, ctx.tenant, {
+      clinician: { id: clinicianId, name: clinicianName },
+      centreId: current.appointment.centreId,
+      startsAt: input.startsAt,
+      endsAt,
+      mode: current.appointment.mode,
+    });
+  }
   const slot = {
     clinicianId,
     clinicianName,
@@ -61,17 +78,25 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
       }
       const [updated] = await tx
         .update(appointments)
-        .set({ startsAt: input.startsAt, endsAt, clinicianId })
+        .set({
+          startsAt: input.startsAt,
+          endsAt,
+          clinicianId,
+          ...(input.overbook ? { overbooked: true, overbookReason: input.overbookReason ?? null } : {}),
+        })
         .where(eq(appointments.id, appointment.id))
         .returning();
       await audit(
         ctx,
         {
-          action: 'appointment.reschedule',
+          action: input.overbook ? 'appointment.overbook' : 'appointment.reschedule',
           entity: 'appointment',
           entityId: appointment.id,
           changes: {
             startsAt: { from: appointment.startsAt, to: input.startsAt },
+            ...(input.overbook
+              ? { overbookReason: { from: appointment.overbookReason, to: input.overbookReason } }
+              : {}),
             ...(clinicianId !== appointment.clinicianId
               ? { clinicianId: { from: appointment.clinicianId, to: clinicianId } }
               : {}),

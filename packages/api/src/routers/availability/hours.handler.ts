@@ -1,10 +1,11 @@
 import { seesAllCentres } from '@carelane/auth';
-import { addLocalDays, localDate, localDayBounds } from '@carelane/core';
+import { addLocalDays, formatLocalTime, formatShortDay, localDate, localDayBounds } from '@carelane/core';
 import { availabilityExceptions, availabilityRules, type DbOrTx, staffCentres, staffUsers } from '@carelane/db';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, gt, gte, inArray, isNull, lt, or } from 'drizzle-orm';
 import { audit } from '../../audit';
-import { notFound } from '../../errors';
+import { conflictWithVisits, notFound } from '../../errors';
+import { bookedVisitsIn } from '../../scheduling/working-time';
 import { requireCentre, visibleCentres } from '../../scope';
 import type { StaffContext } from '../../trpc';
 import type {
@@ -153,16 +154,44 @@ export async function exceptionsHandler({ ctx, input }: { ctx: StaffContext; inp
     .orderBy(asc(availabilityExceptions.startsAt));
 }
 
+/**
+ * Adds time off, extra hours or a centre's closure. Time off or a closure over visits still to
+ * come is a CONFLICT listing them (`data.bookedVisits`) unless the input says they were seen; the
+ * visits stay booked and the calendar flags them until they are moved or cancelled.
+ */
 export async function addExceptionHandler({ ctx, input }: { ctx: StaffContext; input: AddExceptionInput }) {
+  let zone: string;
   if (input.kind === 'closure') {
     if (ctx.principal.role === 'clinician') {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Only managers can close a centre.' });
     }
-    await requireCentre(ctx.db, ctx.principal, input.centreId ?? '');
+    zone = (await requireCentre(ctx.db, ctx.principal, input.centreId ?? '')).zone;
   } else {
     const clinician = await requireClinician(ctx.db, ctx, input.clinicianId ?? '', true);
     // Time off may name one of the clinician's centres; never a centre of another organization.
     if (input.centreId && !clinician.centreIds.includes(input.centreId)) throw notFound('Centre');
+    zone = (await visibleCentres(ctx.db, ctx.principal)).find((c) => clinician.centreIds.includes(c.id))?.zone ?? 'UTC';
+  }
+  const covered =
+    input.kind === 'extra_hours'
+      ? []
+      : await bookedVisitsIn(ctx.db, ctx.tenant, {
+          ...(input.kind === 'closure' ? { centreId: input.centreId } : { clinicianId: input.clinicianId }),
+          start: input.startsAt,
+          end: input.endsAt,
+          now: new Date(),
+        });
+  if (covered.length && !input.bookedVisitsSeen) {
+    const first = covered[0];
+    const when = first
+      ? ` The first is ${formatShortDay(first.startsAt.getTime(), zone)} at ${formatLocalTime(first.startsAt, zone)}.`
+      : '';
+    const what = input.kind === 'closure' ? 'This closure' : 'This time off';
+    const count = covered.length === 1 ? '1 booked visit' : `${covered.length} booked visits`;
+    throw conflictWithVisits(
+      `${what} covers ${count}.${when} They stay booked and are flagged on the calendar until moved or cancelled. Confirm to save anyway.`,
+      covered,
+    );
   }
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -185,7 +214,13 @@ export async function addExceptionHandler({ ctx, input }: { ctx: StaffContext; i
         action: `availability.add_${input.kind}`,
         entity: 'availability_exception',
         entityId: row.id,
-        changes: { startsAt: { to: row.startsAt }, endsAt: { to: row.endsAt }, reason: { to: row.reason } },
+        changes: {
+          startsAt: { to: row.startsAt },
+          endsAt: { to: row.endsAt },
+          reason: { to: row.reason },
+          // The visits it covers, which the person saw and chose to keep for now.
+          ...(covered.length ? { bookedVisitsSeen: { to: covered.map((v) => v.id) } } : {}),
+        },
       },
       tx,
     );

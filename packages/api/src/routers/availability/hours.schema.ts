@@ -46,6 +46,11 @@ export const addExceptionInput = z
     startsAt: z.coerce.date({ error: 'Choose a start' }),
     endsAt: z.coerce.date({ error: 'Choose an end' }),
     reason: z.string().trim().max(200, 'Keep the reason under 200 characters').optional(),
+    /**
+     * Time off or a closure over booked visits is saved only once the person has seen them: without
+     * this, such a request is a CONFLICT listing the visits and saves nothing.
+     */
+    bookedVisitsSeen: z.boolean().default(false),
   })
   .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], message: 'The end must be after the start' })
   .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 366 * 86_400_000, {

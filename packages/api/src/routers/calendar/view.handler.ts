@@ -21,6 +21,7 @@ import {
 } from '@carelane/db';
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import { notFound } from '../../errors';
+import { offHoursNotes } from '../../scheduling/working-time';
 import { requireCentre, visibleCentres } from '../../scope';
 import type { StaffContext } from '../../trpc';
 import type { CalendarViewInput } from './view.schema';
@@ -134,6 +135,8 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
       ])
     : [[], [], []];
 
+  // Visits to come outside working time (time off added over them, ...), judged on every read.
+  const offHours = await offHoursNotes(ctx.db, ctx.tenant, centre.id, rows, new Date());
   // Bounds of each date once: a zone conversion per appointment cost most of this handler's time.
   const bounds = new Map(dates.map((date) => [date, localDayBounds(date, zone)]));
   const dayOf = (date: string) => bounds.get(date) ?? localDayBounds(date, zone);
@@ -179,6 +182,7 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
           .filter((a) => a.startsAt < day.end && a.endsAt > day.start)
           .map(({ patient, ...a }) => ({
             ...a,
+            offHours: offHours.get(a.id) ?? null,
             patient: {
               id: patient.id,
               mrn: patient.mrn,
