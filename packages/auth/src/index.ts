@@ -43,4 +43,5 @@ export {
   openTotpSecret,
   replaceRecoveryCodes,
   sealTotpSecret,
+  totpCode,
 } from './two-factor';

@@ -1,7 +1,7 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { type DbOrTx, seal, staffRecoveryCodes, unseal } from '@carelane/db';
 import { and, eq, isNull } from 'drizzle-orm';
-import { generateSecret, generateURI, verify } from 'otplib';
+import { generate, generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { TWO_FACTOR_POLICY } from './policy';
 import { RateLimitedError, type RateLimits } from './rate-limit';
@@ -51,6 +51,11 @@ export async function totpStep(totpSecret: string, code: string, now = new Date(
   const epoch = Math.floor(now.getTime() / 1000);
   const result = await verify({ secret: totpSecret, token: code, epoch, epochTolerance: STEP_SECONDS });
   return result.valid ? Math.floor(epoch / STEP_SECONDS) + result.delta : null;
+}
+
+/** The code an authenticator app shows at `at` (for tests and tooling; sign-in only verifies). */
+export function totpCode(totpSecret: string, at = new Date()): Promise<string> {
+  return generate({ secret: totpSecret, epoch: Math.floor(at.getTime() / 1000) });
 }
 
 /**
