@@ -8,12 +8,11 @@ import { z } from 'zod';
 
 export const staffName = z.string().trim().min(1, 'Enter the name').max(120, 'Keep the name under 120 characters');
 
-export const staffEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'Keep the email under 254 characters')
-  .pipe(z.email('Enter an email address like name@clinic.in'));
+// Trimmed and lowercased before the check, so a pasted address with spaces is still accepted.
+export const staffEmail = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+  z.email('Enter an email address like name@clinic.in').max(254, 'Keep the email under 254 characters'),
+);
 
 export const staffPhone = z
   .string()
