@@ -16,5 +16,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/messages', label: 'Messages', permission: 'messages:read' },
   { href: '/staff', label: 'Staff', permission: 'staff:read' },
   { href: '/centres', label: 'Centres', permission: 'centres:read' },
+  { href: '/audit', label: 'Audit log', permission: 'audit:read' },
   { href: '/settings', label: 'Settings' },
 ];

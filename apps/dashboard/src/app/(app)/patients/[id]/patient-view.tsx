@@ -14,6 +14,7 @@ import { HouseholdTab } from './household-tab';
 import { MergeDialog } from './merge-dialog';
 import { MessagesTab } from './messages-tab';
 import { NotesTab } from './notes-tab';
+import { OpenedByTab } from './opened-by-tab';
 import { OverviewTab } from './overview-tab';
 import { PaymentsTab } from './payments-tab';
 import { TreatmentsTab } from './treatments-tab';
@@ -27,6 +28,7 @@ const TABS = [
   { id: 'treatments', label: 'Treatments' },
   { id: 'payments', label: 'Payments' },
   { id: 'messages', label: 'Messages' },
+  { id: 'opened', label: 'Opened by' },
 ];
 
 /** One patient: who they are at a glance, then their record by tab. */
@@ -36,7 +38,12 @@ export function PatientView({ id }: { id: string }) {
   const profile = trpc.me.profile.useQuery();
   const permissions = profile.data?.permissions ?? [];
   // Messages are for the roles that read the Messages page (not clinicians).
-  const tabs = TABS.filter((t) => t.id !== 'messages' || permissions.includes('messages:read'));
+  // Who opened the record is the audit log's, for the roles that read it.
+  const tabs = TABS.filter(
+    (t) =>
+      (t.id !== 'messages' || permissions.includes('messages:read')) &&
+      (t.id !== 'opened' || permissions.includes('audit:read')),
+  );
   const tab = tabs.some((t) => t.id === params.get('tab')) ? (params.get('tab') as string) : 'overview';
   const [dialog, setDialog] = useState<'archive' | 'merge' | null>(null);
   const [notice, setNotice] = useState<string | null>(params.get('saved') ? 'Saved.' : null);
@@ -158,6 +165,8 @@ export function PatientView({ id }: { id: string }) {
             canWrite={permissions.includes('billing:write') && !merged}
             canRefund={permissions.includes('billing:refund')}
           />
+        ) : tab === 'opened' ? (
+          <OpenedByTab patientId={id} zone={profile.data?.organization.zone} />
         ) : (
           <MessagesTab
             patientId={id}
