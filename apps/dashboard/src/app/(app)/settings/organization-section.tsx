@@ -1,5 +1,6 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
+import { formatPhone, ONLINE_BOOKING_LABELS } from '@carelane/core';
 import { Card, ErrorState, Skeleton } from '@carelane/ui';
 import { LogoPanel } from './logo-panel';
 import { OrganizationForm } from './organization-form';
@@ -13,7 +14,7 @@ function Detail({ term, value }: { term: string; value: string }) {
   );
 }
 
-/** The organization's name, zone and logo: admins edit them, everyone else reads them. */
+/** The organization's details and logo: admins edit them, everyone else reads them. */
 export function OrganizationSection() {
   const settings = trpc.organization.settings.useQuery();
   const org = settings.data;
@@ -23,7 +24,9 @@ export function OrganizationSection() {
         <h2 id="organization-heading" className="text-lg font-semibold text-slate-900">
           Organization
         </h2>
-        <p className="text-sm text-slate-600">Your clinic’s name, time zone and logo.</p>
+        <p className="text-sm text-slate-600">
+          Your clinic’s identity, address, invoice details, booking site and sign-in security.
+        </p>
       </div>
       {settings.error ? (
         <ErrorState message={errorMessage(settings.error)} onRetry={() => void settings.refetch()} />
@@ -33,22 +36,31 @@ export function OrganizationSection() {
           <Skeleton className="h-10" />
         </div>
       ) : (
-        <Card className="grid gap-6 p-4 sm:p-6 md:grid-cols-2">
-          <div className="space-y-4">
+        <Card className="grid gap-6 p-4 sm:p-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <div className="min-w-0 space-y-4">
             {org.canEdit ? (
               // Not keyed by the values: a save refetches them, and a remount would drop the saved message.
-              <OrganizationForm name={org.name} zone={org.zone} />
+              <OrganizationForm org={org} />
             ) : (
-              <dl className="space-y-3">
-                <Detail term="Organization name" value={org.name} />
-                <Detail term="Default time zone" value={org.zone} />
-              </dl>
+              <>
+                <dl className="grid gap-3 sm:grid-cols-2">
+                  <Detail term="Organization name" value={org.name} />
+                  <Detail term="Default time zone" value={org.zone} />
+                  <Detail term="Currency" value={org.currency} />
+                  <Detail term="Country" value={org.country} />
+                  <Detail
+                    term="Address"
+                    value={[org.addressLine, org.city, org.postalCode].filter(Boolean).join(', ') || 'Not set'}
+                  />
+                  <Detail term="Phone" value={org.phone ? formatPhone(org.phone) : 'Not set'} />
+                  <Detail term="Email" value={org.email ?? 'Not set'} />
+                  <Detail term={org.country === 'IN' ? 'GSTIN' : 'Tax registration'} value={org.taxId ?? 'Not set'} />
+                  <Detail term="Booking-site address" value={org.slug} />
+                  <Detail term="Who may book online" value={ONLINE_BOOKING_LABELS[org.onlineBooking]} />
+                </dl>
+                <p className="text-sm text-slate-600">Only an admin can change these.</p>
+              </>
             )}
-            <dl className="grid grid-cols-2 gap-3 border-t border-slate-100 pt-4">
-              <Detail term="Currency" value={org.currency} />
-              <Detail term="Country" value={org.country} />
-            </dl>
-            {org.canEdit ? null : <p className="text-sm text-slate-600">Only an admin can change these.</p>}
           </div>
           <LogoPanel logoFileId={org.logoFileId} organizationName={org.name} canEdit={org.canEdit} />
         </Card>
