@@ -20,8 +20,8 @@ const schema = z.object({
   ...authEnvShape,
   PUBLIC_URL: z.url().default('http://localhost:3001'),
   DASHBOARD_URL: z.url().default('http://localhost:3000'),
-  /** The organization (by slug) whose clinicians this site lists and books. */
-  BOOKING_ORGANIZATION: z.string().min(1).default('sunrise-health'),
+  /** The organization (by slug) whose clinicians this site lists and books; unset, the only one there is. */
+  BOOKING_ORGANIZATION: z.string().min(1).optional(),
   ...filesEnvShape,
   // Razorpay, for prepayment at booking.
   ...razorpayEnvShape,

@@ -8,6 +8,7 @@ export {
   createPatientReceiptPdfHandler,
   createReceiptPdfHandler,
 } from './http/billing-pdf';
+export { createClinicianPhotoHandlers } from './http/clinician-photo';
 export { createFormLogoHandler } from './http/form-logo';
 export { createImportReportHandler } from './http/import-report';
 export { createImportUploadHandler } from './http/import-upload';
@@ -16,7 +17,6 @@ export {
   createTwilioStatusHandler,
   type TwilioStatusConfig,
 } from './http/messaging-webhooks';
-export { createClinicianPhotoHandlers } from './http/clinician-photo';
 export { createOrganizationLogoHandlers } from './http/organization-logo';
 export { createPatientExportHandler } from './http/patient-export';
 export { createCheckoutCallbackHandler } from './http/razorpay-checkout';
@@ -41,4 +41,5 @@ export { expireUnstartedImports } from './routers/patient-imports/cleanup';
 export { runNextPatientImport } from './routers/patient-imports/job';
 export { type AppRouter, appRouter } from './routers/root';
 export { type ApiRuntime, createApiRuntime, type RuntimeConfig } from './runtime';
+export { SiteNotReadyError } from './site-organization';
 export { createCallerFactory } from './trpc';

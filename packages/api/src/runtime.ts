@@ -1,5 +1,5 @@
 import { type AuthAudience, createAuthOptions, createRateLimits } from '@carelane/auth';
-import { createDb, organizations } from '@carelane/db';
+import { createDb } from '@carelane/db';
 import { JitsiVideoLinks } from '@carelane/integrations';
 import type { S3Config } from '@carelane/integrations/files';
 import {
@@ -9,18 +9,18 @@ import {
   unconfiguredChannels,
 } from '@carelane/integrations/messaging/providers';
 import { type RazorpayConfig, RazorpayGateway } from '@carelane/integrations/payments';
-import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import type { ApiDeps } from './deps';
 import { createFileStore } from './files/store';
 import { localChannels } from './messaging/local-channel';
 import { ScheduleCache } from './scheduling/schedule-cache';
+import { findSiteOrganization } from './site-organization';
 
 export type RuntimeConfig = {
   databaseUrl: string;
   secret: string;
   audience: AuthAudience;
-  /** The organization a public site serves, by slug (the booking site). */
+  /** The organization the booking site serves, by slug; unset, the only organization there is. */
   siteOrganizationSlug?: string | undefined;
   secureCookies: boolean;
   /** Public origin of the booking site, for links in messages. */
@@ -45,15 +45,14 @@ export type ApiRuntime = { deps: ApiDeps; authOptions: NextAuthOptions };
 
 /** Everything an app needs to serve the API and sign-in, built once per process. */
 export async function createApiRuntime(config: RuntimeConfig): Promise<ApiRuntime> {
-  const { db } = createDb(config.databaseUrl);
+  const { db, close } = createDb(config.databaseUrl);
   let siteOrganizationId: string | null = null;
-  if (config.siteOrganizationSlug) {
-    const [org] = await db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.slug, config.siteOrganizationSlug));
-    if (!org) throw new Error(`No organization with slug "${config.siteOrganizationSlug}" (BOOKING_ORGANIZATION)`);
-    siteOrganizationId = org.id;
+  if (config.audience === 'patient') {
+    // A booking site without its organization serves nothing yet (SiteNotReadyError): keep no pool open.
+    siteOrganizationId = await findSiteOrganization(db, config.siteOrganizationSlug).catch(async (err: unknown) => {
+      await close();
+      throw err;
+    });
   }
   const rateLimits = createRateLimits(db);
   const deps: ApiDeps = {

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { NotSetUp } from '@/components/not-set-up';
 import { SiteHeader } from '@/components/site-header';
+import { siteNotReady } from '@/server/runtime';
 import { currentPatient } from '@/server/session';
 import './globals.css';
 import { Providers } from './providers';
@@ -13,6 +15,16 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f766e' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Before the clinic exists there is nothing to book: a calm page instead of every page's error.
+  if (await siteNotReady()) {
+    return (
+      <html lang="en">
+        <body className="min-h-screen">
+          <NotSetUp />
+        </body>
+      </html>
+    );
+  }
   const patient = await currentPatient();
   return (
     <html lang="en">

@@ -1,5 +1,6 @@
 import 'server-only';
-import { type ApiRuntime, createApiRuntime } from '@carelane/api';
+import { type ApiRuntime, createApiRuntime, SiteNotReadyError } from '@carelane/api';
+import { createDb, type Database } from '@carelane/db';
 import { env, filesBucket, messagingConfig, razorpayConfig } from '@/env';
 
 // One runtime per process (and per hot reload in development).
@@ -23,4 +24,34 @@ export function runtime(): Promise<ApiRuntime> {
     throw err;
   });
   return globalForRuntime.carelaneBooking;
+}
+
+let reported: string | null = null;
+
+/**
+ * Why the site cannot serve yet (no organization, or BOOKING_ORGANIZATION names none), or null.
+ * Asked again on every request until it can, so the site opens once the clinic is set up.
+ */
+export async function siteNotReady(): Promise<SiteNotReadyError | null> {
+  try {
+    await runtime();
+    return null;
+  } catch (err) {
+    if (!(err instanceof SiteNotReadyError)) throw err;
+    // A wrong configuration is the operator's to fix: said once on the console, calmly to patients.
+    if (err.reason !== 'no-organization' && reported !== err.message) {
+      reported = err.message;
+      console.error(`booking site: ${err.message}`);
+    }
+    return err;
+  }
+}
+
+const globalForHealth = globalThis as unknown as { carelaneBookingHealthDb?: Database };
+
+/** The database the health check asks: the runtime's, or while the site waits for its clinic a small pool of its own. */
+export async function healthDatabase(): Promise<{ db: Database }> {
+  if (!(await siteNotReady())) return (await runtime()).deps;
+  globalForHealth.carelaneBookingHealthDb ??= createDb(env().DATABASE_URL, { max: 1 }).db;
+  return { db: globalForHealth.carelaneBookingHealthDb };
 }

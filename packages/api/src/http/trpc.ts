@@ -19,7 +19,7 @@ export function createTrpcHandler(getDeps: () => ApiDeps | Promise<ApiDeps>, end
 }
 
 /** The `/api/health` route handler both apps mount: 200 with the round trip, 503 when down. */
-export function createHealthHandler(getDeps: () => ApiDeps | Promise<ApiDeps>) {
+export function createHealthHandler(getDeps: () => Pick<ApiDeps, 'db'> | Promise<Pick<ApiDeps, 'db'>>) {
   return async () => {
     const headers = { 'cache-control': 'no-store' };
     try {
