@@ -5,6 +5,7 @@ import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Modal } from '@/components/modal';
 import { detailsOf, serverErrors } from '@/components/server-errors';
+import { OfferedByField } from './offered-by-field';
 import {
   type AppointmentTypeRow,
   checkFieldsMessage,
@@ -80,6 +81,8 @@ export function TypeFormDialog({
   const mutation = type ? update : create;
   const [form, setForm] = useState<FormState>(() => (type ? toFormState(type) : NEW_TYPE));
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Who offers it; null for a new type until someone is ticked (then the specialisation decides).
+  const [offeredBy, setOfferedBy] = useState<string[] | null>(type ? type.offeredBy : null);
   // Messages about bad input that belong to no field (none expected, but never hidden).
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -126,8 +129,10 @@ export function TypeFormDialog({
         setAttempt((n) => n + 1);
       },
     };
-    if (type) update.mutate({ id: type.id, values: parsed.values }, done);
-    else create.mutate(parsed.values, done);
+    // Nobody ticked on a new type: the server applies the default the boxes showed.
+    const chosen = offeredBy ?? undefined;
+    if (type) update.mutate({ id: type.id, values: parsed.values, offeredBy: chosen }, done);
+    else create.mutate({ ...parsed.values, offeredBy: chosen?.length ? chosen : undefined }, done);
   }
 
   const number = (field: keyof FormState, label: string, extra: { hint?: string; step?: number; min?: number }) => (
@@ -191,6 +196,15 @@ export function TypeFormDialog({
               options={Object.entries(MODE_LABELS).map(([value, label]) => ({ value, label }))}
             />
           </div>
+        </Group>
+
+        <Group legend="Offered by">
+          <OfferedByField
+            chosen={offeredBy}
+            specialisation={form.specialisation}
+            onChange={setOfferedBy}
+            error={detailsOf(mutation.error).find((d) => d.field.startsWith('offeredBy'))?.message}
+          />
         </Group>
 
         <Group legend="Length and timing">
