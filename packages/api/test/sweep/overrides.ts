@@ -18,8 +18,8 @@ export const FOREIGN_IDENTIFIERS: Record<string, (other: Clinic) => Record<strin
  */
 export const OVERRIDES: Record<string, (id: IdPicker) => Record<string, unknown>> = {
   'appointments.createRecurring': () => ({ count: 2 }),
-  'centres.create': () => ({ zone: 'Asia/Kolkata', mapUrl: null }),
-  'centres.update': () => ({ zone: 'Asia/Kolkata', mapUrl: null }),
+  'centres.create': () => ({ zone: 'Asia/Kolkata', mapUrl: null, phone: null }),
+  'centres.update': () => ({ zone: 'Asia/Kolkata', mapUrl: null, phone: null }),
   // A line is for a treatment or for a visit, not both.
   'invoices.create': (id) => ({ lines: [{ treatmentId: id('treatmentId') }, { appointmentId: id('appointmentId') }] }),
   'messageTemplates.save': () => ({ body: DEFAULT_TEMPLATES.en.otp_sign_in.sms.body }),
