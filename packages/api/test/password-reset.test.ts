@@ -3,7 +3,7 @@ import { createRateLimits, loadPrincipal, signInStaffWithPassword } from '@carel
 import { auditLog, localChannelMessages, notifications, passwordResets, staffUsers } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appRouter, createCallerFactory } from '../src';
 import { zodDetails } from '../src/errors';
