@@ -10,12 +10,19 @@ import { dbEnvShape } from '../env';
 const schema = z.object({
   // Without it, the embedded server in `<root>/.data` is used.
   DATABASE_URL: dbEnvShape.DATABASE_URL.optional(),
+  // The data folder of the embedded server (`pnpm carelane`); default <root>/.data.
+  DATA_DIR: z.string().min(1).optional(),
 });
 
 function load() {
   // An empty DATABASE_URL counts as unset.
   // biome-ignore lint/style/noProcessEnv: this module is the CLIs' one reader of the environment
-  return parseEnv(schema, { DATABASE_URL: process.env.DATABASE_URL || undefined }, 'database command');
+  const e = process.env;
+  return parseEnv(
+    schema,
+    { DATABASE_URL: e.DATABASE_URL || undefined, DATA_DIR: e.DATA_DIR || undefined },
+    'database command',
+  );
 }
 
 export const cliEnv = {
