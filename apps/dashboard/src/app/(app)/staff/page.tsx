@@ -7,5 +7,5 @@ export const metadata: Metadata = { title: 'Staff' };
 
 export default async function StaffPage() {
   if (!(await staffMay('staff:read'))) return <NotAllowed title="Staff" />;
-  return <StaffList />;
+  return <StaffList canManage={await staffMay('staff:manage')} />;
 }
