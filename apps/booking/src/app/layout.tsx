@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { NotSetUp } from '@/components/not-set-up';
+import { OnlineBookingNotice } from '@/components/online-booking-notice';
 import { SiteHeader } from '@/components/site-header';
 import { siteNotReady } from '@/server/runtime';
 import { currentPatient } from '@/server/session';
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers>
           <SiteHeader patientName={patient?.name ?? null} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+            <OnlineBookingNotice />
             {children}
           </main>
         </Providers>

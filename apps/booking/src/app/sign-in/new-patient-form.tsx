@@ -2,6 +2,7 @@
 import { errorMessage, trpc } from '@carelane/api/react';
 import { Alert, Button, CheckboxField, SelectField, TextField } from '@carelane/ui';
 import { type FormEvent, useEffect, useRef } from 'react';
+import { useBookingSite } from '@/components/online-booking-notice';
 
 type Detail = { field: string; message: string };
 
@@ -37,6 +38,7 @@ export function NewPatientForm({
   onStartOver: () => void;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
+  const site = useBookingSite();
   const register = trpc.auth.register.useMutation({ onSuccess: onRegistered });
   const errors = fieldErrors(register.error);
   const failure = register.error?.data?.code;
@@ -61,6 +63,19 @@ export function NewPatientForm({
       consentEmail: form.get('consentEmail') === 'on',
       language: text('language') === 'hi' ? 'hi' : 'en',
     });
+  }
+
+  // A clinic that books online only for its own patients (or not at all) asks new ones to call.
+  const refusal = site.data?.newPatientsMessage;
+  if (refusal) {
+    return (
+      <div className="space-y-4">
+        <Alert tone="info">{refusal}</Alert>
+        <Button variant="secondary" onClick={onStartOver} className="w-full">
+          Use a different number
+        </Button>
+      </div>
+    );
   }
 
   return (

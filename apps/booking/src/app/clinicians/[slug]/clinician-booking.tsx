@@ -5,6 +5,7 @@ import { Avatar, Badge, Card, ErrorState, Skeleton } from '@carelane/ui';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useSession } from 'next-auth/react';
 import { useState } from 'react';
+import { useBookingSite } from '@/components/online-booking-notice';
 import { ConfirmPanel } from './confirm-panel';
 import { SlotPicker } from './slot-picker';
 import { WaitlistForm } from './waitlist-form';
@@ -18,6 +19,7 @@ export function ClinicianBooking({ slug }: { slug: string }) {
   const params = useSearchParams();
   const { status } = useSession();
   const profile = trpc.clinicians.profile.useQuery({ slug });
+  const site = useBookingSite();
   const rescheduleId = params.get('reschedule');
   const [typeId, setTypeId] = useState<string | null>(params.get('type'));
   const [chosen, setChosen] = useState<Date | null>(params.get('start') ? new Date(params.get('start') ?? '') : null);
@@ -70,7 +72,9 @@ export function ClinicianBooking({ slug }: { slug: string }) {
         <h2 id="book-heading" className="text-2xl font-bold tracking-tight text-slate-900">
           {rescheduleId ? 'Choose a new time' : 'Book an appointment'}
         </h2>
-        {c.types.length === 0 ? (
+        {site.data?.bookingOffMessage ? (
+          <Card className="p-6 text-slate-700">{site.data.bookingOffMessage}</Card>
+        ) : c.types.length === 0 ? (
           <Card className="p-6 text-slate-700">
             This clinician does not take online bookings. Please call the clinic.
           </Card>
