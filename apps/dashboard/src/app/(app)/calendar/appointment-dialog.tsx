@@ -46,6 +46,10 @@ export function AppointmentDialog({
   const [date, setDate] = useState(column.date);
   const [time, setTime] = useState(formatLocalTime(a.startsAt, zone));
   const [clinicianId, setClinicianId] = useState(a.clinicianId);
+  // Moving keeps the type: only clinicians who offer it (all when the type is archived and unlisted).
+  const types = trpc.appointmentTypes.list.useQuery();
+  const offeredBy = types.data?.find((t) => t.id === a.type.id)?.offeredBy;
+  const movableTo = data.clinicians.filter((c) => !offeredBy || offeredBy.includes(c.id) || c.id === a.clinicianId);
   const actions = nextStatuses(a.status).filter((s): s is Action => s in ACTION_LABELS);
   const movable = a.status === 'pending' || a.status === 'confirmed';
   const error = setStatus.error ?? cancel.error ?? reschedule.error;
@@ -89,6 +93,14 @@ export function AppointmentDialog({
               Patient confirmed at {formatLocalTime(a.patientConfirmedAt, zone)} on{' '}
               {localDate(a.patientConfirmedAt, zone)}
               {a.patientConfirmedVia ? ` (${a.patientConfirmedVia})` : ''}
+            </dd>
+          </>
+        ) : null}
+        {a.offHours ? (
+          <>
+            <dt className="text-amber-900">Outside hours</dt>
+            <dd className="font-medium text-amber-900" data-testid="off-hours">
+              {a.offHours}
             </dd>
           </>
         ) : null}
@@ -179,7 +191,7 @@ export function AppointmentDialog({
               label="Clinician"
               value={clinicianId}
               onChange={(e) => setClinicianId(e.target.value)}
-              options={data.clinicians.map((c) => ({ value: c.id, label: c.name }))}
+              options={movableTo.map((c) => ({ value: c.id, label: c.name }))}
             />
           </div>
           <Button type="submit" variant="secondary" busy={reschedule.isPending}>

@@ -34,7 +34,7 @@ export function BookDialog({
   const [everyWeeks, setEveryWeeks] = useState(1);
   const [count, setCount] = useState(6);
   // The clinician's own kinds of visit first, so the default fits them.
-  const typeChoice = useAppointmentTypeChoice(target.specialisations);
+  const typeChoice = useAppointmentTypeChoice(target.specialisations, target.clinicianId);
   const chosenType = typeChoice.chosen;
 
   const [hh = 0, mm = 0] = time.split(':').map(Number);
@@ -97,7 +97,7 @@ export function BookDialog({
     <Modal title={`Book with ${target.clinicianName}`} onClose={() => onClose(null)}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         <PatientPicker patient={patient} onChange={setPatient} />
-        <AppointmentTypeField choice={typeChoice} />
+        <AppointmentTypeField choice={typeChoice} error={fieldError('typeId')} />
         <TextField
           label="Start time"
           type="time"
