@@ -3,6 +3,7 @@ import { errorMessage, trpc } from '@carelane/api/react';
 import { addLocalDays, formatLocalTime, localDate, zonedTime } from '@carelane/core';
 import { Alert, Button, Card, SelectField, TextField } from '@carelane/ui';
 import { useState } from 'react';
+import { BookedVisitsDialog, bookedVisitsOf } from './booked-visits-dialog';
 
 const KIND_LABELS = { time_off: 'Time off', extra_hours: 'Extra hours', closure: 'Centre closed' } as const;
 
@@ -35,6 +36,10 @@ export function TimeOffList({
   const [startTime, setStartTime] = useState('09:00');
   const [endTime, setEndTime] = useState('13:00');
   const [reason, setReason] = useState('');
+  // What was last sent, to send again once the person has seen the booked visits it covers.
+  type AddInput = Parameters<typeof add.mutate>[0];
+  const [sent, setSent] = useState<AddInput | null>(null);
+  const covered = bookedVisitsOf(add.error);
 
   const when = (start: Date, end: Date) => {
     const d1 = localDate(start, zone);
@@ -52,16 +57,19 @@ export function TimeOffList({
     const [eh = 0, em = 0] = endTime.split(':').map(Number);
     const startsAt = wholeDay ? zonedTime(from, 0, 0, zone) : zonedTime(from, sh, sm, zone);
     const endsAt = wholeDay ? zonedTime(addLocalDays(to, 1), 0, 0, zone) : zonedTime(from, eh, em, zone);
-    add.mutate(
-      {
-        kind,
-        ...(kind === 'closure' ? { centreId: centre.id } : { clinicianId }),
-        startsAt,
-        endsAt,
-        reason: reason || undefined,
-      },
-      { onSuccess: () => setReason('') },
-    );
+    const input: AddInput = {
+      kind,
+      ...(kind === 'closure' ? { centreId: centre.id } : { clinicianId }),
+      startsAt,
+      endsAt,
+      reason: reason || undefined,
+    };
+    setSent(input);
+    add.mutate(input, { onSuccess: () => setReason('') });
+  }
+
+  function confirmCovered() {
+    if (sent) add.mutate({ ...sent, bookedVisitsSeen: true }, { onSuccess: () => setReason('') });
   }
 
   return (
@@ -154,7 +162,17 @@ export function TimeOffList({
             </label>
           </div>
           <TextField label="Reason (optional)" value={reason} onChange={(e) => setReason(e.target.value)} />
-          {add.error ? <Alert>{errorMessage(add.error)}</Alert> : null}
+          {add.error && covered.length === 0 ? <Alert>{errorMessage(add.error)}</Alert> : null}
+          {covered.length > 0 ? (
+            <BookedVisitsDialog
+              what={sent?.kind === 'closure' ? 'This closure' : 'This time off'}
+              visits={covered}
+              zone={zone}
+              busy={add.isPending}
+              onConfirm={confirmCovered}
+              onClose={() => add.reset()}
+            />
+          ) : null}
           <Button type="submit" busy={add.isPending}>
             Add
           </Button>

@@ -305,7 +305,8 @@ const Column = memo(function Column({
             key={a.id}
             type="button"
             data-testid="appointment-card"
-            aria-label={`${time} ${a.patient.name}, ${a.type.name}, ${status}${a.overbooked ? ', overbooked' : ''}${a.patientConfirmedAt ? ', confirmed by the patient' : ''}`}
+            aria-label={`${time} ${a.patient.name}, ${a.type.name}, ${status}${a.overbooked ? ', overbooked' : ''}${a.offHours ? `, ${a.offHours}` : ''}${a.patientConfirmedAt ? ', confirmed by the patient' : ''}`}
+            title={a.offHours ?? undefined}
             onPointerDown={(e) => on().startDrag(e, a, col)}
             onPointerMove={(e) => on().moveDrag(e)}
             onPointerUp={() => on().endDrag(col)}
@@ -319,13 +320,15 @@ const Column = memo(function Column({
               'absolute left-1 right-1 z-10 flex cursor-grab touch-none flex-col justify-start overflow-hidden rounded-md border border-l-4 bg-white px-1.5 text-left text-xs leading-4 shadow-sm focus-visible:outline-2 focus-visible:outline-teal-700',
               oneLine ? 'py-0' : 'py-0.5',
               a.overbooked ? 'border-red-400 ring-1 ring-red-400' : 'border-slate-300',
+              // Outside the clinician's working time (time off added over it): until moved or cancelled.
+              a.offHours ? 'border-dashed border-amber-600 bg-amber-50 ring-2 ring-amber-500' : '',
               a.status === 'completed' || a.status === 'no_show' ? 'opacity-70' : '',
               draggingId === a.id ? 'opacity-40' : '',
             )}
             style={{ top: y(a.startsAt), height: cardHeight, borderLeftColor: a.type.colour }}
           >
             <span className="block truncate font-semibold text-slate-900">
-              {a.overbooked && oneLine ? '⚠ ' : ''}
+              {(a.overbooked || a.offHours) && oneLine ? '⚠ ' : ''}
               {a.patientConfirmedAt ? (
                 <span
                   role="img"
@@ -345,6 +348,9 @@ const Column = memo(function Column({
                 {status} · {a.type.name}
               </span>
             )}
+            {a.offHours && !oneLine ? (
+              <span className="block truncate font-medium text-amber-900">⚠ {a.offHours}</span>
+            ) : null}
           </button>
         );
       })}

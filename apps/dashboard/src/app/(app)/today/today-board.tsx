@@ -88,6 +88,11 @@ export function TodayBoard() {
                           {a.mode === 'online' ? ' · Online' : ''}
                           {a.overbooked ? ' · Overbooked' : ''}
                         </p>
+                        {a.offHours ? (
+                          <p className="text-xs font-medium text-amber-900" data-testid="off-hours">
+                            ⚠ {a.offHours}
+                          </p>
+                        ) : null}
                       </div>
                       <StatusBadge status={a.status} />
                     </li>
