@@ -11,6 +11,7 @@ import {
 import { Alert, Button, SelectField, StatusBadge, TextField } from '@carelane/ui';
 import { useState } from 'react';
 import { Modal } from '@/components/modal';
+import { detailsOf } from '@/components/server-errors';
 import type { CalendarAppointment, CalendarColumn, CalendarView } from './types';
 import { VisitPayment } from './visit-payment';
 
@@ -28,6 +29,7 @@ export function AppointmentDialog({
   column,
   data,
   canSendPaymentLink,
+  canOverbook,
   onClose,
 }: {
   appointment: CalendarAppointment;
@@ -35,6 +37,8 @@ export function AppointmentDialog({
   data: CalendarView;
   /** The role may take payments (billing:write). */
   canSendPaymentLink: boolean;
+  /** The role may overbook (appointments:overbook): a refused move can then go ahead, with a reason. */
+  canOverbook: boolean;
   onClose: (changed: string | null) => void;
 }) {
   const zone = data.zone;
@@ -46,6 +50,10 @@ export function AppointmentDialog({
   const [date, setDate] = useState(column.date);
   const [time, setTime] = useState(formatLocalTime(a.startsAt, zone));
   const [clinicianId, setClinicianId] = useState(a.clinicianId);
+  const [overbook, setOverbook] = useState(false);
+  const [overbookReason, setOverbookReason] = useState('');
+  // A move refused for a clash or for falling outside working time may go ahead deliberately.
+  const refused = reschedule.error?.data?.code === 'CONFLICT';
   // Moving keeps the type: only clinicians who offer it (all when the type is archived and unlisted).
   const types = trpc.appointmentTypes.list.useQuery();
   const offeredBy = types.data?.find((t) => t.id === a.type.id)?.offeredBy;
@@ -58,7 +66,13 @@ export function AppointmentDialog({
     event.preventDefault();
     const [hh = 0, mm = 0] = time.split(':').map(Number);
     reschedule.mutate(
-      { id: a.id, startsAt: zonedTime(date, hh, mm, zone), clinicianId },
+      {
+        id: a.id,
+        startsAt: zonedTime(date, hh, mm, zone),
+        clinicianId,
+        overbook,
+        overbookReason: overbook ? overbookReason : undefined,
+      },
       { onSuccess: () => onClose(`Moved ${a.patient.name} to ${date} ${time}.`) },
     );
   }
@@ -194,6 +208,27 @@ export function AppointmentDialog({
               options={movableTo.map((c) => ({ value: c.id, label: c.name }))}
             />
           </div>
+          {canOverbook && (refused || overbook) ? (
+            <div className="space-y-2 rounded-md border border-slate-200 p-3">
+              <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+                <input
+                  type="checkbox"
+                  checked={overbook}
+                  onChange={(e) => setOverbook(e.target.checked)}
+                  className="accent-red-700"
+                />
+                Move anyway as a deliberate overbooking
+              </label>
+              {overbook ? (
+                <TextField
+                  label="Reason for overbooking"
+                  value={overbookReason}
+                  onChange={(e) => setOverbookReason(e.target.value)}
+                  error={detailsOf(reschedule.error).find((d) => d.field === 'overbookReason')?.message ?? null}
+                />
+              ) : null}
+            </div>
+          ) : null}
           <Button type="submit" variant="secondary" busy={reschedule.isPending}>
             Move appointment
           </Button>

@@ -166,7 +166,7 @@ export function BookDialog({
                 onChange={(e) => setOverbook(e.target.checked)}
                 className="accent-red-700"
               />
-              Overbook deliberately (allowed to overlap another appointment)
+              Overbook deliberately (on another visit or outside working hours)
             </label>
             {overbook ? (
               <TextField

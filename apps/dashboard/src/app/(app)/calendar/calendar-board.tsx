@@ -180,6 +180,7 @@ export function CalendarBoard() {
           column={open.column}
           data={data}
           canSendPaymentLink={profile.data?.permissions.includes('billing:write') ?? false}
+          canOverbook={profile.data?.permissions.includes('appointments:overbook') ?? false}
           onClose={(changed) => {
             setOpen(null);
             if (changed) {
