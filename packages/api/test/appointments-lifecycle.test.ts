@@ -3,7 +3,7 @@ import { auditLog } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callerAs, createClinic, createPatient, createStaff, signedInStaff } from './fixtures';
+import { addAllDayHours, callerAs, createClinic, createPatient, createStaff, signedInStaff } from './fixtures';
 
 let t: TestDatabase;
 let clinic: Awaited<ReturnType<typeof createClinic>>;
@@ -13,6 +13,7 @@ let clinician: StaffPrincipal;
 beforeAll(async () => {
   t = await createTestDatabase(inject('pgAdminUrl'));
   clinic = await createClinic(t.db);
+  await addAllDayHours(t.db, clinic);
   frontDesk = (await signedInStaff(t.db, (await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk')).id))
     .principal as StaffPrincipal;
   clinician = (await signedInStaff(t.db, clinic.clinician.id)).principal as StaffPrincipal;
@@ -105,6 +106,7 @@ describe('appointment lifecycle', () => {
 
   it("another organization's appointment is NOT_FOUND for every action", async () => {
     const other = await createClinic(t.db, 'Other');
+    await addAllDayHours(t.db, other);
     const otherDesk = (await signedInStaff(t.db, (await createStaff(t.db, other.org.id, other.centre.id, 'admin')).id))
       .principal as StaffPrincipal;
     const a = await book(future(17));

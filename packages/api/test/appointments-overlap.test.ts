@@ -4,7 +4,15 @@ import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callerAs, createClinic, createPatient, createStaff, offerTypes, signedInStaff } from './fixtures';
+import {
+  addAllDayHours,
+  callerAs,
+  createClinic,
+  createPatient,
+  createStaff,
+  offerTypes,
+  signedInStaff,
+} from './fixtures';
 
 let t: TestDatabase;
 let clinic: Awaited<ReturnType<typeof createClinic>>;
@@ -14,6 +22,7 @@ let centreManager: StaffPrincipal;
 beforeAll(async () => {
   t = await createTestDatabase(inject('pgAdminUrl'));
   clinic = await createClinic(t.db);
+  await addAllDayHours(t.db, clinic);
   const fd = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
   frontDesk = (await signedInStaff(t.db, fd.id)).principal as StaffPrincipal;
   const cm = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'centre_manager');

@@ -4,7 +4,15 @@ import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callerAs, createClinic, createPatient, createStaff, offerTypes, signedInStaff } from './fixtures';
+import {
+  addAllDayHours,
+  callerAs,
+  createClinic,
+  createPatient,
+  createStaff,
+  offerTypes,
+  signedInStaff,
+} from './fixtures';
 
 // Racing writers to one clinician's schedule queue on a lock (scheduling/clash.ts) instead of
 // waiting on each other's uncommitted rows. To prove no writer ever waits that way, deadlock
@@ -23,6 +31,7 @@ beforeAll(async () => {
   const fd = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
   desk = (await signedInStaff(t.db, fd.id)).principal as StaffPrincipal;
   otherClinicianId = (await createStaff(t.db, clinic.org.id, clinic.centre.id, 'clinician')).id;
+  await addAllDayHours(t.db, clinic, [clinic.clinician.id, otherClinicianId]);
   await offerTypes(t.db, clinic.org.id, [otherClinicianId], [clinic.type.id]);
 });
 afterAll(async () => {

@@ -18,7 +18,16 @@ import { verifyAction } from '../src/messaging/confirm-link';
 import { type DeliveryDeps, deliverNotification } from '../src/messaging/deliver';
 import { deliverDueNotifications } from '../src/messaging/deliver-due';
 import { localChannels } from '../src/messaging/local-channel';
-import { callerAs, createClinic, createPatient, createStaff, indiaTime, SECRET, signedInStaff } from './fixtures';
+import {
+  addAllDayHours,
+  callerAs,
+  createClinic,
+  createPatient,
+  createStaff,
+  indiaTime,
+  SECRET,
+  signedInStaff,
+} from './fixtures';
 
 let t: TestDatabase;
 let clinic: Awaited<ReturnType<typeof createClinic>>;
@@ -30,6 +39,7 @@ let deps: DeliveryDeps;
 beforeAll(async () => {
   t = await createTestDatabase(inject('pgAdminUrl'));
   clinic = await createClinic(t.db, 'Sunrise Test Clinic');
+  await addAllDayHours(t.db, clinic);
   const desk = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk');
   frontDesk = (await signedInStaff(t.db, desk.id)).principal as StaffPrincipal;
   smtp = await startFakeSmtp();

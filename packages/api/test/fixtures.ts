@@ -225,6 +225,31 @@ export async function addDailyHours(db: Database, clinic: Awaited<ReturnType<typ
   );
 }
 
+/**
+ * Working hours round the clock, every day, for tests about something other than hours: staff
+ * bookings must fall inside working time, and these let such a test book at any minute.
+ */
+export async function addAllDayHours(
+  db: Database,
+  clinic: Awaited<ReturnType<typeof createClinic>>,
+  clinicianIds: string[] = [clinic.clinician.id],
+  centreId: string = clinic.centre.id,
+) {
+  await db.insert(availabilityRules).values(
+    clinicianIds.flatMap((clinicianId) =>
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        organizationId: clinic.org.id,
+        clinicianId,
+        centreId,
+        weekday,
+        startTime: '00:00',
+        endTime: '24:00',
+        validFrom: '2020-01-01',
+      })),
+    ),
+  );
+}
+
 /** A signed-in patient principal (real server-side session). */
 export async function signedInPatient(db: Database, patientId: string) {
   const sessionId = await createPatientSession(db, patientId, { ip: '127.0.0.1' });

@@ -4,7 +4,15 @@ import { appointments, recurringSeries } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callerAs, createClinic, createPatient, createStaff, indiaTime, signedInStaff } from './fixtures';
+import {
+  addDailyHours,
+  callerAs,
+  createClinic,
+  createPatient,
+  createStaff,
+  indiaTime,
+  signedInStaff,
+} from './fixtures';
 
 let t: TestDatabase;
 let clinic: Awaited<ReturnType<typeof createClinic>>;
@@ -13,6 +21,7 @@ let frontDesk: StaffPrincipal;
 beforeAll(async () => {
   t = await createTestDatabase(inject('pgAdminUrl'));
   clinic = await createClinic(t.db);
+  await addDailyHours(t.db, clinic);
   frontDesk = (await signedInStaff(t.db, (await createStaff(t.db, clinic.org.id, clinic.centre.id, 'front_desk')).id))
     .principal as StaffPrincipal;
 });
