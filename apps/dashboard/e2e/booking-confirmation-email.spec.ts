@@ -14,13 +14,16 @@ async function bookVisit(page: Page, patientId: string) {
     centreId: centre?.id,
   });
   const types = await trpc<Array<{ id: string }>>(page, 'appointmentTypes.list');
-  // 10:30 India time, 60 days ahead.
-  const startsAt = new Date(Math.ceil((Date.now() + 60 * 86_400_000) / 86_400_000) * 86_400_000 + 5 * 3_600_000);
-  for (const clinician of day.clinicians) {
-    for (const type of types) {
-      const input = { centreId: centre?.id, clinicianId: clinician.id, patientId, typeId: type.id, startsAt };
-      const booked = await trpc<{ id: string }>(page, 'appointments.create', input, true).catch(() => null);
-      if (booked) return { id: booked.id, startsAt };
+  // 10:30 India time, 60 days ahead, or a day later when nobody works that day (staff book inside hours).
+  const first = Math.ceil((Date.now() + 60 * 86_400_000) / 86_400_000) * 86_400_000 + 5 * 3_600_000;
+  for (let later = 0; later < 3; later++) {
+    const startsAt = new Date(first + later * 86_400_000);
+    for (const clinician of day.clinicians) {
+      for (const type of types) {
+        const input = { centreId: centre?.id, clinicianId: clinician.id, patientId, typeId: type.id, startsAt };
+        const booked = await trpc<{ id: string }>(page, 'appointments.create', input, true).catch(() => null);
+        if (booked) return { id: booked.id, startsAt };
+      }
     }
   }
   throw new Error('no clinician and type could be booked');

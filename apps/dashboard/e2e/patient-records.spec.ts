@@ -50,16 +50,19 @@ async function bookVisit(page: Page, patientId: string) {
     centreId: centre.id,
   });
   const types = await trpc<Array<{ id: string; name: string }>>(page, 'appointmentTypes.list');
-  const startsAt = new Date(Math.ceil((Date.now() + 75 * 86_400_000) / 86_400_000) * 86_400_000 + 4.5 * 3_600_000);
-  // Not every clinician offers every type; the first pair the API accepts will do.
-  for (const clinician of day.clinicians) {
-    for (const type of types) {
-      const input = { centreId: centre.id, clinicianId: clinician.id, patientId, typeId: type.id, startsAt };
-      const booked = await trpc(page, 'appointments.create', input, true).then(
-        () => true,
-        () => false,
-      );
-      if (booked) return { startsAt, type: type.name };
+  const first = Math.ceil((Date.now() + 75 * 86_400_000) / 86_400_000) * 86_400_000 + 4.5 * 3_600_000;
+  // Not every clinician offers every type, nor works every day; the first the API accepts will do.
+  for (let later = 0; later < 3; later++) {
+    const startsAt = new Date(first + later * 86_400_000);
+    for (const clinician of day.clinicians) {
+      for (const type of types) {
+        const input = { centreId: centre.id, clinicianId: clinician.id, patientId, typeId: type.id, startsAt };
+        const booked = await trpc(page, 'appointments.create', input, true).then(
+          () => true,
+          () => false,
+        );
+        if (booked) return { startsAt, type: type.name };
+      }
     }
   }
   throw new Error('no clinician and type could be booked');
