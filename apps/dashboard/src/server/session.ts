@@ -12,13 +12,18 @@ import { redirect } from 'next/navigation';
 import { env } from '@/env';
 import { runtime } from './runtime';
 
-/** The signed-in staff member for a server component, or a redirect to sign-in. */
-export async function requireStaff(): Promise<StaffPrincipal> {
+/**
+ * The signed-in staff member for a server component, or a redirect to sign-in. An admin who must
+ * still set up the two-factor sign-in their organization requires is sent to /account first,
+ * except by the pages that serve that (`beforeTwoFactorSetup`).
+ */
+export async function requireStaff(options: { beforeTwoFactorSetup?: boolean } = {}): Promise<StaffPrincipal> {
   // Read the cookie first: it marks the page dynamic, so nothing here runs at build time.
   const cookie = (await cookies()).get(sessionCookieName('staff'))?.value;
   const { deps } = await runtime();
   const principal = await loadPrincipal(deps.db, await sessionIdFromCookie(cookie, env().AUTH_SECRET));
   if (principal.kind !== 'staff') redirect('/sign-in');
+  if (principal.twoFactorSetupRequired && !options.beforeTwoFactorSetup) redirect('/account');
   return principal;
 }
 
