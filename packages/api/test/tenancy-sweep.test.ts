@@ -24,6 +24,10 @@ const SKIPPED: Record<string, string> = {
   'auth.requestCode': 'Sends a sign-in code to a phone, for the booking site it is called on; takes no id.',
   'auth.verifyCode': 'Checks a sign-in code for a phone, on the booking site it is called on; takes no id.',
   'auth.register': "Registers the phone proved by verifyCode with the booking site's organization; takes no id.",
+  'account.changePassword':
+    "Changes the signed-in person's own password and needs their current one; takes no id (account-password.test.ts).",
+  'account.twoFactor.confirm':
+    "Needs a code from the signed-in person's own authenticator app; takes no id (account-two-factor.test.ts).",
   'forms.open': "The token of a form link is the patient's key to that one form, whoever opens it: no tenant to cross.",
   'forms.confirm':
     "The token of a form link is the patient's key to that one form, whoever opens it: no tenant to cross.",
