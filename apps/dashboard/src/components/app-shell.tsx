@@ -20,8 +20,16 @@ export function AppShell({
   const [open, setOpen] = useState(false);
   const nav = (
     <nav aria-label="Main" className="flex flex-col gap-1 p-3">
-      {NAV_ITEMS.filter((item) => !item.permission || user.permissions.includes(item.permission)).map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+      {NAV_ITEMS.filter(
+        (item) =>
+          (!item.permission || user.permissions.includes(item.permission)) &&
+          !(item.notWith && user.permissions.includes(item.notWith)),
+      ).map((item) => {
+        // "My profile" (/clinicians/me) lands on /clinicians/<own id>.
+        const active =
+          pathname === item.href ||
+          pathname.startsWith(`${item.href}/`) ||
+          (item.href === '/clinicians/me' && pathname.startsWith('/clinicians/'));
         return (
           <Link
             key={item.href}
