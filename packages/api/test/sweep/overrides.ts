@@ -26,6 +26,11 @@ export const OVERRIDES: Record<string, (id: IdPicker) => Record<string, unknown>
   'organization.update': () => ({ zone: 'Asia/Kolkata' }),
   'organization.updateMessagingSettings': () => ({ quietHours: null }),
   'forms.publish': () => ({ questions: DEFAULT_QUESTIONNAIRES.general.questions }),
+  'setup.complete': () => ({
+    organization: { name: 'Sweep', slug: 'sweep-clinic', country: 'IN', currency: 'INR', zone: 'Asia/Kolkata' },
+    centre: { name: 'Main', addressLine: '1 MG Road', city: 'Pune' },
+    admin: { name: 'Sweep Admin', email: 'sweep.admin@example.com', password: 'river-lantern-42' },
+  }),
 };
 
 /**
