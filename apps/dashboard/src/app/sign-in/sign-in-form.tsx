@@ -1,9 +1,11 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
 import { Alert, Button, Card, OtpCodeField, TextField } from '@carelane/ui';
+import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
+import { TwoFactorStep, twoFactorTicket } from './two-factor-step';
 
 type Method = 'password' | 'otp';
 
@@ -18,7 +20,16 @@ export function SignInForm() {
   const [busy, setBusy] = useState(false);
   const [phone, setPhone] = useState('');
   const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
+  // After a correct password or phone code on an account with two-factor sign-in.
+  const [ticket, setTicket] = useState<string | null>(null);
   const requestCode = trpc.auth.requestCode.useMutation();
+  // Arriving from a password reset or an accepted invitation: the account's email is filled in.
+  const notice =
+    params.get('reset') === '1'
+      ? 'Your password is changed. Sign in with the new one.'
+      : params.get('joined') === '1'
+        ? 'Your account is ready. Sign in with your new password.'
+        : null;
   const next = params.get('callbackUrl')?.startsWith('/') ? (params.get('callbackUrl') ?? '/today') : '/today';
 
   async function finish(provider: string, credentials: Record<string, string>) {
@@ -26,6 +37,11 @@ export function SignInForm() {
     setError(null);
     const result = await signIn(provider, { ...credentials, redirect: false });
     setBusy(false);
+    const askedTicket = twoFactorTicket(result?.error);
+    if (askedTicket) {
+      setTicket(askedTicket);
+      return;
+    }
     if (!result || result.error) {
       setError(result?.error ?? 'Sign-in failed. Please try again.');
       return;
@@ -56,6 +72,23 @@ export function SignInForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     void finish('staff-otp', { phone, code: String(form.get('code') ?? '') });
+  }
+
+  if (ticket) {
+    return (
+      <Card className="p-6">
+        <h2 className="mb-4 text-lg font-semibold text-slate-900">Two-factor sign-in</h2>
+        <TwoFactorStep
+          busy={busy}
+          error={error}
+          onSubmit={(code) => void finish('staff-two-factor', { ticket, code })}
+          onRestart={() => {
+            setTicket(null);
+            setError(null);
+          }}
+        />
+      </Card>
+    );
   }
 
   return (
@@ -90,11 +123,27 @@ export function SignInForm() {
       ) : null}
       {method === 'password' ? (
         <form onSubmit={onPassword} className="space-y-4" noValidate>
-          <TextField label="Email or phone" name="identifier" autoComplete="username" required autoFocus />
+          {notice && !error ? <Alert tone="success">{notice}</Alert> : null}
+          <TextField
+            label="Email or phone"
+            name="identifier"
+            autoComplete="username"
+            defaultValue={params.get('email') ?? ''}
+            required
+            autoFocus
+          />
           <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
           <Button type="submit" busy={busy} className="w-full">
             Sign in
           </Button>
+          <p className="text-center text-sm">
+            <Link
+              href="/forgot-password"
+              className="font-medium text-teal-800 underline underline-offset-2 hover:text-teal-900"
+            >
+              Forgot your password?
+            </Link>
+          </p>
         </form>
       ) : codeSentTo ? (
         <form onSubmit={onCode} className="space-y-4" noValidate>
