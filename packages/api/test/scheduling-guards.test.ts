@@ -151,6 +151,11 @@ describe('booking outside working time', () => {
       }),
     );
     expect(forbidden.code).toBe('FORBIDDEN');
+    const noReason = await refusal(
+      callerAs(t.db, centreManager).appointments.reschedule({ id: row.id, startsAt: into, overbook: true }),
+    );
+    expect(noReason.code).toBe('BAD_REQUEST');
+    expect(String(noReason.cause)).toContain('overbookReason');
     const [still] = await t.db.select().from(appointments).where(eq(appointments.id, row.id));
     expect(still?.startsAt).toEqual(from);
 
