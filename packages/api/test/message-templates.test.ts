@@ -1,5 +1,5 @@
 import type { StaffPrincipal } from '@carelane/auth';
-import { defaultTemplate } from '@carelane/core';
+import { defaultTemplate, MESSAGE_KINDS } from '@carelane/core';
 import { auditLog, messageTemplates } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { TRPCError } from '@trpc/server';
@@ -39,7 +39,7 @@ async function rowsOf(organizationId: string) {
 describe('messageTemplates', () => {
   it('lists every kind x channel x language with the defaults where nothing is saved', async () => {
     const list = await callerAs(t.db, adminA).messageTemplates.list();
-    expect(list).toHaveLength(10 * 3 * 2);
+    expect(list).toHaveLength(MESSAGE_KINDS.length * 3 * 2);
     const entry = list.find((e) => e.kind === 'reminder' && e.channel === 'email' && e.language === 'en');
     expect(entry).toMatchObject({
       ...defaultTemplate('reminder', 'email', 'en'),
@@ -139,7 +139,7 @@ describe('messageTemplates', () => {
 
   it('lets front desk read but not save', async () => {
     const frontDesk = await staffOf(t.db, a, 'front_desk');
-    expect(await callerAs(t.db, frontDesk).messageTemplates.list()).toHaveLength(60);
+    expect(await callerAs(t.db, frontDesk).messageTemplates.list()).toHaveLength(MESSAGE_KINDS.length * 3 * 2);
     const error = await failure(() =>
       callerAs(t.db, frontDesk).messageTemplates.save({ ...hiWhatsappReminder, body: '{{date}} {{time}}' }),
     );

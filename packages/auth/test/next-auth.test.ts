@@ -34,8 +34,12 @@ function authorize(options: NextAuthOptions, id: string, credentials: Record<str
 }
 
 describe('next-auth options', () => {
-  it('give staff password and code sign-in, and patients code sign-in', () => {
-    expect(credentialsOf(optionsFor('staff')).map((p) => p.id)).toEqual(['staff-password', 'staff-otp']);
+  it('give staff password and code sign-in with a two-factor second step, and patients code sign-in', () => {
+    expect(credentialsOf(optionsFor('staff')).map((p) => p.id)).toEqual([
+      'staff-password',
+      'staff-otp',
+      'staff-two-factor',
+    ]);
     expect(credentialsOf(optionsFor('patient')).map((p) => p.id)).toEqual(['patient-otp']);
   });
 
