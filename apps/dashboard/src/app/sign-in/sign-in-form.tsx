@@ -86,6 +86,7 @@ export function SignInForm() {
             setTicket(null);
             setError(null);
           }}
+          onSwitch={() => setError(null)}
         />
       </Card>
     );

@@ -20,11 +20,14 @@ export function TwoFactorStep({
   error,
   onSubmit,
   onRestart,
+  onSwitch,
 }: {
   busy: boolean;
   error: string | null;
   onSubmit: (code: string) => void;
   onRestart: () => void;
+  /** Switching between the app's code and a recovery code (an earlier error no longer applies). */
+  onSwitch: () => void;
 }) {
   const [code, setCode] = useState('');
   const [recovery, setRecovery] = useState(false);
@@ -64,6 +67,7 @@ export function TwoFactorStep({
         onClick={() => {
           setRecovery((r) => !r);
           setCode('');
+          onSwitch();
         }}
       >
         {recovery ? 'Use the code from my app' : 'I do not have my phone: use a recovery code'}
