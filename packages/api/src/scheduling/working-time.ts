@@ -223,12 +223,12 @@ type ShownVisit = {
   endsAt: Date;
   mode: ConsultationMode;
   status: string;
+  overbooked: boolean;
 };
 
 /**
  * For the calendar and the Today page: each visit still to come that falls outside its clinician's
- * working time at the centre (time off or a closure added over it, hours changed, a deliberate
- * overbooking in a break), with the sentence to show ("Off: time off 10:00–13:00 — move or cancel").
+ * working time at the centre (time off or a closure added over it, hours changed), with the sentence to show ("Off: time off 10:00–13:00 — move or cancel").
  * Computed on every read, so it disappears as soon as the visit is moved or cancelled.
  */
 export async function offHoursNotes(
@@ -238,7 +238,8 @@ export async function offHoursNotes(
   visits: readonly ShownVisit[],
   now: Date,
 ): Promise<Map<string, string>> {
-  const open = visits.filter((v) => ACTIVE.has(v.status) && v.endsAt > now);
+  // An overbooking was placed outside the hours on purpose, with a reason, and is marked as such.
+  const open = visits.filter((v) => ACTIVE.has(v.status) && !v.overbooked && v.endsAt > now);
   const notes = new Map<string, string>();
   if (!open.length) return notes;
   const start = new Date(Math.min(...open.map((v) => v.startsAt.getTime())));

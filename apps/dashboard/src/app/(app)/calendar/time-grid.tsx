@@ -328,7 +328,8 @@ const Column = memo(function Column({
             style={{ top: y(a.startsAt), height: cardHeight, borderLeftColor: a.type.colour }}
           >
             <span className="block truncate font-semibold text-slate-900">
-              {(a.overbooked || a.offHours) && oneLine ? '⚠ ' : ''}
+              {a.overbooked && oneLine ? '⚠ ' : ''}
+              {a.offHours && oneLine ? '⚠ Off · ' : ''}
               {a.patientConfirmedAt ? (
                 <span
                   role="img"
