@@ -42,6 +42,14 @@ const config: NextConfig = {
         ],
       },
       {
+        // A staff invitation's token is its only credential, like a form link's.
+        source: '/invite/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
+      {
         // The link's logo is fetched by the token too (/api/forms/<token>/logo).
         source: '/api/forms/:path*',
         headers: [
