@@ -15,6 +15,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f766e' };
 
+// Every page asks the database which clinic it serves: render per request, never at build time
+// (a build has no database; prerendering '/' failed on the missing DATABASE_URL).
+export const dynamic = 'force-dynamic';
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Before the clinic exists there is nothing to book: a calm page instead of every page's error.
   if (await siteNotReady()) {
