@@ -12,6 +12,11 @@ const dataDir = process.env.E2E_DATA_DIR ?? join(tmpdir(), `carelane-e2e-${Date.
 // Test workers load this file again: they must find the same folder (its auth-secret signs links).
 // biome-ignore lint/style/noProcessEnv: test configuration, read once here
 process.env.E2E_DATA_DIR = dataDir;
+// go-live.spec.ts (dashboard project) starts its own empty system without the demo, on ports
+// 3210/3211, and stops it itself. E2E_DEMO=off skips the demo system to run such a spec alone:
+// `E2E_DEMO=off npx playwright test ../apps/dashboard/e2e/go-live.spec.ts`.
+// biome-ignore lint/style/noProcessEnv: test configuration, read once here
+const demoSystem = process.env.E2E_DEMO !== 'off';
 // biome-ignore lint/style/noProcessEnv: test configuration, read once here
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -47,20 +52,22 @@ export default defineConfig({
     { name: 'booking', testDir: '../apps/booking/e2e', use: { ...devices['Desktop Chrome'] } },
     { name: 'dashboard', testDir: '../apps/dashboard/e2e', use: { ...devices['Desktop Chrome'] } },
   ],
-  webServer: {
-    command: 'pnpm --filter @carelane/worker run start:all',
-    cwd: '..',
-    wait: { stdout: /Carelane is running/ },
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      DATA_DIR: dataDir,
-      DASHBOARD_PORT: String(DASHBOARD_PORT),
-      BOOKING_PORT: String(BOOKING_PORT),
-      APP_ENV: 'development',
-      // The specs drive the demo clinics; without this an empty system waits for its first-run setup.
-      SEED_DEMO: 'true',
-    },
-  },
+  webServer: demoSystem
+    ? {
+        command: 'pnpm --filter @carelane/worker run start:all',
+        cwd: '..',
+        wait: { stdout: /Carelane is running/ },
+        timeout: 240_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        env: {
+          DATA_DIR: dataDir,
+          DASHBOARD_PORT: String(DASHBOARD_PORT),
+          BOOKING_PORT: String(BOOKING_PORT),
+          APP_ENV: 'development',
+          // The specs drive the demo clinics; without this an empty system waits for its first-run setup.
+          SEED_DEMO: 'true',
+        },
+      }
+    : undefined,
 });
