@@ -1,8 +1,8 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { PASSWORD_MIN_LENGTH, passwordLengthProblem } from '@carelane/core';
 import { Alert, Button, Card, TextField } from '@carelane/ui';
 import { type FormEvent, useState } from 'react';
+import { NewPasswordFields, newPasswordProblems } from '@/components/new-password-fields';
 import { fieldErrors } from '@/components/server-errors';
 
 type Problems = { currentPassword?: string; newPassword?: string; repeat?: string };
@@ -22,10 +22,11 @@ export function ChangePasswordForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const fresh = newPasswordProblems(values.newPassword, values.repeat);
     const found: Problems = {
       currentPassword: values.currentPassword ? undefined : 'Enter your current password',
-      newPassword: passwordLengthProblem(values.newPassword) ?? undefined,
-      repeat: values.newPassword === values.repeat ? undefined : 'The two passwords are not the same',
+      newPassword: fresh.password,
+      repeat: fresh.repeat,
     };
     setProblems(found);
     if (found.currentPassword || found.newPassword || found.repeat) return;
@@ -56,24 +57,14 @@ export function ChangePasswordForm() {
           error={problems.currentPassword ?? server.currentPassword}
           required
         />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          value={values.newPassword}
-          onChange={set('newPassword')}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. Not a common password, your name or your email.`}
-          error={problems.newPassword ?? server.newPassword}
-          required
-        />
-        <TextField
-          label="Type the new password again"
-          type="password"
-          autoComplete="new-password"
-          value={values.repeat}
-          onChange={set('repeat')}
-          error={problems.repeat}
-          required
+        <NewPasswordFields
+          password={values.newPassword}
+          repeat={values.repeat}
+          onPassword={(value) => set('newPassword')({ target: { value } })}
+          onRepeat={(value) => set('repeat')({ target: { value } })}
+          problems={{ password: problems.newPassword, repeat: problems.repeat }}
+          serverProblem={server.newPassword}
+          repeatLabel="Type the new password again"
         />
         {other ? <Alert>{other}</Alert> : null}
         {done ? (

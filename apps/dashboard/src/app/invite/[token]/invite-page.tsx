@@ -1,9 +1,9 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { PASSWORD_MIN_LENGTH, passwordLengthProblem } from '@carelane/core';
-import { Alert, Button, Card, ErrorState, Skeleton, TextField } from '@carelane/ui';
+import { Alert, Button, Card, ErrorState, Skeleton } from '@carelane/ui';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { NewPasswordFields, type NewPasswordProblems, newPasswordProblems } from '@/components/new-password-fields';
 import { fieldErrors } from '@/components/server-errors';
 
 function Shell({ children }: { children: ReactNode }) {
@@ -27,7 +27,7 @@ export function InvitePage({ token }: { token: string }) {
   const accept = trpc.invitation.accept.useMutation();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<{ password?: string; repeat?: string }>({});
+  const [problems, setProblems] = useState<NewPasswordProblems>({});
 
   if (invitation.error) {
     if (invitation.error.data?.code === 'NOT_FOUND') {
@@ -59,10 +59,7 @@ export function InvitePage({ token }: { token: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = {
-      password: passwordLengthProblem(password) ?? undefined,
-      repeat: password === repeat ? undefined : 'The two passwords are not the same',
-    };
+    const found = newPasswordProblems(password, repeat);
     setProblems(found);
     if (found.password || found.repeat) return;
     accept.mutate(
@@ -82,25 +79,14 @@ export function InvitePage({ token }: { token: string }) {
         <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
           {/* For password managers: the account the new password belongs to. */}
           <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-          <TextField
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters. Not a common password, your name or your email. A few unrelated words make a good one.`}
-            error={problems.password ?? serverProblem}
-            required
+          <NewPasswordFields
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            problems={problems}
+            serverProblem={serverProblem}
             autoFocus
-          />
-          <TextField
-            label="Type it again"
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            error={problems.repeat}
-            required
           />
           {otherProblem ? <Alert>{otherProblem}</Alert> : null}
           <Button type="submit" className="w-full" busy={accept.isPending}>

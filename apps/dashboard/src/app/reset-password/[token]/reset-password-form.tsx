@@ -1,10 +1,10 @@
 'use client';
 import { errorMessage, trpc } from '@carelane/api/react';
-import { PASSWORD_MIN_LENGTH, passwordLengthProblem } from '@carelane/core';
-import { Alert, Button, Card, TextField } from '@carelane/ui';
+import { Alert, Button, Card } from '@carelane/ui';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { NewPasswordFields, type NewPasswordProblems, newPasswordProblems } from '@/components/new-password-fields';
 import { fieldErrors } from '@/components/server-errors';
 
 const LINK = 'font-medium text-teal-800 underline underline-offset-2 hover:text-teal-900';
@@ -18,7 +18,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const complete = trpc.passwordReset.complete.useMutation();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<{ password?: string; repeat?: string }>({});
+  const [problems, setProblems] = useState<NewPasswordProblems>({});
   const serverProblem = complete.error ? fieldErrors(complete.error).password : undefined;
 
   if (complete.error?.data?.code === 'NOT_FOUND') {
@@ -38,10 +38,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = {
-      password: passwordLengthProblem(password) ?? undefined,
-      repeat: password === repeat ? undefined : 'The two passwords are not the same',
-    };
+    const found = newPasswordProblems(password, repeat);
     setProblems(found);
     if (found.password || found.repeat) return;
     complete.mutate(
@@ -57,25 +54,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
         After this you are signed out everywhere, and sign in again with the new password.
       </p>
       <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. Not a common password, your name or your email. A few unrelated words make a good one.`}
-          error={problems.password ?? serverProblem}
-          required
+        <NewPasswordFields
+          password={password}
+          repeat={repeat}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
+          problems={problems}
+          serverProblem={serverProblem}
           autoFocus
-        />
-        <TextField
-          label="Type it again"
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          error={problems.repeat}
-          required
         />
         {other ? <Alert>{other}</Alert> : null}
         <Button type="submit" className="w-full" busy={complete.isPending}>
