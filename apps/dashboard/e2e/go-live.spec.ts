@@ -103,9 +103,14 @@ async function messageTo(page: Page, to: string, pattern: RegExp): Promise<{ tex
       .filter({ has: page.getByTestId('dev-recipient').getByText(to, { exact: true }) })
       .first();
     text = (await message.textContent()) ?? '';
-    match = pattern.exec(text);
+    match = pattern.exec((await message.getByTestId('dev-body').textContent()) ?? '');
     expect(match).not.toBeNull();
-  }).toPass({ timeout: 20_000 });
+  })
+    .toPass({ timeout: 20_000 })
+    .catch(async (err: unknown) => {
+      await shot(page, `outbox-without-${to}`);
+      throw err;
+    });
   if (!match) throw new Error('no message');
   return { text, match };
 }
@@ -313,7 +318,11 @@ test('a new clinic sets itself up, brings its staff, takes an online booking and
       .click();
     const dialog = admin.getByRole('dialog', { name: `Deactivate ${DESK.name}?` });
     await dialog.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(dialog.getByText(`${DESK.name} is deactivated.`)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toBeHidden();
+    const row = admin.getByRole('table', { name: 'Staff members' }).getByRole('row').filter({ hasText: DESK.name });
+    await expect(row).toContainText(/deactivated/i);
     await shot(admin, '08-staff-deactivated');
 
     // The desk's page is still open; its next request finds the session gone.
