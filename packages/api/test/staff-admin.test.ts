@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { StaffPrincipal } from '@carelane/auth';
-import { appointments, staffCentres, staffUsers } from '@carelane/db';
+import { localDate } from '@carelane/core';
+import { appointments, clinicianProfiles, staffCentres, staffUsers } from '@carelane/db';
 import { createTestDatabase, type TestDatabase } from '@carelane/db/testing';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,6 +12,7 @@ import {
   deps,
   indiaTime,
   nextPhone,
+  offerTypes,
   sessionCookie,
   signedInStaff,
   startApiServer,
@@ -169,6 +171,50 @@ describe('deactivating a clinician', () => {
       timeLabel: expect.stringMatching(/10:00/i),
     });
     expect(result.futureVisits[0]?.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('keeps them on the calendar only on days with visits still to move, and takes no new visits', async () => {
+    const admin = await newAdmin();
+    const clinician = await createStaff(t.db, clinic.org.id, clinic.centre.id, 'clinician');
+    await t.db.insert(clinicianProfiles).values({
+      staffUserId: clinician.id,
+      organizationId: clinic.org.id,
+      slug: `leaving-${clinician.id}`,
+      feeMinor: 50_000,
+      currency: 'INR',
+    });
+    await offerTypes(t.db, clinic.org.id, [clinician.id], [clinic.type.id]);
+    await t.db.insert(appointments).values({
+      organizationId: clinic.org.id,
+      centreId: clinic.centre.id,
+      clinicianId: clinician.id,
+      patientId: clinic.patient.id,
+      typeId: clinic.type.id,
+      startsAt: indiaTime(3, 10),
+      endsAt: indiaTime(3, 10, 30),
+      status: 'confirmed',
+      source: 'dashboard',
+      feeMinor: 50_000,
+      currency: 'INR',
+    });
+    await callerAs(t.db, admin.principal).staff.setActive({ userId: clinician.id, active: false });
+    const calendar = callerAs(t.db, admin.principal).calendar;
+    const day = (days: number) => localDate(indiaTime(days, 10), 'Asia/Kolkata');
+    const withVisit = await calendar.view({ centreId: clinic.centre.id, view: 'day', date: day(3) });
+    const column = withVisit.columns.find((c) => c.clinicianId === clinician.id);
+    expect(column?.active).toBe(false);
+    expect(column?.appointments).toHaveLength(1);
+    const without = await calendar.view({ centreId: clinic.centre.id, view: 'day', date: day(6) });
+    expect(without.columns.some((c) => c.clinicianId === clinician.id)).toBe(false);
+    await expect(
+      callerAs(t.db, admin.principal).appointments.create({
+        centreId: clinic.centre.id,
+        clinicianId: clinician.id,
+        patientId: clinic.patient.id,
+        typeId: clinic.type.id,
+        startsAt: indiaTime(6, 11),
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/deactivated/) });
   });
 });
 

@@ -28,11 +28,14 @@ export async function prepareStaffBooking(ctx: StaffContext, input: StaffBooking
   const centre = await requireCentre(ctx.db, ctx.principal, input.centreId);
   const type = await bookableType(ctx.db, ctx.tenant, input.typeId, 'staff');
   const [clinician] = await ctx.db
-    .select({ id: staffUsers.id, name: staffUsers.name })
+    .select({ id: staffUsers.id, name: staffUsers.name, active: staffUsers.active })
     .from(staffUsers)
     .innerJoin(staffCentres, and(eq(staffCentres.staffUserId, staffUsers.id), eq(staffCentres.centreId, centre.id)))
     .where(ctx.tenant.where(staffUsers, eq(staffUsers.id, input.clinicianId), eq(staffUsers.role, 'clinician')));
   if (!clinician) throw notFound('Clinician');
+  if (!clinician.active) {
+    throw new TRPCError({ code: 'CONFLICT', message: `${clinician.name} is deactivated and takes no new visits.` });
+  }
   await requireOffered(ctx.db, ctx.tenant, clinician, type);
   const [patient] = await ctx.db
     .select({ id: patients.id })

@@ -33,7 +33,14 @@ export async function rescheduleHandler({ ctx, input }: { ctx: StaffContext; inp
         staffCentres,
         and(eq(staffCentres.staffUserId, staffUsers.id), eq(staffCentres.centreId, current.appointment.centreId)),
       )
-      .where(ctx.tenant.where(staffUsers, eq(staffUsers.id, input.clinicianId), eq(staffUsers.role, 'clinician')));
+      .where(
+        ctx.tenant.where(
+          staffUsers,
+          eq(staffUsers.id, input.clinicianId),
+          eq(staffUsers.role, 'clinician'),
+          eq(staffUsers.active, true),
+        ),
+      );
     if (!other) throw notFound('Clinician');
     // The visit keeps its type: the clinician it moves to must offer it.
     await requireOffered(

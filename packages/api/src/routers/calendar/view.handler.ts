@@ -19,7 +19,7 @@ import {
   staffCentres,
   staffUsers,
 } from '@carelane/db';
-import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { notFound } from '../../errors';
 import { offHoursNotes } from '../../scheduling/working-time';
 import { requireCentre, visibleCentres } from '../../scope';
@@ -42,29 +42,51 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
   const today = localDate(new Date(), zone);
   const anchor = input.date ?? today;
 
+  const monday = addLocalDays(anchor, 1 - isoWeekdayOf(anchor));
+  const dates = input.view === 'week' ? Array.from({ length: 7 }, (_, i) => addLocalDays(monday, i)) : [anchor];
+  const first = dates[0] ?? anchor;
+  const last = dates[dates.length - 1] ?? anchor;
+  const span: Span = { start: localDayBounds(first, zone).start, end: localDayBounds(last, zone).end };
+
+  // Active clinicians of the centre, and a deactivated one while they still have visits here in
+  // the span: those visits are listed to be moved, and the calendar is where they are moved from.
+  const visitsHere = ctx.db
+    .select({ one: sql`1` })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.clinicianId, staffUsers.id),
+        eq(appointments.centreId, centre.id),
+        ne(appointments.status, 'cancelled'),
+        lt(appointments.startsAt, span.end),
+        gt(appointments.endsAt, span.start),
+      ),
+    );
   const clinicians = await ctx.db
-    .select({ id: staffUsers.id, name: staffUsers.name, specialisations: clinicianProfiles.specialisations })
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      active: staffUsers.active,
+      specialisations: clinicianProfiles.specialisations,
+    })
     .from(staffUsers)
     .innerJoin(staffCentres, and(eq(staffCentres.staffUserId, staffUsers.id), eq(staffCentres.centreId, centre.id)))
     .innerJoin(clinicianProfiles, eq(clinicianProfiles.staffUserId, staffUsers.id))
-    .where(ctx.tenant.where(staffUsers, eq(staffUsers.role, 'clinician'), eq(staffUsers.active, true)))
+    .where(
+      ctx.tenant.where(
+        staffUsers,
+        eq(staffUsers.role, 'clinician'),
+        or(eq(staffUsers.active, true), exists(visitsHere)),
+      ),
+    )
     .orderBy(asc(staffUsers.name));
 
-  let dates: string[];
-  let shown: typeof clinicians;
+  let shown = clinicians;
   if (input.view === 'week') {
     const one = clinicians.find((c) => c.id === input.clinicianId);
     if (!one) throw notFound('Clinician');
     shown = [one];
-    const monday = addLocalDays(anchor, 1 - isoWeekdayOf(anchor));
-    dates = Array.from({ length: 7 }, (_, i) => addLocalDays(monday, i));
-  } else {
-    shown = clinicians;
-    dates = [anchor];
   }
-  const first = dates[0] ?? anchor;
-  const last = dates[dates.length - 1] ?? anchor;
-  const span: Span = { start: localDayBounds(first, zone).start, end: localDayBounds(last, zone).end };
   const ids = shown.map((c) => c.id);
 
   const [rules, exceptions, rows] = ids.length
@@ -174,6 +196,8 @@ export async function calendarViewHandler({ ctx, input }: { ctx: StaffContext; i
         key: `${clinician.id}:${date}`,
         clinicianId: clinician.id,
         clinicianName: clinician.name,
+        /** False for a deactivated clinician shown only for the visits still to move. */
+        active: clinician.active,
         specialisations: clinician.specialisations,
         date,
         working,

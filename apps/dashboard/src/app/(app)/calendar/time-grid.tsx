@@ -113,6 +113,7 @@ export function TimeGrid({
       else columnRefs.current.delete(key);
     },
     clickEmpty(col, clientY) {
+      if (!col.active) return;
       onCreate(target(col, pointerMinutes(col, clientY, CLICK_SNAP_MINUTES)));
     },
     startDrag(event, appointment, col) {
@@ -171,20 +172,23 @@ export function TimeGrid({
               <p className="truncate text-sm font-semibold text-slate-900">{columnTitle(col, view)}</p>
               <p className="truncate text-xs text-slate-600">
                 {[
+                  col.active ? null : 'Deactivated',
                   view === 'day' ? col.specialisations[0] : col.date === data.today ? 'Today' : null,
                   `${col.appointments.length} booked`,
                 ]
                   .filter(Boolean)
                   .join(' · ')}
               </p>
-              <button
-                type="button"
-                onClick={() => onCreate(target(col, firstWorkingMinute(col)))}
-                className="mt-1 rounded border border-slate-300 px-2 py-0.5 text-xs font-semibold text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-700"
-                aria-label={`Book with ${col.clinicianName} on ${col.date}`}
-              >
-                + Book
-              </button>
+              {col.active ? (
+                <button
+                  type="button"
+                  onClick={() => onCreate(target(col, firstWorkingMinute(col)))}
+                  className="mt-1 rounded border border-slate-300 px-2 py-0.5 text-xs font-semibold text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-700"
+                  aria-label={`Book with ${col.clinicianName} on ${col.date}`}
+                >
+                  + Book
+                </button>
+              ) : null}
             </div>
           ))}
         </div>
