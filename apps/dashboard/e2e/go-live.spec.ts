@@ -127,6 +127,9 @@ test('a new clinic sets itself up, brings its staff, takes an online booking and
   const admin = await newPage(browser);
 
   await test.step('1. setup with the printed code', async () => {
+    // Nothing to book yet: the booking site says so calmly.
+    await admin.goto(BOOKING);
+    await expect(admin.getByRole('heading', { name: 'This clinic’s booking site is not set up yet' })).toBeVisible();
     await admin.goto(`${DASHBOARD}/sign-in`);
     await expect(admin).toHaveURL(/\/setup/);
     await admin.getByLabel('Setup code').fill(setupCode);
@@ -337,6 +340,8 @@ async function signInAttemptRefused(page: Page) {
   await page.getByLabel('Email or phone').fill(DESK.email);
   await page.getByLabel('Password', { exact: true }).fill(DESK.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert').first()).toBeVisible();
+  // With the right password they are told why, and whom to ask.
+  await expect(page.getByRole('alert').filter({ hasText: 'This account is disabled.' })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
+  await shot(page, '08-desk-sign-in-refused');
 }
