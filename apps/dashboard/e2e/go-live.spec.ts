@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type FreshSystem, startFreshSystem } from '../../../e2e/fresh-system';
 import { twelveHour } from '../../../e2e/helpers';
 
 // A real clinic goes live on a fresh, empty system: no demo, its own database and ports, started
@@ -10,7 +10,6 @@ import { twelveHour } from '../../../e2e/helpers';
 const DASHBOARD = 'http://localhost:3210';
 const BOOKING = 'http://localhost:3211';
 const SHOTS = join(tmpdir(), 'carelane-go-live-shots');
-const REPO_ROOT = join(import.meta.dirname, '../../..');
 
 const ADMIN = { name: 'Asha Rao', email: 'asha@lotus-clinic.example', password: 'lotus pond at dawn 42' };
 const CLINICIAN = { name: 'Dr. Kavya Iyer', email: 'kavya@lotus-clinic.example', password: 'kavya sees patients 7' };
@@ -18,66 +17,21 @@ const DESK = { name: 'Ravi Menon', email: 'ravi@lotus-clinic.example', password:
 const PATIENT = { phone: '+919800070001', typed: '98000 70001', firstName: 'Meenal', lastName: 'Joshi' };
 const TYPE = 'First consultation';
 
-let system: ChildProcess | null = null;
-let dataDir = '';
+let system: FreshSystem | null = null;
 let setupCode = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  // Not created here: the launcher makes it enterable for PostgreSQL's own user (mkdtemp's 0700 is not).
-  dataDir = join(tmpdir(), `carelane-go-live-${Date.now()}`);
+  test.setTimeout(270_000);
   mkdirSync(SHOTS, { recursive: true });
-  // The runner's environment (PATH, pnpm's) without anything that would point at another system.
-  // biome-ignore lint/style/noProcessEnv: the child system's environment
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.SEED_DEMO;
-  delete env.DATABASE_URL;
-  delete env.BOOKING_ORGANIZATION;
-  system = spawn('pnpm', ['--filter', '@carelane/worker', 'run', 'start:all'], {
-    cwd: REPO_ROOT,
-    // Its own process group, so afterAll ends pnpm, the worker, both apps and PostgreSQL together.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...env, DATA_DIR: dataDir, DASHBOARD_PORT: '3210', BOOKING_PORT: '3211', APP_ENV: 'development' },
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the system did not start:\n${output.slice(-2000)}`)), 230_000);
-    system?.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    system?.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Carelane is running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    system?.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the system stopped (${code}):\n${output.slice(-2000)}`));
-    });
-  });
-  // The banner repeats the code the dashboard printed; the newest one counts.
-  const codes = [...output.matchAll(/setup code:? ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/g)];
-  setupCode = codes.at(-1)?.[1] ?? '';
-  expect(setupCode, 'the setup code in the start-up output').not.toBe('');
+  system = await startFreshSystem({ dashboard: 3210, booking: 3211 });
+  setupCode = system.setupCode;
 });
 
+// Also after a failure: nothing of this system outlives the run.
 test.afterAll(async () => {
-  if (system?.pid && system.exitCode === null) {
-    const exited = new Promise((resolve) => system?.once('exit', resolve));
-    process.kill(-system.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    try {
-      process.kill(-system.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await system?.stop();
 });
 
 async function shot(page: Page, name: string) {
