@@ -65,6 +65,10 @@ export function createRateLimits(db: Database) {
         }
       }
     },
+    /** Gives back the point an attempt took, once it succeeded: the limit counts failures. */
+    async giveBack(name: keyof typeof limiters, key: string): Promise<void> {
+      await limiters[name].reward(key, 1);
+    },
     /** Forgets an identifier's failures after a successful sign-in. */
     async reset(name: keyof typeof limiters, key: string): Promise<void> {
       await limiters[name].delete(key);

@@ -85,6 +85,8 @@ export async function signInStaffWithPassword(
   }
   if (!user.active) throw new SignInError('This account is disabled. Ask your clinic administrator.');
   await deps.rateLimits.reset('signInIdentifier', key);
+  // A shared address (a clinic's one router, the e2e suite) signs many people in: only failures count.
+  await deps.rateLimits.giveBack('signInIp', ipKey(meta));
   return finishFirstFactor(deps, user, meta);
 }
 
@@ -109,6 +111,7 @@ async function checkOtp(
   const result = await verifyOtp(deps.db, { ...input, secret: deps.secret });
   if (!result.ok) throw new SignInError(otpFailureMessage(result.reason));
   await deps.rateLimits.reset('signInIdentifier', identifier);
+  await deps.rateLimits.giveBack('signInIp', ipKey(meta));
   return result.challengeId;
 }
 
@@ -210,7 +213,9 @@ export async function signInPatientWithProof(
     // Keep the proof: the new patient still has to say who they are.
     if (!patient) throw new SignInError('Tell us who you are to finish signing in.');
     await spendPhoneProof(tx, proven.challengeId);
-    return createPatientSession(tx, patient.id, meta);
+    const session = await createPatientSession(tx, patient.id, meta);
+    await deps.rateLimits.giveBack('signInIp', ipKey(meta));
+    return session;
   });
 }
 

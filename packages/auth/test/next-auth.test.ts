@@ -79,6 +79,7 @@ describe('next-auth options', () => {
     const broken: RateLimits = {
       consume: () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.5:5432')),
       reset: () => Promise.resolve(),
+      giveBack: () => Promise.resolve(),
     };
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
